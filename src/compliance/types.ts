@@ -1,0 +1,86 @@
+/** The data the compliance check produces and the gate and reports consume. */
+
+export type RuleStatus = 'compliant' | 'noncompliant' | 'insufficient-data' | 'not-applicable' | 'stale' | 'error';
+
+export interface Waiver {
+  rule: string;
+  resourceId: string;
+  reason: string;
+  owner: string;
+  /** ISO date (YYYY-MM-DD). */
+  expires: string;
+  /** Where the waiver is written (file:line), for messages. */
+  source?: string;
+}
+
+/** One non-compliant resource of one rule. */
+export interface Finding {
+  ruleName: string;
+  resourceType: string;
+  resourceId: string;
+  annotation?: string;
+  /** ISO 8601. */
+  recordedTime?: string;
+  /** Stable id: sha256 of rule + resource type + resource id (hex, first 32 chars). */
+  fingerprint: string;
+  /** Set when a waiver covers this finding: listed, not counted. */
+  waiver?: Waiver;
+}
+
+export interface RuleError {
+  operation: string;
+  code: string;
+  message: string;
+  requestId?: string;
+}
+
+export interface RuleResult {
+  ruleName: string;
+  status: RuleStatus;
+  /** Compliance type AWS reported, before staleness is applied. */
+  complianceType?: string;
+  /** Non-compliant resources, waived ones included (see Finding.waiver). */
+  findings: Finding[];
+  /** ISO 8601: last successful evaluation. */
+  lastEvaluated?: string;
+  /** HIPAA Security Rule sections the rule supports, e.g. 164.312(a)(2)(iv). */
+  hipaaSections?: string[];
+  error?: RuleError;
+}
+
+export interface ComplianceResult {
+  /** ISO 8601. */
+  checkedAt: string;
+  accountId: string;
+  region: string;
+  rules: RuleResult[];
+}
+
+export type FailOn = 'noncompliant' | 'stale' | 'insufficient-data' | 'never';
+
+export interface GateDecision {
+  result: 'pass' | 'fail';
+  /** One line, e.g. "3 non-compliant resources in 2 rules". */
+  reason: string;
+  noncompliantCount: number;
+  noncompliantRules: string[];
+  waivedCount: number;
+  staleRules: string[];
+  insufficientDataRules: string[];
+  errorRules: string[];
+}
+
+/** Metadata of the run for reports. */
+export interface RunInfo {
+  repository: string;
+  runId: string;
+  runAttempt: string;
+  workflow: string;
+  eventName: string;
+  actor: string;
+  sha: string;
+  ref: string;
+  serverUrl: string;
+  /** URL of the run, when known. */
+  runUrl?: string;
+}

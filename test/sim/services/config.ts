@@ -1,0 +1,4 @@
+import type { ServiceHandlers } from '../types.js';
+
+/** config operations of the simulated account. */
+export const configHandlers: ServiceHandlers = {};

@@ -1,0 +1,4 @@
+import type { ServiceHandlers } from '../types.js';
+
+/** ssm operations of the simulated account. */
+export const ssmHandlers: ServiceHandlers = {};

@@ -1,0 +1,61 @@
+/**
+ * Core contracts of the simulated AWS account. Services are declared as plain maps of operation name -> handler
+ * (see services/index.ts); adding an operation is adding one entry.
+ */
+import type { AccountState } from './state.js';
+
+export type ServiceName = 'config' | 'ssm' | 'sts' | 'sns';
+export type Protocol = 'awsJson1_1' | 'awsQuery';
+
+/** An error answered the way AWS answers it (awsJson: __type + x-amzn-ErrorType; awsQuery: XML ErrorResponse). */
+export class AwsError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 400,
+    /** awsQuery error type: Sender (client) or Receiver (server). */
+    readonly type: 'Sender' | 'Receiver' = status >= 500 ? 'Receiver' : 'Sender'
+  ) {
+    super(message);
+  }
+}
+
+/** The authenticated caller of a request (from the SigV4 access key the simulator issued). */
+export interface Principal {
+  accessKeyId: string;
+  /** arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION, or an IAM user ARN for static keys. */
+  arn: string;
+  accountId: string;
+  userId: string;
+}
+
+export interface RequestContext {
+  service: ServiceName;
+  operation: string;
+  requestId: string;
+  /** The mutable account state. */
+  state: AccountState;
+  /** The simulator's clock (real time plus any offset a test applied). */
+  now(): Date;
+  /** Undefined only for unsigned operations (AssumeRoleWithWebIdentity). */
+  principal?: Principal;
+  /** Scenario-level options (OIDC issuer, contexts, evaluation delay, ...). */
+  sim: SimRuntime;
+}
+
+/** What handlers may use of the running simulator beyond the state. */
+export interface SimRuntime {
+  /** Base URL of the server, e.g. http://127.0.0.1:PORT */
+  readonly url: string;
+  /** Verify a GitHub OIDC JWT issued by this simulator; returns its claims or throws AwsError. */
+  verifyOidcToken(token: string, audience?: string): Promise<Record<string, unknown>>;
+  /** Schedules fn to run after ms of simulator time (used for delayed evaluations / executions). */
+  schedule(ms: number, fn: () => void): void;
+  /** Extra scenario options (scenario-specific settings such as evaluationDelayMs). */
+  readonly options: Record<string, unknown>;
+}
+
+/** input: the deserialised request (plain JSON-like object per the Smithy input shape). Returns the output object. */
+export type Handler = (input: Record<string, unknown>, ctx: RequestContext) => unknown;
+
+export type ServiceHandlers = Record<string, Handler>;
