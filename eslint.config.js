@@ -25,7 +25,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['**/test/**', '../test/*', '../../test/*'], message: 'src/ must not import test code.' },
-            { group: ['jest', '@jest/*', 'nock', 'jose', 'ts-jest'], message: 'src/ must not import test libraries.' }
+            { group: ['jest', '@jest/*', 'nock', 'ts-jest'], message: 'src/ must not import test libraries.' }
           ]
         }
       ]

@@ -1,0 +1,121 @@
+/**
+ * The only place that constructs AWS SDK clients: region, credentials, retries and user agent are set here once.
+ * The SDK reads AWS_ENDPOINT_URL (and AWS_ENDPOINT_URL_<SERVICE>) itself.
+ */
+import { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { SSMClient } from '@aws-sdk/client-ssm';
+import { STSClient } from '@aws-sdk/client-sts';
+import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import { USER_AGENT_NAME, VERSION } from '../version.js';
+
+export interface ClientSettings {
+  region: string;
+  maxAttempts: number;
+  /** Absent: the SDK's default credential chain. */
+  credentials?: AwsCredentialIdentityProvider;
+  /**
+   * Called when AWS answers that the credentials expired although the SDK thought them valid (clock skew, or a
+   * session revoked early). Returns true when fresh credentials can be had; the call is then sent once more.
+   */
+  onExpiredCredentials?: () => boolean;
+}
+
+const EXPIRED_CODES = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired']);
+
+interface ErrorWithName {
+  name?: string;
+  Code?: string;
+}
+
+export function isExpiredCredentialsError(err: unknown): boolean {
+  const e = err as ErrorWithName | undefined;
+  return EXPIRED_CODES.has(e?.name ?? '') || EXPIRED_CODES.has(e?.Code ?? '');
+}
+
+interface SdkClient {
+  middlewareStack: {
+    add(
+      mw: (next: (args: unknown) => Promise<unknown>) => (args: unknown) => Promise<unknown>,
+      opts: { step: 'initialize'; name: string }
+    ): void;
+  };
+  destroy(): void;
+}
+
+function withExpiredCredentialsRetry<C>(client: C, onExpired: (() => boolean) | undefined): C {
+  if (!onExpired) return client;
+  (client as unknown as SdkClient).middlewareStack.add(
+    next => async args => {
+      try {
+        return await next(args);
+      } catch (err) {
+        if (isExpiredCredentialsError(err) && onExpired()) return next(args);
+        throw err;
+      }
+    },
+    { step: 'initialize', name: 'complianceGateRefreshExpiredCredentials' }
+  );
+  return client;
+}
+
+/** Lazily built, shared SDK clients for one run. */
+export class AwsClients {
+  private readonly cache = new Map<string, unknown>();
+
+  constructor(private readonly settings: ClientSettings) {}
+
+  private common() {
+    return {
+      region: this.settings.region,
+      maxAttempts: this.settings.maxAttempts,
+      retryMode: 'standard',
+      customUserAgent: [[USER_AGENT_NAME, VERSION]] as [string, string][],
+      ...(this.settings.credentials ? { credentials: this.settings.credentials } : {})
+    };
+  }
+
+  private get<C>(key: string, make: () => C): C {
+    let client = this.cache.get(key) as C | undefined;
+    if (client === undefined) {
+      client = withExpiredCredentialsRetry(make(), this.settings.onExpiredCredentials);
+      this.cache.set(key, client);
+    }
+    return client;
+  }
+
+  get config(): ConfigServiceClient {
+    return this.get('config', () => new ConfigServiceClient(this.common()));
+  }
+
+  get ssm(): SSMClient {
+    return this.get('ssm', () => new SSMClient(this.common()));
+  }
+
+  get sts(): STSClient {
+    return this.get('sts', () => new STSClient(this.common()));
+  }
+
+  get sns(): SNSClient {
+    return this.get('sns', () => new SNSClient(this.common()));
+  }
+
+  destroy(): void {
+    for (const client of this.cache.values()) (client as SdkClient).destroy();
+    this.cache.clear();
+  }
+}
+
+/**
+ * An STS client for AssumeRoleWithWebIdentity, which is not signed: it needs no credentials and must not look
+ * for any (the default chain would otherwise be searched).
+ */
+export function createWebIdentityStsClient(settings: Pick<ClientSettings, 'region' | 'maxAttempts'>): STSClient {
+  return new STSClient({
+    region: settings.region,
+    maxAttempts: settings.maxAttempts,
+    retryMode: 'standard',
+    customUserAgent: [[USER_AGENT_NAME, VERSION]],
+    credentials: { accessKeyId: '', secretAccessKey: '' }
+  });
+}

@@ -1,0 +1,328 @@
+/**
+ * Reads AWS Config compliance with the fewest calls AWS allows:
+ * - rule compliance: DescribeComplianceByConfigRule, 25 names a call (or paged over all rules when none are named),
+ * - evaluation times: DescribeConfigRuleEvaluationStatus, 25 names a call (or pages of 50 over all rules),
+ * - resources: GetComplianceDetailsByConfigRule for NON_COMPLIANT rules only, NON_COMPLIANT only, pages of 100,
+ * with a bounded number of calls in flight and the SDK's paginators and retries.
+ */
+import {
+  type ComplianceByConfigRule,
+  type ConfigRuleEvaluationStatus,
+  type ConfigServiceClient,
+  DescribeConfigRuleEvaluationStatusCommand,
+  StartConfigRulesEvaluationCommand,
+  paginateDescribeComplianceByConfigRule,
+  paginateDescribeConfigRuleEvaluationStatus,
+  paginateGetComplianceDetailsByConfigRule
+} from '@aws-sdk/client-config-service';
+import { type AwsCallError, toAwsCallError } from '../errors.js';
+import type { Logger } from '../logging.js';
+import type { Clock } from '../util/clock.js';
+import { chunk, mapLimit } from '../util/concurrency.js';
+import { fingerprint } from './fingerprint.js';
+import type { ComplianceResult, Finding, RuleError, RuleResult, RuleStatus } from './types.js';
+
+/** AWS accepts at most 25 rule names per call. */
+export const NAMES_PER_CALL = 25;
+/** GetComplianceDetailsByConfigRule's largest page. */
+export const DETAILS_PAGE_SIZE = 100;
+/** DescribeConfigRuleEvaluationStatus's largest page when no names are given. */
+export const STATUS_PAGE_SIZE = 50;
+
+export interface CheckOptions {
+  /** Rule names to check; empty: every rule in the account. */
+  rules: readonly string[];
+  evaluate: boolean;
+  evaluationTimeoutSeconds: number;
+  maxResultAgeSeconds: number;
+  /** Calls in flight at once. */
+  concurrency?: number;
+  /** Poll interval while waiting for an evaluation. */
+  pollIntervalMs?: number;
+}
+
+export interface CheckDeps {
+  config: ConfigServiceClient;
+  clock: Clock;
+  logger: Logger;
+}
+
+interface RuleState {
+  name: string;
+  compliance?: ComplianceByConfigRule;
+  status?: ConfigRuleEvaluationStatus;
+  findings: Finding[];
+  error?: RuleError;
+}
+
+function ruleError(err: AwsCallError): RuleError {
+  return {
+    operation: err.operation,
+    code: err.code,
+    message: err.message,
+    ...(err.requestId ? { requestId: err.requestId } : {})
+  };
+}
+
+function errorCode(err: unknown): string {
+  return (err as { name?: string } | undefined)?.name ?? '';
+}
+
+export async function checkCompliance(
+  deps: CheckDeps,
+  options: CheckOptions,
+  account: { accountId: string; region: string }
+): Promise<ComplianceResult> {
+  const { logger } = deps;
+  const concurrency = options.concurrency ?? 4;
+  const states = new Map<string, RuleState>();
+  const state = (name: string): RuleState => {
+    let s = states.get(name);
+    if (!s) {
+      s = { name, findings: [] };
+      states.set(name, s);
+    }
+    return s;
+  };
+
+  await logger.group('Read rule compliance', async () => {
+    if (options.rules.length === 0) {
+      await readAllCompliance(deps, state);
+    } else {
+      for (const name of options.rules) state(name);
+      await readNamedCompliance(deps, [...options.rules], concurrency, state);
+    }
+    logger.info(`${states.size} rule${states.size === 1 ? '' : 's'} to check.`);
+  });
+
+  const names = [...states.keys()].filter(n => !states.get(n)?.error);
+  if (options.evaluate && names.length > 0) {
+    await logger.group('Evaluate rules', () => evaluate(deps, options, names, concurrency, state));
+    // Compliance may have changed: read it again for the evaluated rules.
+    await readNamedCompliance(deps, names, concurrency, state);
+  } else {
+    await logger.group('Read evaluation status', () =>
+      options.rules.length === 0
+        ? readAllStatuses(deps, state)
+        : readNamedStatuses(deps, names, concurrency, state).then(() => undefined)
+    );
+  }
+
+  const noncompliant = [...states.values()].filter(
+    s => !s.error && s.compliance?.Compliance?.ComplianceType === 'NON_COMPLIANT'
+  );
+  await logger.group('Read non-compliant resources', async () => {
+    let done = 0;
+    await mapLimit(noncompliant, concurrency, async s => {
+      await readFindings(deps, s);
+      done += 1;
+      if (done % NAMES_PER_CALL === 0 || done === noncompliant.length) {
+        logger.info(`Read resources of ${done}/${noncompliant.length} non-compliant rules.`);
+      }
+    });
+  });
+
+  const now = deps.clock.now();
+  const rules = [...states.values()].map(s => classify(s, now, options.maxResultAgeSeconds));
+  return { checkedAt: now.toISOString(), accountId: account.accountId, region: account.region, rules };
+}
+
+async function readAllCompliance(deps: CheckDeps, state: (name: string) => RuleState): Promise<void> {
+  let pages = 0;
+  try {
+    for await (const page of paginateDescribeComplianceByConfigRule({ client: deps.config }, {})) {
+      pages += 1;
+      for (const c of page.ComplianceByConfigRules ?? []) {
+        if (c.ConfigRuleName) state(c.ConfigRuleName).compliance = c;
+      }
+      deps.logger.info(`Read compliance page ${pages} (${page.ComplianceByConfigRules?.length ?? 0} rules).`);
+    }
+  } catch (err) {
+    throw toAwsCallError('config:DescribeComplianceByConfigRule', err);
+  }
+}
+
+async function readNamedCompliance(
+  deps: CheckDeps,
+  names: string[],
+  concurrency: number,
+  state: (name: string) => RuleState
+): Promise<void> {
+  const chunks = chunk(names, NAMES_PER_CALL);
+  let done = 0;
+  await mapLimit(chunks, concurrency, async names25 => {
+    try {
+      for await (const page of paginateDescribeComplianceByConfigRule(
+        { client: deps.config },
+        { ConfigRuleNames: names25 }
+      )) {
+        for (const c of page.ComplianceByConfigRules ?? []) {
+          if (c.ConfigRuleName) state(c.ConfigRuleName).compliance = c;
+        }
+      }
+    } catch (err) {
+      if (errorCode(err) === 'NoSuchConfigRuleException' && names25.length > 1) {
+        // One unknown name fails the whole call: ask one by one to find which.
+        await mapLimit(names25, concurrency, name => readNamedCompliance(deps, [name], 1, state));
+      } else {
+        const e = toAwsCallError('config:DescribeComplianceByConfigRule', err);
+        for (const name of names25) state(name).error = ruleError(e);
+      }
+    }
+    done += names25.length;
+    deps.logger.info(`Read compliance of ${done}/${names.length} rules.`);
+  });
+}
+
+async function readAllStatuses(deps: CheckDeps, state: (name: string) => RuleState): Promise<void> {
+  try {
+    for await (const page of paginateDescribeConfigRuleEvaluationStatus(
+      { client: deps.config, pageSize: STATUS_PAGE_SIZE },
+      {}
+    )) {
+      for (const st of page.ConfigRulesEvaluationStatus ?? []) {
+        if (st.ConfigRuleName) state(st.ConfigRuleName).status = st;
+      }
+    }
+  } catch (err) {
+    throw toAwsCallError('config:DescribeConfigRuleEvaluationStatus', err);
+  }
+}
+
+async function readNamedStatuses(
+  deps: CheckDeps,
+  names: string[],
+  concurrency: number,
+  state: (name: string) => RuleState
+): Promise<ConfigRuleEvaluationStatus[]> {
+  const out: ConfigRuleEvaluationStatus[] = [];
+  await mapLimit(chunk(names, NAMES_PER_CALL), concurrency, async names25 => {
+    try {
+      const page = await deps.config.send(new DescribeConfigRuleEvaluationStatusCommand({ ConfigRuleNames: names25 }));
+      for (const st of page.ConfigRulesEvaluationStatus ?? []) {
+        if (st.ConfigRuleName) {
+          state(st.ConfigRuleName).status = st;
+          out.push(st);
+        }
+      }
+    } catch (err) {
+      const e = toAwsCallError('config:DescribeConfigRuleEvaluationStatus', err);
+      for (const name of names25) state(name).error = ruleError(e);
+    }
+  });
+  return out;
+}
+
+/**
+ * Starts an evaluation of the rules and waits until each has a successful evaluation that began after the start
+ * (or failed, or the timeout passed). A rule started less than a minute ago (LimitExceededException) is not
+ * started again: its running evaluation is awaited instead.
+ */
+async function evaluate(
+  deps: CheckDeps,
+  options: CheckOptions,
+  names: string[],
+  concurrency: number,
+  state: (name: string) => RuleState
+): Promise<void> {
+  const { clock, logger } = deps;
+  const startedAt = clock.now();
+  const acceptAfter = new Map<string, number>();
+  const start = async (batch: string[]): Promise<void> => {
+    try {
+      await deps.config.send(new StartConfigRulesEvaluationCommand({ ConfigRuleNames: batch }));
+      for (const n of batch) acceptAfter.set(n, startedAt.getTime());
+    } catch (err) {
+      const code = errorCode(err);
+      if (code === 'LimitExceededException' && batch.length > 1) {
+        await mapLimit(batch, concurrency, n => start([n]));
+      } else if (code === 'LimitExceededException') {
+        logger.info(`${batch[0]}: an evaluation started less than a minute ago; waiting for it instead.`);
+        acceptAfter.set(batch[0] as string, startedAt.getTime() - 60_000);
+      } else if (code === 'NoSuchConfigRuleException' && batch.length > 1) {
+        await mapLimit(batch, concurrency, n => start([n]));
+      } else {
+        const e = toAwsCallError('config:StartConfigRulesEvaluation', err);
+        for (const n of batch) state(n).error = ruleError(e);
+      }
+    }
+  };
+  await mapLimit(chunk(names, NAMES_PER_CALL), concurrency, start);
+  logger.info(`Started evaluation of ${acceptAfter.size} rules; waiting up to ${options.evaluationTimeoutSeconds}s.`);
+
+  const deadline = startedAt.getTime() + options.evaluationTimeoutSeconds * 1000;
+  let pending = [...acceptAfter.keys()];
+  const interval = options.pollIntervalMs ?? 5000;
+  for (;;) {
+    const statuses = await readNamedStatuses(deps, pending, concurrency, state);
+    const byName = new Map(statuses.map(s => [s.ConfigRuleName, s]));
+    pending = pending.filter(name => {
+      const st = byName.get(name);
+      const after = acceptAfter.get(name) ?? 0;
+      if (state(name).error) return false;
+      if ((st?.LastSuccessfulEvaluationTime?.getTime() ?? 0) >= after) return false;
+      if ((st?.LastFailedEvaluationTime?.getTime() ?? 0) >= after) {
+        state(name).error = {
+          operation: 'config:StartConfigRulesEvaluation',
+          code: st?.LastErrorCode ?? 'EvaluationFailed',
+          message: `the evaluation failed: ${st?.LastErrorMessage ?? 'no message'}`
+        };
+        return false;
+      }
+      return true;
+    });
+    if (pending.length === 0) break;
+    if (clock.now().getTime() + interval > deadline) {
+      logger.warn(
+        `Evaluation of ${pending.length} rule(s) did not finish within ${options.evaluationTimeoutSeconds}s: ${pending.join(', ')}. Their previous results are used.`
+      );
+      break;
+    }
+    await clock.sleep(interval);
+  }
+}
+
+async function readFindings(deps: CheckDeps, s: RuleState): Promise<void> {
+  try {
+    for await (const page of paginateGetComplianceDetailsByConfigRule(
+      { client: deps.config, pageSize: DETAILS_PAGE_SIZE },
+      { ConfigRuleName: s.name, ComplianceTypes: ['NON_COMPLIANT'] }
+    )) {
+      for (const r of page.EvaluationResults ?? []) {
+        const q = r.EvaluationResultIdentifier?.EvaluationResultQualifier;
+        const resourceType = q?.ResourceType ?? 'unknown';
+        const resourceId = q?.ResourceId ?? 'unknown';
+        const finding: Finding = {
+          ruleName: s.name,
+          resourceType,
+          resourceId,
+          fingerprint: fingerprint(s.name, resourceType, resourceId)
+        };
+        if (r.Annotation) finding.annotation = r.Annotation;
+        if (r.ResultRecordedTime) finding.recordedTime = r.ResultRecordedTime.toISOString();
+        s.findings.push(finding);
+      }
+    }
+  } catch (err) {
+    s.error = ruleError(toAwsCallError('config:GetComplianceDetailsByConfigRule', err));
+  }
+}
+
+/** Pure: the status of a rule from what AWS returned, the time and the maximum result age. */
+export function classify(s: RuleState, now: Date, maxResultAgeSeconds: number): RuleResult {
+  const complianceType = s.compliance?.Compliance?.ComplianceType;
+  const last = s.status?.LastSuccessfulEvaluationTime;
+  let status: RuleStatus;
+  if (s.error) status = 'error';
+  else if (complianceType === 'NOT_APPLICABLE') status = 'not-applicable';
+  else if (!complianceType || complianceType === 'INSUFFICIENT_DATA' || !last) status = 'insufficient-data';
+  else if (now.getTime() - last.getTime() > maxResultAgeSeconds * 1000) status = 'stale';
+  else if (complianceType === 'NON_COMPLIANT') status = 'noncompliant';
+  else status = 'compliant';
+
+  const result: RuleResult = { ruleName: s.name, status, findings: s.findings };
+  if (complianceType) result.complianceType = complianceType;
+  if (last) result.lastEvaluated = last.toISOString();
+  if (s.error) result.error = s.error;
+  return result;
+}

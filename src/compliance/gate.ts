@@ -1,0 +1,77 @@
+/** The gate: a pure decision from the compliance result and the fail-on policy. */
+import type { ComplianceResult, FailOn, GateDecision, RuleResult, Waiver } from './types.js';
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Findings counted against the gate: those of NON_COMPLIANT rules that no waiver covers. */
+export function countedFindings(rule: RuleResult): number {
+  if (rule.status === 'error' || rule.complianceType !== 'NON_COMPLIANT') return 0;
+  return rule.findings.filter(f => !f.waiver).length;
+}
+
+export function decideGate(result: ComplianceResult, failOn: readonly FailOn[]): GateDecision {
+  const noncompliantRules = result.rules.filter(r => countedFindings(r) > 0).map(r => r.ruleName);
+  const noncompliantCount = result.rules.reduce((n, r) => n + countedFindings(r), 0);
+  const waivedCount = result.rules.reduce((n, r) => n + r.findings.filter(f => f.waiver).length, 0);
+  const staleRules = result.rules.filter(r => r.status === 'stale').map(r => r.ruleName);
+  const insufficientDataRules = result.rules.filter(r => r.status === 'insufficient-data').map(r => r.ruleName);
+  const errorRules = result.rules.filter(r => r.status === 'error').map(r => r.ruleName);
+
+  const failing: string[] = [];
+  const informational: string[] = [];
+  // A rule that could not be checked never passes, whatever fail-on says.
+  if (errorRules.length > 0) failing.push(`${plural(errorRules.length, 'rule')} could not be checked`);
+  const nc = `${plural(noncompliantCount, 'non-compliant resource')} in ${plural(noncompliantRules.length, 'rule')}`;
+  (failOn.includes('noncompliant') && noncompliantCount > 0 ? failing : informational).push(nc);
+  if (staleRules.length > 0) {
+    (failOn.includes('stale') ? failing : informational).push(`${plural(staleRules.length, 'rule')} with stale results`);
+  }
+  if (insufficientDataRules.length > 0) {
+    (failOn.includes('insufficient-data') ? failing : informational).push(
+      `${plural(insufficientDataRules.length, 'rule')} with insufficient data`
+    );
+  }
+  if (waivedCount > 0) informational.push(`${plural(waivedCount, 'finding')} waived`);
+
+  const result_ = failing.length > 0 ? 'fail' : 'pass';
+  const reason =
+    result_ === 'fail'
+      ? failing.join(', ')
+      : noncompliantCount === 0
+        ? `No non-compliant resources in ${plural(result.rules.length, 'rule')}` +
+          (informational.length > 1 ? ` (${informational.slice(1).join(', ')})` : '')
+        : `${informational.join(', ')} (fail-on: ${failOn.join(', ')})`;
+  return {
+    result: result_,
+    reason,
+    noncompliantCount,
+    noncompliantRules,
+    waivedCount,
+    staleRules,
+    insufficientDataRules,
+    errorRules
+  };
+}
+
+/**
+ * Marks findings covered by a waiver (rule + resource id, not expired on `today`). Returns the result with
+ * waivers applied; the input is not changed.
+ */
+export function applyWaivers(result: ComplianceResult, waivers: readonly Waiver[], today: string): ComplianceResult {
+  const active = waivers.filter(w => w.expires >= today);
+  if (active.length === 0) return result;
+  const key = (rule: string, id: string): string => `${rule}\u0000${id}`;
+  const byKey = new Map(active.map(w => [key(w.rule, w.resourceId), w]));
+  return {
+    ...result,
+    rules: result.rules.map(r => ({
+      ...r,
+      findings: r.findings.map(f => {
+        const w = byKey.get(key(f.ruleName, f.resourceId));
+        return w ? { ...f, waiver: w } : f;
+      })
+    }))
+  };
+}

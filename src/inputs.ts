@@ -1,0 +1,214 @@
+/**
+ * The only module that reads action inputs. Every input is declared once in INPUTS (name, default, description);
+ * a test keeps this table, action.yml and README's table in step. getOptions() returns one typed, frozen Options.
+ */
+import * as core from '@actions/core';
+import { InputError } from './errors.js';
+import type { FailOn } from './compliance/types.js';
+
+export interface InputSpec {
+  description: string;
+  required?: boolean;
+  /** The default as written in action.yml (always a string). */
+  default?: string;
+}
+
+export const INPUTS = {
+  'aws-region': { description: 'AWS region of the account to check, e.g. us-east-1.', required: true },
+  'role-to-assume': {
+    description:
+      'ARN of the IAM role to assume with GitHub OIDC (needs `permissions: id-token: write`). Without it, the AWS SDK default credential chain is used.',
+    default: ''
+  },
+  audience: { description: 'Audience of the GitHub OIDC token.', default: 'sts.amazonaws.com' },
+  'role-session-name': {
+    description: 'Role session name. Default: compliance-gate-<run id>-<run attempt>, sanitised to [\\w+=,.@-].',
+    default: ''
+  },
+  'role-duration-seconds': { description: 'Role session duration in seconds (900 to 43200).', default: '3600' },
+  'allowed-account-ids': {
+    description: 'AWS account ids (comma or newline separated) the role must belong to; the run fails on any other.',
+    default: ''
+  },
+  'max-attempts': { description: 'Attempts per AWS call, retries included (1 to 20).', default: '5' },
+  rules: {
+    description: 'Config rule names to check (one per line or comma separated). Default: every rule in the account.',
+    default: ''
+  },
+  evaluate: {
+    description: 'Start a fresh evaluation of the checked rules first and wait for it to finish.',
+    default: 'false'
+  },
+  'evaluation-timeout': { description: 'Seconds to wait for a started evaluation.', default: '300' },
+  'max-result-age': {
+    description: 'Evaluation results older than this are stale (e.g. 30m, 24h, 7d).',
+    default: '24h'
+  },
+  'fail-on': {
+    description: 'When the step fails: any of noncompliant, stale, insufficient-data (comma separated), or never.',
+    default: 'noncompliant'
+  },
+  'report-dir': { description: 'Directory for the JSON report.', default: 'compliance-report' }
+} as const satisfies Record<string, InputSpec>;
+
+export type InputName = keyof typeof INPUTS;
+
+export interface Options {
+  region: string;
+  roleToAssume?: string;
+  audience: string;
+  roleSessionName: string;
+  roleDurationSeconds: number;
+  allowedAccountIds: readonly string[];
+  maxAttempts: number;
+  rules: readonly string[];
+  evaluate: boolean;
+  evaluationTimeoutSeconds: number;
+  maxResultAgeSeconds: number;
+  failOn: readonly FailOn[];
+  reportDir: string;
+}
+
+/** Reads raw input values; the default reads them from the action's environment through @actions/core. */
+export type InputReader = (name: InputName) => string;
+
+const coreReader: InputReader = name => core.getInput(name, { trimWhitespace: true });
+
+const REGION = /^[a-z]{2}(-gov|-iso[a-z]{0,2})?-[a-z]+-\d{1,2}$/;
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+const ACCOUNT_ID = /^\d{12}$/;
+const FAIL_ON: readonly FailOn[] = ['noncompliant', 'stale', 'insufficient-data', 'never'];
+
+/** Splits a list input on newlines and commas, trimming and dropping empties. */
+export function parseList(value: string): string[] {
+  return value
+    .split(/[\n,]/)
+    .map(s => s.trim())
+    .filter(s => s !== '');
+}
+
+/** Parses a whole number strictly: 'abc', '1.5', '10s' and out-of-range values are errors naming the input. */
+export function parseInteger(name: string, value: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value)) {
+    throw new InputError(name, `Input '${name}' must be a whole number from ${min} to ${max}, got '${value}'.`);
+  }
+  const n = Number(value);
+  if (n < min || n > max) {
+    throw new InputError(name, `Input '${name}' must be from ${min} to ${max}, got '${value}'.`);
+  }
+  return n;
+}
+
+/** YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts them. */
+export function parseBoolean(name: string, value: string): boolean {
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  throw new InputError(name, `Input '${name}' must be true or false, got '${value}'.`);
+}
+
+const DURATION_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+/** Parses a duration such as 90s, 30m, 24h or 7d into seconds. */
+export function parseDuration(name: string, value: string): number {
+  const m = /^(\d+)\s*([smhd])$/.exec(value);
+  if (!m || Number(m[1]) === 0) {
+    throw new InputError(
+      name,
+      `Input '${name}' must be a positive duration with a unit (s, m, h or d), e.g. 24h; got '${value}'.`
+    );
+  }
+  return Number(m[1]) * (DURATION_UNITS[m[2]!] ?? 1);
+}
+
+export function parseFailOn(value: string): FailOn[] {
+  const items = parseList(value);
+  if (items.length === 0) {
+    throw new InputError('fail-on', `Input 'fail-on' must name at least one of ${FAIL_ON.join(', ')}.`);
+  }
+  for (const item of items) {
+    if (!(FAIL_ON as readonly string[]).includes(item)) {
+      throw new InputError('fail-on', `Input 'fail-on' has an unknown value '${item}'; use ${FAIL_ON.join(', ')}.`);
+    }
+  }
+  if (items.includes('never') && items.length > 1) {
+    throw new InputError('fail-on', `Input 'fail-on': 'never' cannot be combined with other values, got '${value}'.`);
+  }
+  return [...new Set(items)] as FailOn[];
+}
+
+/** Default role session name from the run id and attempt, sanitised to what STS accepts. */
+export function defaultSessionName(env: NodeJS.ProcessEnv): string {
+  const runId = env.GITHUB_RUN_ID ?? 'local';
+  const attempt = env.GITHUB_RUN_ATTEMPT ?? '1';
+  return sanitizeSessionName(`compliance-gate-${runId}-${attempt}`);
+}
+
+/** Replaces characters STS rejects in a role session name and fits it into 2..64 characters. */
+export function sanitizeSessionName(name: string): string {
+  let s = name.replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
+  while (s.length < 2) s += '-';
+  return s;
+}
+
+export function getOptions(read: InputReader = coreReader, env: NodeJS.ProcessEnv = process.env): Readonly<Options> {
+  const region = read('aws-region');
+  if (region === '') {
+    throw new InputError('aws-region', "Input 'aws-region' is required (e.g. us-east-1).");
+  }
+  if (!REGION.test(region)) {
+    throw new InputError('aws-region', `Input 'aws-region' is not an AWS region: '${region}'.`);
+  }
+  const roleToAssume = read('role-to-assume');
+  if (roleToAssume !== '' && !ROLE_ARN.test(roleToAssume)) {
+    throw new InputError(
+      'role-to-assume',
+      `Input 'role-to-assume' must be an IAM role ARN such as arn:aws:iam::123456789012:role/NAME, got '${roleToAssume}'.`
+    );
+  }
+  const audience = read('audience') || INPUTS.audience.default;
+
+  const sessionInput = read('role-session-name');
+  if (sessionInput !== '' && !/^[\w+=,.@-]{2,64}$/.test(sessionInput)) {
+    throw new InputError(
+      'role-session-name',
+      `Input 'role-session-name' must be 2 to 64 characters of letters, digits and +=,.@_-, got '${sessionInput}'.`
+    );
+  }
+  const allowedAccountIds = parseList(read('allowed-account-ids'));
+  for (const id of allowedAccountIds) {
+    if (!ACCOUNT_ID.test(id)) {
+      throw new InputError(
+        'allowed-account-ids',
+        `Input 'allowed-account-ids' must list 12-digit account ids, got '${id}'.`
+      );
+    }
+  }
+  const reportDir = read('report-dir') || INPUTS['report-dir'].default;
+
+  const options: Options = {
+    region,
+    audience,
+    roleSessionName: sessionInput || defaultSessionName(env),
+    roleDurationSeconds: parseInteger(
+      'role-duration-seconds',
+      read('role-duration-seconds') || INPUTS['role-duration-seconds'].default,
+      900,
+      43200
+    ),
+    allowedAccountIds,
+    maxAttempts: parseInteger('max-attempts', read('max-attempts') || INPUTS['max-attempts'].default, 1, 20),
+    rules: [...new Set(parseList(read('rules')))],
+    evaluate: parseBoolean('evaluate', read('evaluate') || INPUTS.evaluate.default),
+    evaluationTimeoutSeconds: parseInteger(
+      'evaluation-timeout',
+      read('evaluation-timeout') || INPUTS['evaluation-timeout'].default,
+      1,
+      3600
+    ),
+    maxResultAgeSeconds: parseDuration('max-result-age', read('max-result-age') || INPUTS['max-result-age'].default),
+    failOn: parseFailOn(read('fail-on') || INPUTS['fail-on'].default),
+    reportDir
+  };
+  if (roleToAssume !== '') options.roleToAssume = roleToAssume;
+  return Object.freeze(options);
+}

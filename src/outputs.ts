@@ -1,0 +1,23 @@
+/** Every output the action sets, declared once; a test keeps this table and action.yml in step. */
+import * as core from '@actions/core';
+
+export const OUTPUTS = {
+  'aws-account-id': 'The AWS account id of the credentials used.',
+  result: 'pass or fail: the gate decision.',
+  'noncompliant-count': 'Number of non-compliant resources counted by the gate (waived ones excluded).',
+  'noncompliant-rules': 'Comma-separated names of the rules with non-compliant resources.',
+  'checked-rules': 'Number of Config rules checked.',
+  'report-file': 'Path of the JSON compliance report.'
+} as const;
+
+export type OutputName = keyof typeof OUTPUTS;
+export type OutputValues = Partial<Record<OutputName, string | number>>;
+
+export type OutputSink = (name: string, value: string) => void;
+
+/** Sets each given output; only declared names can be passed. */
+export function setOutputs(values: OutputValues, sink: OutputSink = (n, v) => core.setOutput(n, v)): void {
+  for (const [name, value] of Object.entries(values)) {
+    if (value !== undefined) sink(name, String(value));
+  }
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from '@jest/globals';
+import { fingerprint } from '../../../src/compliance/fingerprint.js';
+import { applyWaivers, decideGate } from '../../../src/compliance/gate.js';
+import type { ComplianceResult, Finding, RuleResult, RuleStatus } from '../../../src/compliance/types.js';
+
+function finding(rule: string, id: string, type = 'AWS::S3::Bucket'): Finding {
+  return { ruleName: rule, resourceType: type, resourceId: id, fingerprint: fingerprint(rule, type, id) };
+}
+
+function rule(name: string, status: RuleStatus, ids: string[] = [], complianceType?: string): RuleResult {
+  return {
+    ruleName: name,
+    status,
+    complianceType: complianceType ?? (ids.length > 0 ? 'NON_COMPLIANT' : 'COMPLIANT'),
+    findings: ids.map(id => finding(name, id))
+  };
+}
+
+function result(rules: RuleResult[]): ComplianceResult {
+  return { checkedAt: '2026-11-22T00:00:00Z', accountId: '123456789012', region: 'us-east-1', rules };
+}
+
+const seedLike = result([
+  rule('s3-bucket-logging-enabled', 'noncompliant', ['claims-uploads', 'access-logs']),
+  rule('ec2-ebs-encryption-by-default', 'noncompliant', ['123456789012'])
+]);
+
+describe('decideGate', () => {
+  it('fails on non-compliant resources with a one-line reason', () => {
+    const g = decideGate(seedLike, ['noncompliant']);
+    expect(g.result).toBe('fail');
+    expect(g.reason).toBe('3 non-compliant resources in 2 rules');
+    expect(g.noncompliantCount).toBe(3);
+    expect(g.noncompliantRules).toEqual(['s3-bucket-logging-enabled', 'ec2-ebs-encryption-by-default']);
+  });
+  it('passes with fail-on never and says why', () => {
+    const g = decideGate(seedLike, ['never']);
+    expect(g.result).toBe('pass');
+    expect(g.reason).toBe('3 non-compliant resources in 2 rules (fail-on: never)');
+  });
+  it('passes a compliant account', () => {
+    const g = decideGate(result([rule('a', 'compliant'), rule('b', 'compliant')]), ['noncompliant']);
+    expect(g).toMatchObject({ result: 'pass', reason: 'No non-compliant resources in 2 rules', noncompliantCount: 0 });
+  });
+  it('fails on stale and insufficient data only when asked', () => {
+    const r = result([rule('a', 'stale', [], 'COMPLIANT'), rule('b', 'insufficient-data', [], 'INSUFFICIENT_DATA')]);
+    expect(decideGate(r, ['noncompliant']).result).toBe('pass');
+    expect(decideGate(r, ['noncompliant']).reason).toBe(
+      'No non-compliant resources in 2 rules (1 rule with stale results, 1 rule with insufficient data)'
+    );
+    const stale = decideGate(r, ['stale']);
+    expect(stale).toMatchObject({ result: 'fail', reason: '1 rule with stale results', staleRules: ['a'] });
+    expect(decideGate(r, ['insufficient-data']).reason).toBe('1 rule with insufficient data');
+  });
+  it('counts the findings of a stale non-compliant rule', () => {
+    const g = decideGate(result([rule('a', 'stale', ['x'])]), ['noncompliant']);
+    expect(g).toMatchObject({ result: 'fail', noncompliantCount: 1 });
+  });
+  it('a rule that could not be checked fails the gate, even with fail-on never', () => {
+    const r = result([{ ...rule('a', 'error'), error: { operation: 'op', code: 'InternalFailure', message: 'm' } }]);
+    expect(decideGate(r, ['never'])).toMatchObject({ result: 'fail', reason: '1 rule could not be checked' });
+  });
+});
+
+describe('applyWaivers', () => {
+  const waiver = {
+    rule: 's3-bucket-logging-enabled',
+    resourceId: 'access-logs',
+    reason: 'log bucket cannot log to itself',
+    owner: 'security@example.org',
+    expires: '2027-01-31'
+  };
+  it('marks covered findings waived: listed, not counted', () => {
+    const waived = applyWaivers(seedLike, [waiver], '2026-11-22');
+    const g = decideGate(waived, ['noncompliant']);
+    expect(g.noncompliantCount).toBe(2);
+    expect(g.waivedCount).toBe(1);
+    expect(g.reason).toBe('2 non-compliant resources in 2 rules');
+    expect(waived.rules[0]!.findings.find(f => f.resourceId === 'access-logs')?.waiver).toEqual(waiver);
+    expect(seedLike.rules[0]!.findings.every(f => !f.waiver)).toBe(true);
+  });
+  it('ignores expired waivers', () => {
+    const g = decideGate(applyWaivers(seedLike, [waiver], '2027-02-01'), ['noncompliant']);
+    expect(g.noncompliantCount).toBe(3);
+  });
+  it('a rule whose findings are all waived passes', () => {
+    const r = result([rule('s3-bucket-logging-enabled', 'noncompliant', ['access-logs'])]);
+    const g = decideGate(applyWaivers(r, [waiver], '2026-11-22'), ['noncompliant']);
+    expect(g).toMatchObject({ result: 'pass', noncompliantCount: 0, waivedCount: 1 });
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  AwsCallError,
+  InputError,
+  isUserError,
+  PolicyError,
+  SourceError,
+  SourceErrors,
+  toAwsCallError
+} from '../../src/errors.js';
+import { fail } from '../../src/main.js';
+import { MemoryLogger } from '../../src/logging.js';
+
+describe('errors', () => {
+  it('AwsCallError names the operation, the code and the request id', () => {
+    const e = toAwsCallError('config:DescribeConfigRules', {
+      name: 'ThrottlingException',
+      message: 'Rate exceeded',
+      $metadata: { requestId: 'req-1' }
+    });
+    expect(e.message).toBe('config:DescribeConfigRules failed: ThrottlingException: Rate exceeded (request id req-1)');
+    expect(e.userError).toBe(false);
+    expect(toAwsCallError('sts:GetCallerIdentity', { name: 'AccessDenied', message: 'no' }).userError).toBe(true);
+    expect(toAwsCallError('x', e)).toBe(e);
+    expect(toAwsCallError('x', undefined).code).toBe('UnknownError');
+  });
+
+  it('SourceError and SourceErrors carry file:line:col', () => {
+    const a = new SourceError('compliance.yml', 3, 5, 'unknown rule');
+    expect(a.message).toBe('compliance.yml:3:5: unknown rule');
+    const all = new SourceErrors([a, new SourceError('pack.yaml', 10, 1, 'bad')]);
+    expect(all.message).toContain('2 problems found');
+    expect(all.message).toContain('pack.yaml:10:1: bad');
+  });
+
+  it('classifies user errors', () => {
+    expect(isUserError(new InputError('x', 'bad'))).toBe(true);
+    expect(isUserError(new PolicyError('refused'))).toBe(true);
+    expect(isUserError(new AwsCallError('op', 'AccessDenied', undefined, 'm', true))).toBe(true);
+    expect(isUserError(new AwsCallError('op', 'InternalFailure', undefined, 'm'))).toBe(false);
+    expect(isUserError(new TypeError('boom'))).toBe(false);
+  });
+});
+
+describe('error mapping', () => {
+  it('a user error fails with its message only', () => {
+    const logger = new MemoryLogger();
+    const failed: string[] = [];
+    fail(new InputError('aws-region', "Input 'aws-region' is required"), logger, m => failed.push(m));
+    expect(failed).toEqual(["Input 'aws-region' is required"]);
+    expect(logger.lines.filter(l => l.startsWith('debug'))).toEqual([]);
+  });
+  it('an unexpected error also logs its stack at debug', () => {
+    const logger = new MemoryLogger();
+    const failed: string[] = [];
+    fail(new TypeError('cannot read x'), logger, m => failed.push(m));
+    expect(failed).toEqual(['cannot read x']);
+    expect(logger.lines.some(l => l.startsWith('debug: TypeError: cannot read x'))).toBe(true);
+  });
+  it('a non-Error value is stringified', () => {
+    const failed: string[] = [];
+    fail('plain', new MemoryLogger(), m => failed.push(m));
+    expect(failed).toEqual(['plain']);
+  });
+});

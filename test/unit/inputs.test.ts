@@ -1,0 +1,145 @@
+import { describe, expect, it } from '@jest/globals';
+import { InputError } from '../../src/errors.js';
+import {
+  defaultSessionName,
+  getOptions,
+  INPUTS,
+  parseDuration,
+  parseFailOn,
+  parseInteger,
+  parseList,
+  sanitizeSessionName,
+  type InputName
+} from '../../src/inputs.js';
+
+function reader(values: Partial<Record<InputName, string>>) {
+  return (name: InputName): string => values[name] ?? '';
+}
+
+function errorOf(fn: () => unknown): InputError {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(InputError);
+    return err as InputError;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('getOptions', () => {
+  it('applies the documented defaults', () => {
+    const o = getOptions(reader({ 'aws-region': 'us-east-1' }), { GITHUB_RUN_ID: '77', GITHUB_RUN_ATTEMPT: '2' });
+    expect(o).toEqual({
+      region: 'us-east-1',
+      audience: 'sts.amazonaws.com',
+      roleSessionName: 'compliance-gate-77-2',
+      roleDurationSeconds: 3600,
+      allowedAccountIds: [],
+      maxAttempts: 5,
+      rules: [],
+      evaluate: false,
+      evaluationTimeoutSeconds: 300,
+      maxResultAgeSeconds: 86400,
+      failOn: ['noncompliant'],
+      reportDir: 'compliance-report'
+    });
+    expect(Object.isFrozen(o)).toBe(true);
+  });
+
+  it('reads every input', () => {
+    const o = getOptions(
+      reader({
+        'aws-region': 'eu-central-1',
+        'role-to-assume': 'arn:aws:iam::123456789012:role/compliance-gate',
+        audience: 'custom',
+        'role-session-name': 'my-session',
+        'role-duration-seconds': '900',
+        'allowed-account-ids': '123456789012,\n210987654321',
+        'max-attempts': '3',
+        rules: 'a\nb, a',
+        evaluate: 'true',
+        'evaluation-timeout': '60',
+        'max-result-age': '30m',
+        'fail-on': 'noncompliant, stale',
+        'report-dir': 'out'
+      }),
+      {}
+    );
+    expect(o.roleToAssume).toBe('arn:aws:iam::123456789012:role/compliance-gate');
+    expect(o.allowedAccountIds).toEqual(['123456789012', '210987654321']);
+    expect(o.rules).toEqual(['a', 'b']);
+    expect(o.evaluate).toBe(true);
+    expect(o.maxResultAgeSeconds).toBe(1800);
+    expect(o.failOn).toEqual(['noncompliant', 'stale']);
+    expect(o.roleSessionName).toBe('my-session');
+    expect(o.reportDir).toBe('out');
+  });
+
+  const invalid: [InputName, string, RegExp][] = [
+    ['aws-region', 'mars-1', /aws-region.*mars-1/],
+    ['role-to-assume', 'arn:aws:iam::123:role/x', /role-to-assume.*arn:aws:iam::123:role\/x/],
+    ['role-to-assume', 'compliance-gate', /role-to-assume.*compliance-gate/],
+    ['role-session-name', 'has space', /role-session-name.*has space/],
+    ['role-duration-seconds', 'abc', /role-duration-seconds.*abc/],
+    ['role-duration-seconds', '899', /role-duration-seconds.*899/],
+    ['role-duration-seconds', '43201', /role-duration-seconds.*43201/],
+    ['allowed-account-ids', '12345', /allowed-account-ids.*12345/],
+    ['max-attempts', '0', /max-attempts.*'0'/],
+    ['max-attempts', '2.5', /max-attempts.*2\.5/],
+    ['evaluate', 'yes', /evaluate.*yes/],
+    ['evaluation-timeout', '10s', /evaluation-timeout.*10s/],
+    ['max-result-age', '24', /max-result-age.*'24'/],
+    ['max-result-age', '0h', /max-result-age.*0h/],
+    ['fail-on', 'sometimes', /fail-on.*sometimes/],
+    ['fail-on', 'never,stale', /fail-on.*never/]
+  ];
+  it.each(invalid)('rejects %s=%s with an error naming the input and value', (name, value, message) => {
+    const err = errorOf(() => getOptions(reader({ 'aws-region': 'us-east-1', [name]: value }), {}));
+    expect(err.input).toBe(name);
+    expect(err.message).toMatch(message);
+  });
+
+  it('requires aws-region', () => {
+    expect(errorOf(() => getOptions(reader({}), {})).message).toMatch(/aws-region.*required/);
+  });
+});
+
+describe('parsers', () => {
+  it('splits lists on commas and newlines', () => {
+    expect(parseList(' a, b\n\nc ,')).toEqual(['a', 'b', 'c']);
+  });
+  it('parses integers strictly', () => {
+    expect(parseInteger('x', '42', 1, 100)).toBe(42);
+    expect(() => parseInteger('x', '42abc', 1, 100)).toThrow(/'x'.*42abc/);
+    expect(() => parseInteger('x', '', 1, 100)).toThrow(InputError);
+  });
+  it('parses durations', () => {
+    expect(parseDuration('d', '90s')).toBe(90);
+    expect(parseDuration('d', '2h')).toBe(7200);
+    expect(parseDuration('d', '7d')).toBe(604800);
+  });
+  it('parses fail-on', () => {
+    expect(parseFailOn('never')).toEqual(['never']);
+    expect(parseFailOn('stale,insufficient-data,stale')).toEqual(['stale', 'insufficient-data']);
+    expect(() => parseFailOn(' , ')).toThrow(/fail-on/);
+  });
+});
+
+describe('role session name', () => {
+  it('is built from the run id and attempt', () => {
+    expect(defaultSessionName({ GITHUB_RUN_ID: '123', GITHUB_RUN_ATTEMPT: '3' })).toBe('compliance-gate-123-3');
+    expect(defaultSessionName({})).toBe('compliance-gate-local-1');
+  });
+  it('replaces characters STS rejects and fits 2..64 characters', () => {
+    expect(sanitizeSessionName('a b/c:d*e')).toBe('a-b-c-d-e');
+    expect(sanitizeSessionName('x')).toBe('x-');
+    expect(sanitizeSessionName('')).toBe('--');
+    const long = sanitizeSessionName('s'.repeat(100));
+    expect(long).toHaveLength(64);
+    expect(sanitizeSessionName('ok+=,.@_-9')).toBe('ok+=,.@_-9');
+    expect(defaultSessionName({ GITHUB_RUN_ID: '1'.repeat(70) })).toMatch(/^[\w+=,.@-]{2,64}$/);
+  });
+  it('every declared input has a description', () => {
+    for (const spec of Object.values(INPUTS)) expect(spec.description.length).toBeGreaterThan(10);
+  });
+});
