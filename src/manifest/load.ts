@@ -1,0 +1,313 @@
+/**
+ * Loads compliance.yml: YAML with positions, validated against the JSON Schema, then checked for what a schema
+ * cannot say (duplicates, expired waivers, missing files). Every problem names file:line:col, and all problems
+ * are reported at once.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Ajv, type ErrorObject } from 'ajv';
+import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { SourceError, SourceErrors } from '../errors.js';
+import type { Waiver } from '../compliance/types.js';
+import { manifestSchema } from './schema.js';
+
+export interface Position {
+  file: string;
+  line: number;
+  col: number;
+}
+
+export interface PackRef {
+  builtin?: string;
+  /** Absolute path of a template. */
+  template?: string;
+  parameters: Record<string, string>;
+  exclude: string[];
+  position: Position;
+}
+
+export interface ManifestRule {
+  name: string;
+  identifier: string;
+  description?: string;
+  parameters: Record<string, string>;
+  resourceTypes?: string[];
+  tagKey?: string;
+  tagValue?: string;
+  maximumExecutionFrequency?: string;
+  position: Position;
+}
+
+export interface RunbookRef {
+  /** Absolute path. */
+  path: string;
+  name?: string;
+  position: Position;
+}
+
+export interface RemediationBinding {
+  rule: string;
+  runbook: string;
+  runbookVersion?: string;
+  resourceIdParameter: string;
+  parameters: Record<string, string | string[]>;
+  automatic: boolean;
+  maximumAttempts: number;
+  retrySeconds: number;
+  concurrencyPercent: number;
+  errorPercent: number;
+  position: Position;
+}
+
+export interface Manifest {
+  file: string;
+  packs: PackRef[];
+  rules: ManifestRule[];
+  runbooks: RunbookRef[];
+  remediations: RemediationBinding[];
+  alerts?: { snsTopic: string; position: Position };
+  waivers: (Waiver & { position: Position })[];
+}
+
+type Path = (string | number)[];
+
+class Located {
+  constructor(
+    readonly file: string,
+    readonly doc: Document,
+    readonly lines: LineCounter
+  ) {}
+
+  at(offset: number): Position {
+    const { line, col } = this.lines.linePos(offset);
+    return { file: this.file, line, col };
+  }
+
+  /** Position of the node at path; the nearest existing ancestor when the node is missing. */
+  of(path: Path, key?: string): Position {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = this.doc.getIn(path.slice(0, depth), true) as Node | undefined;
+      if (node?.range) {
+        if (key !== undefined && depth === path.length && isMap(node)) {
+          const pair = node.items.find(p => isPair(p) && isScalar(p.key) && p.key.value === key);
+          const keyNode = pair?.key as Node | undefined;
+          if (keyNode?.range) return this.at(keyNode.range[0]);
+        }
+        return this.at(node.range[0]);
+      }
+    }
+    return this.at(0);
+  }
+
+  error(position: Position, detail: string): SourceError {
+    return new SourceError(position.file, position.line, position.col, detail);
+  }
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validate = ajv.compile(manifestSchema);
+
+function pathOf(instancePath: string): Path {
+  if (instancePath === '') return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map(s => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map(s => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function describeSchemaError(e: ErrorObject): string {
+  const where = e.instancePath === '' ? 'the manifest' : `'${e.instancePath.slice(1).replace(/\//g, '.')}'`;
+  switch (e.keyword) {
+    case 'required':
+      return `${where} is missing '${String(e.params.missingProperty)}'`;
+    case 'additionalProperties':
+      return `${where} has an unknown key '${String(e.params.additionalProperty)}'`;
+    case 'enum':
+      return `${where} must be one of ${(e.params.allowedValues as unknown[]).join(', ')}`;
+    case 'const':
+      return `${where} must be ${JSON.stringify(e.params.allowedValue)}`;
+    case 'oneOf':
+      return `${where} must have exactly one of the alternatives (e.g. either 'builtin' or 'template')`;
+    default:
+      return `${where} ${e.message ?? 'is invalid'}`;
+  }
+}
+
+/** Drops ajv's follow-on errors (a failed oneOf also reports each branch). */
+function usefulErrors(errors: ErrorObject[]): ErrorObject[] {
+  const oneOfPaths = new Set(errors.filter(e => e.keyword === 'oneOf').map(e => e.instancePath));
+  return errors.filter(e => {
+    if (e.keyword === 'oneOf') return true;
+    if (oneOfPaths.has(e.instancePath) && e.schemaPath.includes('/oneOf/')) return false;
+    // A value failing oneOf of two type alternatives reports both; keep the oneOf one only.
+    return !(e.schemaPath.includes('/oneOf/') && [...oneOfPaths].some(p => e.instancePath.startsWith(p)));
+  });
+}
+
+const str = (v: unknown): string => String(v);
+const strings = (o: Record<string, unknown> | undefined): Record<string, string> =>
+  Object.fromEntries(Object.entries(o ?? {}).map(([k, v]) => [k, str(v)]));
+
+interface RawManifest {
+  version: 1;
+  packs?: { builtin?: string; template?: string; parameters?: Record<string, unknown>; exclude?: string[] }[];
+  rules?: {
+    name: string;
+    identifier: string;
+    description?: string;
+    parameters?: Record<string, unknown>;
+    'resource-types'?: string[];
+    'tag-key'?: string;
+    'tag-value'?: string;
+    'maximum-execution-frequency'?: string;
+  }[];
+  runbooks?: { path: string; name?: string }[];
+  remediations?: {
+    rule: string;
+    runbook: string;
+    'runbook-version'?: string;
+    'resource-id-parameter': string;
+    parameters?: Record<string, unknown>;
+    automatic?: boolean;
+    'maximum-attempts'?: number;
+    'retry-seconds'?: number;
+    'concurrency-percent'?: number;
+    'error-percent'?: number;
+  }[];
+  alerts?: { 'sns-topic': string };
+  waivers?: { rule: string; resource: string; reason: string; owner: string; expires: string }[];
+}
+
+/** Parses and validates manifest text. `today` (YYYY-MM-DD) decides which waivers have expired. */
+export function parseManifest(text: string, file: string, today: string): Manifest {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const loc = new Located(file, doc, lines);
+  const errors: SourceError[] = [];
+  for (const e of doc.errors) {
+    errors.push(loc.error(loc.at(e.pos[0]), `invalid YAML: ${e.message.split('\n')[0]}`));
+  }
+  if (errors.length > 0) throw new SourceErrors(errors);
+
+  const raw: unknown = doc.toJS();
+  if (!validate(raw)) {
+    for (const e of usefulErrors(validate.errors ?? [])) {
+      const key =
+        e.keyword === 'additionalProperties' ? String(e.params.additionalProperty) : undefined;
+      errors.push(loc.error(loc.of(pathOf(e.instancePath), key), describeSchemaError(e)));
+    }
+    throw new SourceErrors(errors);
+  }
+  const m = raw as RawManifest;
+  const base = dirname(file);
+
+  const packs: PackRef[] = (m.packs ?? []).map((p, i) => {
+    const position = loc.of(['packs', i]);
+    const ref: PackRef = { parameters: strings(p.parameters), exclude: p.exclude ?? [], position };
+    if (p.builtin) ref.builtin = p.builtin;
+    if (p.template) {
+      ref.template = resolve(base, p.template);
+      if (!existsSync(ref.template)) {
+        errors.push(loc.error(loc.of(['packs', i, 'template']), `template file not found: ${p.template}`));
+      }
+    }
+    return ref;
+  });
+
+  const rules: ManifestRule[] = (m.rules ?? []).map((r, i) => {
+    const rule: ManifestRule = {
+      name: r.name,
+      identifier: r.identifier,
+      parameters: strings(r.parameters),
+      position: loc.of(['rules', i])
+    };
+    if (r.description !== undefined) rule.description = r.description;
+    if (r['resource-types']) rule.resourceTypes = r['resource-types'];
+    if (r['tag-key'] !== undefined) rule.tagKey = r['tag-key'];
+    if (r['tag-value'] !== undefined) rule.tagValue = r['tag-value'];
+    if (r['maximum-execution-frequency']) rule.maximumExecutionFrequency = r['maximum-execution-frequency'];
+    return rule;
+  });
+  const seenRules = new Map<string, number>();
+  rules.forEach((r, i) => {
+    const first = seenRules.get(r.name);
+    if (first !== undefined) {
+      errors.push(
+        loc.error(loc.of(['rules', i, 'name']), `rule '${r.name}' is declared twice (first at line ${rules[first]!.position.line})`)
+      );
+    } else seenRules.set(r.name, i);
+  });
+
+  const runbooks: RunbookRef[] = (m.runbooks ?? []).map((r, i) => {
+    const ref: RunbookRef = { path: resolve(base, r.path), position: loc.of(['runbooks', i]) };
+    if (r.name) ref.name = r.name;
+    if (!existsSync(ref.path)) errors.push(loc.error(loc.of(['runbooks', i, 'path']), `runbook file not found: ${r.path}`));
+    return ref;
+  });
+
+  const remediations: RemediationBinding[] = (m.remediations ?? []).map((r, i) => {
+    const b: RemediationBinding = {
+      rule: r.rule,
+      runbook: r.runbook,
+      resourceIdParameter: r['resource-id-parameter'],
+      parameters: Object.fromEntries(
+        Object.entries(r.parameters ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.map(str) : str(v)])
+      ),
+      automatic: r.automatic ?? false,
+      maximumAttempts: r['maximum-attempts'] ?? 5,
+      retrySeconds: r['retry-seconds'] ?? 60,
+      concurrencyPercent: r['concurrency-percent'] ?? 10,
+      errorPercent: r['error-percent'] ?? 10,
+      position: loc.of(['remediations', i])
+    };
+    if (r['runbook-version']) b.runbookVersion = r['runbook-version'];
+    return b;
+  });
+  const seenBindings = new Set<string>();
+  remediations.forEach((b, i) => {
+    if (seenBindings.has(b.rule)) {
+      errors.push(loc.error(loc.of(['remediations', i, 'rule']), `rule '${b.rule}' has more than one remediation`));
+    }
+    seenBindings.add(b.rule);
+  });
+
+  const waivers = (m.waivers ?? []).map((w, i) => {
+    const position = loc.of(['waivers', i]);
+    if (Number.isNaN(Date.parse(`${w.expires}T00:00:00Z`))) {
+      errors.push(loc.error(loc.of(['waivers', i, 'expires']), `waiver expiry '${w.expires}' is not a date`));
+    } else if (w.expires < today) {
+      errors.push(
+        loc.error(
+          loc.of(['waivers', i, 'expires']),
+          `waiver for ${w.rule} / ${w.resource} (owner ${w.owner}) expired on ${w.expires}: renew it or fix the resource`
+        )
+      );
+    }
+    return {
+      rule: w.rule,
+      resourceId: w.resource,
+      reason: w.reason,
+      owner: w.owner,
+      expires: w.expires,
+      source: `${file}:${position.line}`,
+      position
+    };
+  });
+
+  if (errors.length > 0) throw new SourceErrors(errors);
+  const manifest: Manifest = { file, packs, rules, runbooks, remediations, waivers };
+  if (m.alerts) manifest.alerts = { snsTopic: m.alerts['sns-topic'], position: loc.of(['alerts', 'sns-topic']) };
+  return manifest;
+}
+
+/** Reads and parses a manifest file. */
+export function loadManifest(file: string, today: string): Manifest {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new SourceError(file, 1, 1, `cannot read the manifest: ${(err as Error).message}`);
+  }
+  return parseManifest(text, file, today);
+}
