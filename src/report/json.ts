@@ -1,0 +1,196 @@
+/**
+ * The JSON report: every rule and every non-compliant resource, nothing truncated, in a deterministic
+ * order, so two runs on the same account differ only in their times. Its shape is described by
+ * compliance-report.schema.json (same folder) and versioned by REPORT_SCHEMA_VERSION.
+ */
+import type {
+  ComplianceResult,
+  Finding,
+  GateDecision,
+  RuleError,
+  RuleResult,
+  RuleStatus,
+  RunInfo,
+  Waiver
+} from '../compliance/types.js';
+import { fingerprint } from '../compliance/fingerprint.js';
+import { countFindings, runUrlOf } from './summary.js';
+
+export { fingerprint };
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+export interface ReportRun {
+  repository: string;
+  runId: string;
+  runAttempt: string;
+  workflow: string;
+  eventName: string;
+  actor: string;
+  sha: string;
+  ref: string;
+  serverUrl: string;
+  runUrl?: string;
+  accountId: string;
+  region: string;
+  /** When AWS Config compliance was read (ISO 8601). */
+  checkedAt: string;
+}
+
+export interface ReportWaiver {
+  reason: string;
+  owner: string;
+  expires: string;
+  source?: string;
+}
+
+export interface ReportFinding {
+  resourceType: string;
+  resourceId: string;
+  fingerprint: string;
+  annotation?: string;
+  recordedTime?: string;
+  waived: boolean;
+  waiver?: ReportWaiver;
+}
+
+export interface ReportRule {
+  name: string;
+  status: RuleStatus;
+  complianceType?: string;
+  /** Non-compliant resources that count (not waived). */
+  noncompliantCount: number;
+  waivedCount: number;
+  lastEvaluated?: string;
+  hipaaSections: string[];
+  error?: RuleError;
+  /** Every non-compliant resource, waived ones included (marked), by resource type then id. */
+  findings: ReportFinding[];
+}
+
+export interface ReportTotals {
+  rules: number;
+  byStatus: Record<RuleStatus, number>;
+  noncompliantResources: number;
+  waivedResources: number;
+}
+
+export interface ComplianceReportJson {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  generatedAt: string;
+  run: ReportRun;
+  gate: GateDecision;
+  totals: ReportTotals;
+  /** By rule name. */
+  rules: ReportRule[];
+}
+
+export interface JsonReportInput {
+  result: ComplianceResult;
+  gate: GateDecision;
+  run: RunInfo;
+  generatedAt: string;
+}
+
+/** Code-unit order: stable across locales and runtimes. */
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function reportWaiver(w: Waiver): ReportWaiver {
+  const out: ReportWaiver = { reason: w.reason, owner: w.owner, expires: w.expires };
+  if (w.source !== undefined) out.source = w.source;
+  return out;
+}
+
+function reportFinding(rule: string, f: Finding): ReportFinding {
+  const out: ReportFinding = {
+    resourceType: f.resourceType,
+    resourceId: f.resourceId,
+    fingerprint: f.fingerprint !== '' ? f.fingerprint : fingerprint(rule, f.resourceType, f.resourceId),
+    waived: f.waiver !== undefined
+  };
+  if (f.annotation !== undefined) out.annotation = f.annotation;
+  if (f.recordedTime !== undefined) out.recordedTime = f.recordedTime;
+  if (f.waiver !== undefined) out.waiver = reportWaiver(f.waiver);
+  return out;
+}
+
+function reportRule(r: RuleResult): ReportRule {
+  const { counted, waived } = countFindings(r);
+  const out: ReportRule = {
+    name: r.ruleName,
+    status: r.status,
+    noncompliantCount: counted,
+    waivedCount: waived,
+    hipaaSections: [...(r.hipaaSections ?? [])],
+    findings: r.findings
+      .map(f => reportFinding(r.ruleName, f))
+      .sort((a, b) => cmp(a.resourceType, b.resourceType) || cmp(a.resourceId, b.resourceId))
+  };
+  if (r.complianceType !== undefined) out.complianceType = r.complianceType;
+  if (r.lastEvaluated !== undefined) out.lastEvaluated = r.lastEvaluated;
+  if (r.error !== undefined) {
+    const e: RuleError = { operation: r.error.operation, code: r.error.code, message: r.error.message };
+    if (r.error.requestId !== undefined) e.requestId = r.error.requestId;
+    out.error = e;
+  }
+  return out;
+}
+
+function reportGate(g: GateDecision): GateDecision {
+  const sorted = (xs: readonly string[]): string[] => [...xs].sort(cmp);
+  return {
+    result: g.result,
+    reason: g.reason,
+    noncompliantCount: g.noncompliantCount,
+    noncompliantRules: sorted(g.noncompliantRules),
+    waivedCount: g.waivedCount,
+    staleRules: sorted(g.staleRules),
+    insufficientDataRules: sorted(g.insufficientDataRules),
+    errorRules: sorted(g.errorRules)
+  };
+}
+
+/** Builds the JSON report. Pure: the same input always gives the same report. */
+export function buildJsonReport(input: JsonReportInput): ComplianceReportJson {
+  const { result, gate, run, generatedAt } = input;
+  const rules = result.rules.map(reportRule).sort((a, b) => cmp(a.name, b.name));
+  const byStatus: Record<RuleStatus, number> = {
+    error: 0,
+    noncompliant: 0,
+    stale: 0,
+    'insufficient-data': 0,
+    compliant: 0,
+    'not-applicable': 0
+  };
+  let noncompliantResources = 0;
+  let waivedResources = 0;
+  for (const r of rules) {
+    byStatus[r.status] += 1;
+    noncompliantResources += r.noncompliantCount;
+    waivedResources += r.waivedCount;
+  }
+  const reportRun: ReportRun = {
+    repository: run.repository,
+    runId: run.runId,
+    runAttempt: run.runAttempt,
+    workflow: run.workflow,
+    eventName: run.eventName,
+    actor: run.actor,
+    sha: run.sha,
+    ref: run.ref,
+    serverUrl: run.serverUrl,
+    accountId: result.accountId,
+    region: result.region,
+    checkedAt: result.checkedAt
+  };
+  const url = runUrlOf(run);
+  if (url !== undefined) reportRun.runUrl = url;
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    generatedAt,
+    run: reportRun,
+    gate: reportGate(gate),
+    totals: { rules: rules.length, byStatus, noncompliantResources, waivedResources },
+    rules
+  };
+}

@@ -1,0 +1,35 @@
+/** Thin writers: the JSON report to the report directory, the summary to the step summary file. */
+import { appendFile, mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ComplianceReportJson } from './json.js';
+
+export const JSON_REPORT_FILE = 'compliance-report.json';
+
+/** The path the JSON report is written to inside `reportDir`. */
+export function jsonReportPath(reportDir: string): string {
+  return path.join(reportDir, JSON_REPORT_FILE);
+}
+
+/**
+ * Writes `<reportDir>/compliance-report.json` (creating the directory), through a temporary file and a
+ * rename so a reader never sees half a report. Returns the path written.
+ */
+export async function writeJsonReport(reportDir: string, report: ComplianceReportJson): Promise<string> {
+  await mkdir(reportDir, { recursive: true });
+  const file = jsonReportPath(reportDir);
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, `${JSON.stringify(report, null, 2)}\n`, 'utf8');
+  await rename(tmp, file);
+  return file;
+}
+
+/**
+ * Appends Markdown to the step summary file (the path in GITHUB_STEP_SUMMARY, given by the caller), as
+ * `core.summary.addRaw(markdown).write()` does. Returns false, writing nothing, when there is no such
+ * file (e.g. a local run).
+ */
+export async function appendStepSummary(summaryFile: string | undefined, markdown: string): Promise<boolean> {
+  if (summaryFile === undefined || summaryFile === '') return false;
+  await appendFile(summaryFile, markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'utf8');
+  return true;
+}
