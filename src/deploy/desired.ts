@@ -1,0 +1,318 @@
+/**
+ * DesiredState: what the manifest (packs, single rules, runbooks, remediation bindings) asks AWS to hold, every
+ * item with its file:line:col. preflight() finds every problem before anything is written.
+ */
+import type { Waiver } from '../compliance/types.js';
+import type { ConformancePack, RuleScope, SourcePosition } from '../conformance/types.js';
+import { SourceError } from '../errors.js';
+import type { Manifest, Position } from '../manifest/load.js';
+import type { DerivedPolicy, Runbook } from '../runbooks/types.js';
+
+/** Every object the action creates carries this tag, so prune and destroy only ever touch its own objects. */
+export const MANAGED_TAG = { Key: 'managed-by', Value: 'compliance-gate' } as const;
+
+export interface DesiredRule {
+  name: string;
+  owner: string;
+  identifier: string;
+  inputParameters: Record<string, string>;
+  scope?: RuleScope;
+  maximumExecutionFrequency?: string;
+  description?: string;
+  hipaaSections: string[];
+  /** Where the rule is declared: a pack (with its file) or the manifest. */
+  origin: string;
+  position: SourcePosition;
+}
+
+export interface DesiredDocument {
+  name: string;
+  content: string;
+  format: 'YAML' | 'JSON';
+  hash: string;
+  parameters: string[];
+  policy: DerivedPolicy;
+  position: SourcePosition;
+}
+
+export interface RemediationParameterJson {
+  ResourceValue?: { Value: 'RESOURCE_ID' };
+  StaticValue?: { Values: string[] };
+}
+
+export interface DesiredRemediation {
+  ruleName: string;
+  targetId: string;
+  targetVersion?: string;
+  resourceIdParameter: string;
+  parameters: Record<string, RemediationParameterJson>;
+  automatic: boolean;
+  maximumAutomaticAttempts: number;
+  retryAttemptSeconds: number;
+  concurrencyPercent: number;
+  errorPercent: number;
+  position: SourcePosition;
+}
+
+export interface DesiredState {
+  manifestFile: string;
+  rules: DesiredRule[];
+  documents: DesiredDocument[];
+  remediations: DesiredRemediation[];
+  waivers: Waiver[];
+  alertTopic?: string;
+}
+
+/** What the desired-state builder needs from the conformance and runbook phases. */
+export interface DesiredStateSources {
+  /** Loads a built-in pack or a template with parameter values. */
+  loadPack(ref: {
+    builtin?: string;
+    template?: string;
+    parameters: Record<string, string>;
+    position: Position;
+  }): ConformancePack;
+  /** Reads and validates a runbook (throws SourceErrors naming file:line:col). */
+  loadRunbook(path: string, name: string | undefined): Runbook;
+  documentHash(content: string): string;
+  leastPrivilegePolicy(runbook: Runbook, values: Record<string, string | string[]>): DerivedPolicy;
+  /** HIPAA sections for a rule name (from the built-in pack's mapping). */
+  hipaaSectionsFor(ruleName: string): string[];
+  /** Known managed rule identifiers and the parameters observed for them. */
+  managedRule(identifier: string): { parameters: readonly string[] } | undefined;
+  /** Parameters of AWS-owned documents that bindings may use (e.g. AWS-PublishSNSNotification). */
+  awsDocumentParameters(name: string): readonly string[] | undefined;
+}
+
+export interface PreflightResult {
+  errors: SourceError[];
+  warnings: SourceError[];
+}
+
+const RULE_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
+
+function err(p: SourcePosition, detail: string): SourceError {
+  return new SourceError(p.file, p.line, p.col, detail);
+}
+
+/** Builds the desired state; problems that prevent building it are collected in `errors`. */
+export function buildDesiredState(
+  manifest: Manifest,
+  src: DesiredStateSources
+): { state: DesiredState; errors: SourceError[]; warnings: SourceError[] } {
+  const errors: SourceError[] = [];
+  const warnings: SourceError[] = [];
+  const collect = (e: unknown): void => {
+    if (e instanceof SourceError) errors.push(e);
+    else if (e && typeof e === 'object' && 'errors' in e && Array.isArray((e as { errors: unknown }).errors)) {
+      errors.push(...(e as { errors: SourceError[] }).errors);
+    } else throw e;
+  };
+
+  const rules: DesiredRule[] = [];
+  for (const ref of manifest.packs) {
+    let pack: ConformancePack;
+    try {
+      pack = src.loadPack(ref);
+    } catch (e) {
+      collect(e);
+      continue;
+    }
+    const excluded = new Set(ref.exclude);
+    const names = new Set(pack.rules.map(r => r.name));
+    for (const name of ref.exclude) {
+      if (!names.has(name)) warnings.push(err(ref.position, `exclude names '${name}', which the pack does not have`));
+    }
+    for (const r of pack.rules) {
+      if (excluded.has(r.name)) continue;
+      const rule: DesiredRule = {
+        name: r.name,
+        owner: r.source.owner,
+        identifier: r.source.identifier ?? '',
+        inputParameters: r.inputParameters,
+        hipaaSections: r.hipaaSections ?? src.hipaaSectionsFor(r.name),
+        origin: pack.builtin ? `pack ${pack.builtin}` : `pack ${pack.file}`,
+        position: r.position
+      };
+      if (r.scope) rule.scope = r.scope;
+      if (r.maximumExecutionFrequency) rule.maximumExecutionFrequency = r.maximumExecutionFrequency;
+      if (r.description) rule.description = r.description;
+      rules.push(rule);
+    }
+  }
+  for (const r of manifest.rules) {
+    const rule: DesiredRule = {
+      name: r.name,
+      owner: 'AWS',
+      identifier: r.identifier,
+      inputParameters: r.parameters,
+      hipaaSections: src.hipaaSectionsFor(r.name),
+      origin: 'manifest',
+      position: r.position
+    };
+    const scope: RuleScope = {};
+    if (r.resourceTypes) scope.complianceResourceTypes = r.resourceTypes;
+    if (r.tagKey) scope.tagKey = r.tagKey;
+    if (r.tagValue) scope.tagValue = r.tagValue;
+    if (Object.keys(scope).length > 0) rule.scope = scope;
+    if (r.maximumExecutionFrequency) rule.maximumExecutionFrequency = r.maximumExecutionFrequency;
+    if (r.description) rule.description = r.description;
+    rules.push(rule);
+  }
+
+  const documents: DesiredDocument[] = [];
+  const runbooks = new Map<string, Runbook>();
+  for (const ref of manifest.runbooks) {
+    let runbook: Runbook;
+    try {
+      runbook = src.loadRunbook(ref.path, ref.name);
+    } catch (e) {
+      collect(e);
+      continue;
+    }
+    runbooks.set(runbook.name, runbook);
+    const values: Record<string, string | string[]> = {};
+    for (const b of manifest.remediations.filter(b => b.runbook === runbook.name)) Object.assign(values, b.parameters);
+    documents.push({
+      name: runbook.name,
+      content: runbook.content,
+      format: runbook.format,
+      hash: src.documentHash(runbook.content),
+      parameters: runbook.parameters.map(p => p.name),
+      policy: src.leastPrivilegePolicy(runbook, values),
+      position: ref.position
+    });
+  }
+
+  const remediations: DesiredRemediation[] = manifest.remediations.map(b => {
+    const parameters: Record<string, RemediationParameterJson> = {
+      [b.resourceIdParameter]: { ResourceValue: { Value: 'RESOURCE_ID' } }
+    };
+    for (const [k, v] of Object.entries(b.parameters)) {
+      parameters[k] = { StaticValue: { Values: Array.isArray(v) ? v : [v] } };
+    }
+    const d: DesiredRemediation = {
+      ruleName: b.rule,
+      targetId: b.runbook,
+      resourceIdParameter: b.resourceIdParameter,
+      parameters,
+      automatic: b.automatic,
+      maximumAutomaticAttempts: b.maximumAttempts,
+      retryAttemptSeconds: b.retrySeconds,
+      concurrencyPercent: b.concurrencyPercent,
+      errorPercent: b.errorPercent,
+      position: b.position
+    };
+    if (b.runbookVersion) d.targetVersion = b.runbookVersion;
+    return d;
+  });
+
+  const state: DesiredState = {
+    manifestFile: manifest.file,
+    rules,
+    documents,
+    remediations,
+    waivers: manifest.waivers.map(({ position: _p, ...w }) => w)
+  };
+  if (manifest.alerts) state.alertTopic = manifest.alerts.snsTopic;
+
+  const pf = preflight(state, manifest, runbooks, src);
+  return { state, errors: [...errors, ...pf.errors], warnings: [...warnings, ...pf.warnings] };
+}
+
+/** Every problem AWS would reject, or that would make a binding or waiver point nowhere, at once. */
+export function preflight(
+  state: DesiredState,
+  manifest: Manifest,
+  runbooks: ReadonlyMap<string, Runbook>,
+  src: Pick<DesiredStateSources, 'managedRule' | 'awsDocumentParameters'>
+): PreflightResult {
+  const errors: SourceError[] = [];
+  const warnings: SourceError[] = [];
+  const firstByName = new Map<string, DesiredRule>();
+  for (const r of state.rules) {
+    const first = firstByName.get(r.name);
+    if (first) {
+      errors.push(
+        err(
+          r.position,
+          `rule '${r.name}' is also declared at ${first.position.file}:${first.position.line} (${first.origin})`
+        )
+      );
+      continue;
+    }
+    firstByName.set(r.name, r);
+    if (!RULE_NAME.test(r.name)) errors.push(err(r.position, `rule name '${r.name}' is not a valid ConfigRuleName`));
+    if (r.owner === 'AWS') {
+      const known = src.managedRule(r.identifier);
+      if (!known) {
+        warnings.push(err(r.position, `'${r.identifier}' is not a known AWS managed rule identifier (rule ${r.name})`));
+      } else {
+        for (const p of Object.keys(r.inputParameters)) {
+          if (!known.parameters.includes(p)) {
+            warnings.push(
+              err(
+                r.position,
+                `rule ${r.name}: parameter '${p}' is not among those known for ${r.identifier} (${known.parameters.join(', ') || 'none'})`
+              )
+            );
+          }
+        }
+      }
+    }
+  }
+  const docNames = new Set<string>();
+  for (const d of state.documents) {
+    if (docNames.has(d.name)) errors.push(err(d.position, `runbook name '${d.name}' is used twice`));
+    docNames.add(d.name);
+  }
+  for (const b of state.remediations) {
+    if (!firstByName.has(b.ruleName)) {
+      errors.push(err(b.position, `remediation for '${b.ruleName}': no such rule in this manifest or its packs`));
+    }
+    const ours = runbooks.get(b.targetId);
+    const awsParams = ours ? undefined : src.awsDocumentParameters(b.targetId);
+    const params = ours ? ours.parameters.map(p => p.name) : awsParams;
+    if (!params) {
+      errors.push(
+        err(
+          b.position,
+          `remediation for '${b.ruleName}': runbook '${b.targetId}' is neither a runbook of this manifest nor a known AWS-owned document`
+        )
+      );
+      continue;
+    }
+    if (!params.includes(b.resourceIdParameter)) {
+      errors.push(
+        err(
+          b.position,
+          `remediation for '${b.ruleName}': runbook '${b.targetId}' has no parameter '${b.resourceIdParameter}' for the resource id (it has ${params.join(', ')})`
+        )
+      );
+    }
+    for (const p of Object.keys(b.parameters)) {
+      if (!params.includes(p)) {
+        errors.push(
+          err(b.position, `remediation for '${b.ruleName}': runbook '${b.targetId}' has no parameter '${p}'`)
+        );
+      }
+    }
+    if (ours) {
+      for (const p of ours.parameters) {
+        if (!p.hasDefault && !(p.name in b.parameters)) {
+          errors.push(
+            err(
+              b.position,
+              `remediation for '${b.ruleName}': runbook '${b.targetId}' requires parameter '${p.name}', which the binding does not give`
+            )
+          );
+        }
+      }
+    }
+  }
+  for (const w of manifest.waivers) {
+    if (!firstByName.has(w.rule))
+      warnings.push(err(w.position, `waiver names rule '${w.rule}', which this manifest does not deploy`));
+  }
+  return { errors, warnings };
+}
