@@ -1,0 +1,202 @@
+/**
+ * Carries out a plan. Creations and updates: runbooks, then rules, then remediation configurations (they refer to
+ * both). Deletions: remediation configurations, then rules, then runbooks. Unchanged objects get no call at all.
+ * The first failing call stops the apply; what was done until then is returned with the error.
+ */
+import {
+  type ConfigServiceClient,
+  DeleteConfigRuleCommand,
+  DeleteRemediationConfigurationCommand,
+  PutConfigRuleCommand,
+  PutRemediationConfigurationsCommand,
+  type ConfigRule,
+  type MaximumExecutionFrequency,
+  type Owner,
+  type RemediationConfiguration
+} from '@aws-sdk/client-config-service';
+import {
+  CreateDocumentCommand,
+  DeleteDocumentCommand,
+  type SSMClient,
+  UpdateDocumentCommand,
+  UpdateDocumentDefaultVersionCommand
+} from '@aws-sdk/client-ssm';
+import { AwsCallError, toAwsCallError } from '../errors.js';
+import type { Logger } from '../logging.js';
+import { chunk } from '../util/concurrency.js';
+import {
+  MANAGED_TAG,
+  type DesiredDocument,
+  type DesiredRemediation,
+  type DesiredRule,
+  type DesiredState
+} from './desired.js';
+import type { Plan, PlanItem } from './plan.js';
+
+/** AWS accepts at most 25 remediation configurations per PutRemediationConfigurations call. */
+export const REMEDIATIONS_PER_CALL = 25;
+
+export interface ApplyResult {
+  done: PlanItem[];
+  error?: AwsCallError;
+}
+
+export function toConfigRule(r: DesiredRule): ConfigRule {
+  const rule: ConfigRule = {
+    ConfigRuleName: r.name,
+    Source: { Owner: r.owner as Owner, SourceIdentifier: r.identifier }
+  };
+  if (Object.keys(r.inputParameters).length > 0) rule.InputParameters = JSON.stringify(r.inputParameters);
+  if (r.scope) {
+    rule.Scope = {};
+    if (r.scope.complianceResourceTypes) rule.Scope.ComplianceResourceTypes = r.scope.complianceResourceTypes;
+    if (r.scope.tagKey) rule.Scope.TagKey = r.scope.tagKey;
+    if (r.scope.tagValue) rule.Scope.TagValue = r.scope.tagValue;
+    if (r.scope.complianceResourceId) rule.Scope.ComplianceResourceId = r.scope.complianceResourceId;
+  }
+  if (r.maximumExecutionFrequency) {
+    rule.MaximumExecutionFrequency = r.maximumExecutionFrequency as MaximumExecutionFrequency;
+  }
+  if (r.description) rule.Description = r.description;
+  return rule;
+}
+
+export function toRemediationConfiguration(r: DesiredRemediation): RemediationConfiguration {
+  const c: RemediationConfiguration = {
+    ConfigRuleName: r.ruleName,
+    TargetType: 'SSM_DOCUMENT',
+    TargetId: r.targetId,
+    Parameters: r.parameters,
+    Automatic: r.automatic,
+    MaximumAutomaticAttempts: r.maximumAutomaticAttempts,
+    RetryAttemptSeconds: r.retryAttemptSeconds,
+    ExecutionControls: {
+      SsmControls: { ConcurrentExecutionRatePercentage: r.concurrencyPercent, ErrorPercentage: r.errorPercent }
+    }
+  };
+  if (r.targetVersion) c.TargetVersion = r.targetVersion;
+  return c;
+}
+
+async function call<T>(operation: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw toAwsCallError(operation, err);
+  }
+}
+
+async function putDocument(ssm: SSMClient, d: DesiredDocument, create: boolean, logger: Logger): Promise<void> {
+  if (create) {
+    await call('ssm:CreateDocument', () =>
+      ssm.send(
+        new CreateDocumentCommand({
+          Name: d.name,
+          Content: d.content,
+          DocumentType: 'Automation',
+          DocumentFormat: d.format,
+          Tags: [{ ...MANAGED_TAG }]
+        })
+      )
+    );
+    return;
+  }
+  let version: string | undefined;
+  try {
+    const out = await ssm.send(
+      new UpdateDocumentCommand({
+        Name: d.name,
+        Content: d.content,
+        DocumentVersion: '$LATEST',
+        DocumentFormat: d.format
+      })
+    );
+    version = out.DocumentDescription?.DocumentVersion;
+  } catch (err) {
+    // The latest version already has this content (it just is not the default): make it the default.
+    if ((err as { name?: string }).name !== 'DuplicateDocumentContent') throw toAwsCallError('ssm:UpdateDocument', err);
+    logger.info(`${d.name}: the latest version already has this content.`);
+    version = '$LATEST';
+  }
+  await call('ssm:UpdateDocumentDefaultVersion', () =>
+    ssm.send(new UpdateDocumentDefaultVersionCommand({ Name: d.name, DocumentVersion: version }))
+  );
+}
+
+export async function applyPlan(
+  clients: { config: ConfigServiceClient; ssm: SSMClient },
+  plan: Plan,
+  desired: DesiredState,
+  logger: Logger
+): Promise<ApplyResult> {
+  const { config, ssm } = clients;
+  const done: PlanItem[] = [];
+  const docs = new Map(desired.documents.map(d => [d.name, d]));
+  const rules = new Map(desired.rules.map(r => [r.name, r]));
+  const remediations = new Map(desired.remediations.map(r => [r.ruleName, r]));
+  const pending = (object: PlanItem['object'], actions: PlanItem['action'][]): PlanItem[] =>
+    plan.items.filter(i => i.object === object && actions.includes(i.action));
+
+  try {
+    for (const item of pending('runbook', ['create', 'update'])) {
+      await putDocument(ssm, docs.get(item.name)!, item.action === 'create', logger);
+      logger.info(`${item.action === 'create' ? 'Created' : 'Updated'} runbook ${item.name}.`);
+      done.push(item);
+    }
+    for (const item of pending('rule', ['create', 'update'])) {
+      await call('config:PutConfigRule', () =>
+        config.send(
+          new PutConfigRuleCommand({ ConfigRule: toConfigRule(rules.get(item.name)!), Tags: [{ ...MANAGED_TAG }] })
+        )
+      );
+      logger.info(`${item.action === 'create' ? 'Created' : 'Updated'} rule ${item.name}.`);
+      done.push(item);
+    }
+    for (const batch of chunk(pending('remediation', ['create', 'update']), REMEDIATIONS_PER_CALL)) {
+      const out = await call('config:PutRemediationConfigurations', () =>
+        config.send(
+          new PutRemediationConfigurationsCommand({
+            RemediationConfigurations: batch.map(i => toRemediationConfiguration(remediations.get(i.name)!))
+          })
+        )
+      );
+      const failed = out.FailedBatches ?? [];
+      if (failed.length > 0) {
+        const names = failed.flatMap(f => (f.FailedItems ?? []).map(c => c.ConfigRuleName ?? '?'));
+        const ok = batch.filter(i => !names.includes(i.name));
+        done.push(...ok);
+        throw new AwsCallError(
+          'config:PutRemediationConfigurations',
+          'FailedBatches',
+          out.$metadata.requestId,
+          `${names.length} remediation configuration(s) were not saved (${names.join(', ')}): ${failed.map(f => f.FailureMessage ?? 'no message').join('; ')}`
+        );
+      }
+      for (const i of batch) logger.info(`${i.action === 'create' ? 'Created' : 'Updated'} remediation for ${i.name}.`);
+      done.push(...batch);
+    }
+    for (const item of pending('remediation', ['delete'])) {
+      await call('config:DeleteRemediationConfiguration', () =>
+        config.send(new DeleteRemediationConfigurationCommand({ ConfigRuleName: item.name }))
+      );
+      logger.info(`Deleted remediation for ${item.name}.`);
+      done.push(item);
+    }
+    for (const item of pending('rule', ['delete'])) {
+      await call('config:DeleteConfigRule', () =>
+        config.send(new DeleteConfigRuleCommand({ ConfigRuleName: item.name }))
+      );
+      logger.info(`Deleted rule ${item.name}.`);
+      done.push(item);
+    }
+    for (const item of pending('runbook', ['delete'])) {
+      await call('ssm:DeleteDocument', () => ssm.send(new DeleteDocumentCommand({ Name: item.name })));
+      logger.info(`Deleted runbook ${item.name}.`);
+      done.push(item);
+    }
+  } catch (err) {
+    if (err instanceof AwsCallError) return { done, error: err };
+    throw err;
+  }
+  return { done };
+}

@@ -1,0 +1,171 @@
+/**
+ * Reads what is deployed, for the objects the plan compares: Config rules (paged, 25 a page), their tags where
+ * ownership matters, remediation configurations (25 rule names a call), SSM documents (hash, versions, tags).
+ */
+import {
+  type ConfigRule,
+  type ConfigServiceClient,
+  DescribeRemediationConfigurationsCommand,
+  ListTagsForResourceCommand,
+  type RemediationConfiguration,
+  paginateDescribeConfigRules
+} from '@aws-sdk/client-config-service';
+import { DescribeDocumentCommand, type SSMClient, paginateListDocuments } from '@aws-sdk/client-ssm';
+import { toAwsCallError } from '../errors.js';
+import { chunk, mapLimit } from '../util/concurrency.js';
+import { MANAGED_TAG, type DesiredState, type RemediationParameterJson } from './desired.js';
+import type { ActualDocument, ActualRemediation, ActualRule, ActualState } from './plan.js';
+
+export interface ReadActualOptions {
+  /** Read ownership tags of rules and documents no longer in the manifest (prune) or of all (destroy). */
+  ownership: 'none' | 'undeclared' | 'all';
+  concurrency?: number;
+}
+
+function parseInputParameters(json: string | undefined): Record<string, string> {
+  if (!json) return {};
+  try {
+    const parsed = JSON.parse(json) as Record<string, unknown>;
+    return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
+  } catch {
+    return { '(unparsable InputParameters)': json };
+  }
+}
+
+export function toActualRule(r: ConfigRule): ActualRule {
+  const a: ActualRule = {
+    name: r.ConfigRuleName ?? '',
+    arn: r.ConfigRuleArn ?? '',
+    owner: r.Source?.Owner ?? '',
+    identifier: r.Source?.SourceIdentifier ?? '',
+    inputParameters: parseInputParameters(r.InputParameters)
+  };
+  if (r.Scope?.ComplianceResourceTypes?.length) a.complianceResourceTypes = r.Scope.ComplianceResourceTypes;
+  if (r.Scope?.TagKey) a.tagKey = r.Scope.TagKey;
+  if (r.Scope?.TagValue) a.tagValue = r.Scope.TagValue;
+  if (r.Scope?.ComplianceResourceId) a.complianceResourceId = r.Scope.ComplianceResourceId;
+  if (r.MaximumExecutionFrequency) a.maximumExecutionFrequency = r.MaximumExecutionFrequency;
+  if (r.Description !== undefined) a.description = r.Description;
+  return a;
+}
+
+export function toActualRemediation(r: RemediationConfiguration): ActualRemediation {
+  const parameters: Record<string, RemediationParameterJson> = {};
+  for (const [k, v] of Object.entries(r.Parameters ?? {})) {
+    const p: RemediationParameterJson = {};
+    if (v.ResourceValue?.Value) p.ResourceValue = { Value: 'RESOURCE_ID' };
+    if (v.StaticValue?.Values) p.StaticValue = { Values: v.StaticValue.Values };
+    parameters[k] = p;
+  }
+  const a: ActualRemediation = {
+    ruleName: r.ConfigRuleName ?? '',
+    targetId: r.TargetId ?? '',
+    parameters,
+    automatic: r.Automatic ?? false
+  };
+  if (r.TargetVersion) a.targetVersion = r.TargetVersion;
+  if (r.MaximumAutomaticAttempts !== undefined) a.maximumAutomaticAttempts = r.MaximumAutomaticAttempts;
+  if (r.RetryAttemptSeconds !== undefined) a.retryAttemptSeconds = r.RetryAttemptSeconds;
+  const ssm = r.ExecutionControls?.SsmControls;
+  if (ssm?.ConcurrentExecutionRatePercentage !== undefined)
+    a.concurrencyPercent = ssm.ConcurrentExecutionRatePercentage;
+  if (ssm?.ErrorPercentage !== undefined) a.errorPercent = ssm.ErrorPercentage;
+  return a;
+}
+
+const isManaged = (tags: { Key?: string | undefined; Value?: string | undefined }[] | undefined): boolean =>
+  (tags ?? []).some(t => t.Key === MANAGED_TAG.Key && t.Value === MANAGED_TAG.Value);
+
+export async function readActual(
+  clients: { config: ConfigServiceClient; ssm: SSMClient },
+  desired: DesiredState,
+  options: ReadActualOptions
+): Promise<ActualState> {
+  const concurrency = options.concurrency ?? 4;
+  const { config, ssm } = clients;
+  const desiredRules = new Set(desired.rules.map(r => r.name));
+  const desiredDocs = new Set(desired.documents.map(d => d.name));
+
+  const rules = new Map<string, ActualRule>();
+  try {
+    for await (const page of paginateDescribeConfigRules({ client: config }, {})) {
+      for (const r of page.ConfigRules ?? []) if (r.ConfigRuleName) rules.set(r.ConfigRuleName, toActualRule(r));
+    }
+  } catch (err) {
+    throw toAwsCallError('config:DescribeConfigRules', err);
+  }
+
+  if (options.ownership !== 'none') {
+    const needTags = [...rules.values()].filter(r => options.ownership === 'all' || !desiredRules.has(r.name));
+    await mapLimit(needTags, concurrency, async r => {
+      try {
+        const out = await config.send(new ListTagsForResourceCommand({ ResourceArn: r.arn }));
+        r.managed = isManaged(out.Tags);
+      } catch (err) {
+        throw toAwsCallError('config:ListTagsForResource', err);
+      }
+    });
+  }
+
+  const remediations = new Map<string, ActualRemediation>();
+  const withRemediation = [...rules.keys()].filter(n => desiredRules.has(n) || rules.get(n)?.managed);
+  await mapLimit(chunk(withRemediation, 25), concurrency, async names => {
+    try {
+      const out = await config.send(new DescribeRemediationConfigurationsCommand({ ConfigRuleNames: names }));
+      for (const r of out.RemediationConfigurations ?? []) {
+        if (r.ConfigRuleName) remediations.set(r.ConfigRuleName, toActualRemediation(r));
+      }
+    } catch (err) {
+      throw toAwsCallError('config:DescribeRemediationConfigurations', err);
+    }
+  });
+
+  const documents = new Map<string, ActualDocument>();
+  await mapLimit([...desiredDocs], concurrency, async name => {
+    try {
+      const out = await ssm.send(new DescribeDocumentCommand({ Name: name }));
+      const d = out.Document;
+      documents.set(name, {
+        name,
+        hash: d?.Hash ?? '',
+        defaultVersion: d?.DefaultVersion ?? '',
+        latestVersion: d?.LatestVersion ?? '',
+        managed: isManaged(d?.Tags)
+      });
+    } catch (err) {
+      if ((err as { name?: string }).name === 'InvalidDocument') return; // not deployed
+      throw toAwsCallError('ssm:DescribeDocument', err);
+    }
+  });
+  if (options.ownership !== 'none') {
+    try {
+      for await (const page of paginateListDocuments(
+        { client: ssm },
+        {
+          Filters: [
+            { Key: 'Owner', Values: ['Self'] },
+            { Key: `tag:${MANAGED_TAG.Key}`, Values: [MANAGED_TAG.Value] }
+          ]
+        }
+      )) {
+        for (const d of page.DocumentIdentifiers ?? []) {
+          if (!d.Name) continue;
+          const known = documents.get(d.Name);
+          if (known) known.managed = true;
+          else
+            documents.set(d.Name, {
+              name: d.Name,
+              hash: '',
+              defaultVersion: '',
+              latestVersion: d.DocumentVersion ?? '',
+              managed: true
+            });
+        }
+      }
+    } catch (err) {
+      throw toAwsCallError('ssm:ListDocuments', err);
+    }
+    for (const d of documents.values()) d.managed ??= false;
+  }
+  return { rules, documents, remediations };
+}
