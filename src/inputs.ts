@@ -31,8 +31,28 @@ export const INPUTS = {
     default: ''
   },
   'max-attempts': { description: 'Attempts per AWS call, retries included (1 to 20).', default: '5' },
+  config: {
+    description:
+      'Path of the compliance manifest. When the default file does not exist and no conformance-pack is given, deploy is skipped and every rule in the account is checked.',
+    default: '.github/compliance.yml'
+  },
+  'conformance-pack': {
+    description:
+      'Shortcut without a manifest: a built-in pack name (hipaa-security) or the path of a conformance pack template.',
+    default: ''
+  },
+  deploy: {
+    description:
+      'plan (show differences, change nothing), apply (make AWS match the manifest), destroy (delete what the manifest manages), or off.',
+    default: 'plan'
+  },
+  prune: {
+    description: 'With deploy: apply, also delete managed rules, remediations and runbooks no longer in the manifest.',
+    default: 'false'
+  },
   rules: {
-    description: 'Config rule names to check (one per line or comma separated). Default: every rule in the account.',
+    description:
+      'Config rule names to check (one per line or comma separated). Default: the rules the manifest declares, or every rule in the account without one.',
     default: ''
   },
   evaluate: {
@@ -45,7 +65,8 @@ export const INPUTS = {
     default: '24h'
   },
   'fail-on': {
-    description: 'When the step fails: any of noncompliant, stale, insufficient-data (comma separated), or never.',
+    description:
+      'When the step fails: any of noncompliant, stale, insufficient-data, drift (comma separated), or never.',
     default: 'noncompliant'
   },
   'report-dir': { description: 'Directory for the JSON report.', default: 'compliance-report' }
@@ -53,8 +74,16 @@ export const INPUTS = {
 
 export type InputName = keyof typeof INPUTS;
 
+export type DeployMode = 'plan' | 'apply' | 'destroy' | 'off';
+
 export interface Options {
   region: string;
+  config: string;
+  /** True when config differs from its default (a missing file is then an error). */
+  configExplicit: boolean;
+  conformancePack?: string;
+  deploy: DeployMode;
+  prune: boolean;
   roleToAssume?: string;
   audience: string;
   roleSessionName: string;
@@ -77,7 +106,8 @@ const coreReader: InputReader = name => core.getInput(name, { trimWhitespace: tr
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]{0,2})?-[a-z]+-\d{1,2}$/;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const ACCOUNT_ID = /^\d{12}$/;
-const FAIL_ON: readonly FailOn[] = ['noncompliant', 'stale', 'insufficient-data', 'never'];
+const FAIL_ON: readonly FailOn[] = ['noncompliant', 'stale', 'insufficient-data', 'drift', 'never'];
+const DEPLOY_MODES: readonly DeployMode[] = ['plan', 'apply', 'destroy', 'off'];
 
 /** Splits a list input on newlines and commas, trimming and dropping empties. */
 export function parseList(value: string): string[] {
@@ -184,9 +214,26 @@ export function getOptions(read: InputReader = coreReader, env: NodeJS.ProcessEn
     }
   }
   const reportDir = read('report-dir') || INPUTS['report-dir'].default;
+  const config = read('config') || INPUTS.config.default;
+  const deploy = (read('deploy') || INPUTS.deploy.default) as DeployMode;
+  if (!DEPLOY_MODES.includes(deploy)) {
+    throw new InputError('deploy', `Input 'deploy' must be one of ${DEPLOY_MODES.join(', ')}, got '${deploy}'.`);
+  }
+  const prune = parseBoolean('prune', read('prune') || INPUTS.prune.default);
+  if (prune && deploy !== 'apply' && deploy !== 'plan') {
+    throw new InputError(
+      'prune',
+      `Input 'prune' works with deploy: apply (or plan, to preview), not with deploy: ${deploy}.`
+    );
+  }
+  const conformancePack = read('conformance-pack');
 
   const options: Options = {
     region,
+    config,
+    configExplicit: config !== INPUTS.config.default,
+    deploy,
+    prune,
     audience,
     roleSessionName: sessionInput || defaultSessionName(env),
     roleDurationSeconds: parseInteger(
@@ -210,5 +257,6 @@ export function getOptions(read: InputReader = coreReader, env: NodeJS.ProcessEn
     reportDir
   };
   if (roleToAssume !== '') options.roleToAssume = roleToAssume;
+  if (conformancePack !== '') options.conformancePack = conformancePack;
   return Object.freeze(options);
 }

@@ -6,11 +6,15 @@ import * as core from '@actions/core';
 import { AwsClients, createWebIdentityStsClient } from './aws/clients.js';
 import { OidcCredentials, verifyIdentity } from './aws/credentials.js';
 import { checkCompliance } from './compliance/check.js';
-import { decideGate } from './compliance/gate.js';
+import { applyWaivers, decideGate } from './compliance/gate.js';
+import type { ComplianceResult } from './compliance/types.js';
+import { hipaaSectionsFor } from './conformance/builtin.js';
+import { runDeploy, type DeployResult } from './deploy/phase.js';
 import { isUserError } from './errors.js';
 import { getOptions, type Options } from './inputs.js';
 import { coreLogger, type Logger } from './logging.js';
 import { setOutputs } from './outputs.js';
+import { planSection } from './report/plan.js';
 import { writeReports } from './report/run-report.js';
 import { runInfoFromEnv } from './run-info.js';
 import { systemClock, type Clock } from './util/clock.js';
@@ -57,23 +61,78 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
       const id = await verifyIdentity(aws.sts, options.allowedAccountIds);
       logger.info(
         `Authenticated as ${id.arn} in account ${id.accountId}` +
-          (oidc ? ` (role ${options.roleToAssume}, session ${options.roleSessionName}).` : ' (default credential chain).')
+          (oidc
+            ? ` (role ${options.roleToAssume}, session ${options.roleSessionName}).`
+            : ' (default credential chain).')
       );
       return id;
     });
     setOutputs({ 'aws-account-id': identity.accountId });
 
-    const result = await checkCompliance(
-      { config: aws.config, clock: deps.clock, logger },
-      {
-        rules: options.rules,
-        evaluate: options.evaluate,
-        evaluationTimeoutSeconds: options.evaluationTimeoutSeconds,
-        maxResultAgeSeconds: options.maxResultAgeSeconds
-      },
-      { accountId: identity.accountId, region: options.region }
+    const today = deps.clock.now().toISOString().slice(0, 10);
+    const deployed = await logger.group('Deploy', () =>
+      runDeploy(
+        aws,
+        {
+          config: options.config,
+          configExplicit: options.configExplicit,
+          ...(options.conformancePack ? { conformancePack: options.conformancePack } : {}),
+          deploy: options.deploy,
+          prune: options.prune,
+          region: options.region,
+          accountId: identity.accountId,
+          reportDir: options.reportDir,
+          today
+        },
+        logger
+      )
     );
-    const gate = decideGate(result, options.failOn);
+    for (const w of deployed.warnings) {
+      core.warning(w.detail, {
+        title: 'compliance-gate preflight',
+        file: w.file,
+        startLine: w.line,
+        startColumn: w.col
+      });
+    }
+
+    const rules = rulesToCheck(options, deployed, logger);
+    let result: ComplianceResult =
+      rules === 'none'
+        ? {
+            checkedAt: deps.clock.now().toISOString(),
+            accountId: identity.accountId,
+            region: options.region,
+            rules: []
+          }
+        : await checkCompliance(
+            { config: aws.config, clock: deps.clock, logger },
+            {
+              rules,
+              evaluate: options.evaluate,
+              evaluationTimeoutSeconds: options.evaluationTimeoutSeconds,
+              maxResultAgeSeconds: options.maxResultAgeSeconds
+            },
+            { accountId: identity.accountId, region: options.region }
+          );
+    const declared = new Map((deployed.desired?.rules ?? []).map(r => [r.name, r]));
+    result = {
+      ...result,
+      rules: result.rules.map(r => ({
+        ...r,
+        hipaaSections: declared.get(r.ruleName)?.hipaaSections ?? hipaaSectionsFor(r.ruleName)
+      }))
+    };
+    if (deployed.desired) result = applyWaivers(result, deployed.desired.waivers, today);
+
+    const applyError = deployed.applied?.error;
+    const remainingDrift =
+      deployed.plan === undefined
+        ? undefined
+        : options.deploy === 'plan'
+          ? deployed.plan.drift
+          : deployed.plan.drift - (deployed.applied?.done.filter(i => i.action !== 'unchanged').length ?? 0);
+    const gate = decideGate(result, options.failOn, remainingDrift);
 
     const reportFile = await writeReports({
       result,
@@ -81,16 +140,37 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
       run: runInfoFromEnv(deps.env),
       reportDir: options.reportDir,
       generatedAt: deps.clock.now().toISOString(),
-      summaryFile: deps.env.GITHUB_STEP_SUMMARY
+      summaryFile: deps.env.GITHUB_STEP_SUMMARY,
+      ...(deployed.plan && deployed.desired && options.deploy !== 'off'
+        ? {
+            sections: [
+              planSection(
+                deployed.plan,
+                options.deploy,
+                deployed.desired,
+                deployed.applied
+                  ? { done: deployed.applied.done.length, ...(applyError ? { error: applyError.message } : {}) }
+                  : undefined
+              )
+            ]
+          }
+        : {}),
+      locate: name => {
+        const p = declared.get(name)?.position;
+        return p ? { file: p.file, line: p.line, column: p.col } : undefined;
+      }
     });
 
     setOutputs({
-      result: gate.result,
+      result: applyError ? 'fail' : gate.result,
       'noncompliant-count': gate.noncompliantCount,
       'noncompliant-rules': gate.noncompliantRules.join(','),
       'checked-rules': result.rules.length,
-      'report-file': reportFile
+      'report-file': reportFile,
+      ...(deployed.plan ? { 'drift-count': deployed.plan.drift } : {}),
+      ...(deployed.planFile ? { 'plan-file': deployed.planFile } : {})
     });
+    if (applyError) throw applyError;
     if (gate.result === 'fail') core.setFailed(`Compliance gate failed: ${gate.reason}`);
     else logger.info(`Compliance gate passed: ${gate.reason}`);
   } catch (err) {
@@ -98,6 +178,31 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
   } finally {
     clients?.destroy();
   }
+}
+
+/** Which rules the check reads: the input, else the manifest's (deployed ones), else all in the account. */
+export function rulesToCheck(
+  options: Options,
+  deployed: DeployResult,
+  logger: Logger
+): readonly string[] | 'all' | 'none' {
+  if (options.rules.length > 0) return options.rules;
+  if (!deployed.desired) return 'all';
+  if (options.deploy === 'destroy') {
+    logger.info("deploy: destroy: the manifest's rules were removed, so there is nothing to check.");
+    return 'none';
+  }
+  const names = deployed.desired.rules.map(r => r.name);
+  if (options.deploy === 'plan' && deployed.actual) {
+    const missing = names.filter(n => !deployed.actual?.rules.has(n));
+    if (missing.length > 0) {
+      logger.info(
+        `${missing.length} declared rule(s) are not deployed yet, so not checked: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', ...' : ''}`
+      );
+    }
+    return names.filter(n => deployed.actual?.rules.has(n));
+  }
+  return names;
 }
 
 /** Maps an error to the step's failure: the message always, the stack at debug for anything unexpected. */

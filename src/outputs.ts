@@ -7,7 +7,10 @@ export const OUTPUTS = {
   'noncompliant-count': 'Number of non-compliant resources counted by the gate (waived ones excluded).',
   'noncompliant-rules': 'Comma-separated names of the rules with non-compliant resources.',
   'checked-rules': 'Number of Config rules checked.',
-  'report-file': 'Path of the JSON compliance report.'
+  'report-file': 'Path of the JSON compliance report.',
+  'drift-count':
+    'Differences between the manifest and the account found by the deploy plan (creations, updates, deletions).',
+  'plan-file': 'Path of the deploy plan (plan.json).'
 } as const;
 
 export type OutputName = keyof typeof OUTPUTS;

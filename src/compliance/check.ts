@@ -30,8 +30,8 @@ export const DETAILS_PAGE_SIZE = 100;
 export const STATUS_PAGE_SIZE = 50;
 
 export interface CheckOptions {
-  /** Rule names to check; empty: every rule in the account. */
-  rules: readonly string[];
+  /** Rule names to check, or 'all': every rule in the account. */
+  rules: readonly string[] | 'all';
   evaluate: boolean;
   evaluationTimeoutSeconds: number;
   maxResultAgeSeconds: number;
@@ -86,7 +86,7 @@ export async function checkCompliance(
   };
 
   await logger.group('Read rule compliance', async () => {
-    if (options.rules.length === 0) {
+    if (options.rules === 'all') {
       await readAllCompliance(deps, state);
     } else {
       for (const name of options.rules) state(name);
@@ -102,7 +102,7 @@ export async function checkCompliance(
     await readNamedCompliance(deps, names, concurrency, state);
   } else {
     await logger.group('Read evaluation status', () =>
-      options.rules.length === 0
+      options.rules === 'all'
         ? readAllStatuses(deps, state)
         : readNamedStatuses(deps, names, concurrency, state).then(() => undefined)
     );

@@ -11,7 +11,8 @@ export function countedFindings(rule: RuleResult): number {
   return rule.findings.filter(f => !f.waiver).length;
 }
 
-export function decideGate(result: ComplianceResult, failOn: readonly FailOn[]): GateDecision {
+/** `drift`: differences between the manifest and the account, when a deploy plan was made. */
+export function decideGate(result: ComplianceResult, failOn: readonly FailOn[], drift?: number): GateDecision {
   const noncompliantRules = result.rules.filter(r => countedFindings(r) > 0).map(r => r.ruleName);
   const noncompliantCount = result.rules.reduce((n, r) => n + countedFindings(r), 0);
   const waivedCount = result.rules.reduce((n, r) => n + r.findings.filter(f => f.waiver).length, 0);
@@ -26,11 +27,18 @@ export function decideGate(result: ComplianceResult, failOn: readonly FailOn[]):
   const nc = `${plural(noncompliantCount, 'non-compliant resource')} in ${plural(noncompliantRules.length, 'rule')}`;
   (failOn.includes('noncompliant') && noncompliantCount > 0 ? failing : informational).push(nc);
   if (staleRules.length > 0) {
-    (failOn.includes('stale') ? failing : informational).push(`${plural(staleRules.length, 'rule')} with stale results`);
+    (failOn.includes('stale') ? failing : informational).push(
+      `${plural(staleRules.length, 'rule')} with stale results`
+    );
   }
   if (insufficientDataRules.length > 0) {
     (failOn.includes('insufficient-data') ? failing : informational).push(
       `${plural(insufficientDataRules.length, 'rule')} with insufficient data`
+    );
+  }
+  if (drift !== undefined && drift > 0) {
+    (failOn.includes('drift') ? failing : informational).push(
+      `${plural(drift, 'difference')} between the manifest and the account (drift)`
     );
   }
   if (waivedCount > 0) informational.push(`${plural(waivedCount, 'finding')} waived`);
@@ -51,7 +59,8 @@ export function decideGate(result: ComplianceResult, failOn: readonly FailOn[]):
     waivedCount,
     staleRules,
     insufficientDataRules,
-    errorRules
+    errorRules,
+    ...(drift !== undefined ? { drift } : {})
   };
 }
 

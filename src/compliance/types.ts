@@ -56,7 +56,7 @@ export interface ComplianceResult {
   rules: RuleResult[];
 }
 
-export type FailOn = 'noncompliant' | 'stale' | 'insufficient-data' | 'never';
+export type FailOn = 'noncompliant' | 'stale' | 'insufficient-data' | 'drift' | 'never';
 
 export interface GateDecision {
   result: 'pass' | 'fail';
@@ -68,6 +68,8 @@ export interface GateDecision {
   staleRules: string[];
   insufficientDataRules: string[];
   errorRules: string[];
+  /** Differences between the manifest and the account, when a deploy plan was made. */
+  drift?: number;
 }
 
 /** Metadata of the run for reports. */

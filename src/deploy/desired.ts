@@ -71,9 +71,9 @@ export interface DesiredStateSources {
     template?: string;
     parameters: Record<string, string>;
     position: Position;
-  }): ConformancePack;
+  }): Promise<ConformancePack>;
   /** Reads and validates a runbook (throws SourceErrors naming file:line:col). */
-  loadRunbook(path: string, name: string | undefined): Runbook;
+  loadRunbook(path: string, name: string | undefined): Promise<Runbook>;
   documentHash(content: string): string;
   leastPrivilegePolicy(runbook: Runbook, values: Record<string, string | string[]>): DerivedPolicy;
   /** HIPAA sections for a rule name (from the built-in pack's mapping). */
@@ -96,10 +96,10 @@ function err(p: SourcePosition, detail: string): SourceError {
 }
 
 /** Builds the desired state; problems that prevent building it are collected in `errors`. */
-export function buildDesiredState(
+export async function buildDesiredState(
   manifest: Manifest,
   src: DesiredStateSources
-): { state: DesiredState; errors: SourceError[]; warnings: SourceError[] } {
+): Promise<{ state: DesiredState; errors: SourceError[]; warnings: SourceError[] }> {
   const errors: SourceError[] = [];
   const warnings: SourceError[] = [];
   const collect = (e: unknown): void => {
@@ -113,7 +113,7 @@ export function buildDesiredState(
   for (const ref of manifest.packs) {
     let pack: ConformancePack;
     try {
-      pack = src.loadPack(ref);
+      pack = await src.loadPack(ref);
     } catch (e) {
       collect(e);
       continue;
@@ -165,7 +165,7 @@ export function buildDesiredState(
   for (const ref of manifest.runbooks) {
     let runbook: Runbook;
     try {
-      runbook = src.loadRunbook(ref.path, ref.name);
+      runbook = await src.loadRunbook(ref.path, ref.name);
     } catch (e) {
       collect(e);
       continue;

@@ -4,7 +4,7 @@
  * are reported at once.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { SourceError, SourceErrors } from '../errors.js';
@@ -19,7 +19,7 @@ export interface Position {
 
 export interface PackRef {
   builtin?: string;
-  /** Absolute path of a template. */
+  /** Path of a template, relative to the working directory when the manifest path is. */
   template?: string;
   parameters: Record<string, string>;
   exclude: string[];
@@ -39,7 +39,7 @@ export interface ManifestRule {
 }
 
 export interface RunbookRef {
-  /** Absolute path. */
+  /** Path, relative to the working directory when the manifest path is. */
   path: string;
   name?: string;
   position: Position;
@@ -193,8 +193,7 @@ export function parseManifest(text: string, file: string, today: string): Manife
   const raw: unknown = doc.toJS();
   if (!validate(raw)) {
     for (const e of usefulErrors(validate.errors ?? [])) {
-      const key =
-        e.keyword === 'additionalProperties' ? String(e.params.additionalProperty) : undefined;
+      const key = e.keyword === 'additionalProperties' ? String(e.params.additionalProperty) : undefined;
       errors.push(loc.error(loc.of(pathOf(e.instancePath), key), describeSchemaError(e)));
     }
     throw new SourceErrors(errors);
@@ -207,7 +206,7 @@ export function parseManifest(text: string, file: string, today: string): Manife
     const ref: PackRef = { parameters: strings(p.parameters), exclude: p.exclude ?? [], position };
     if (p.builtin) ref.builtin = p.builtin;
     if (p.template) {
-      ref.template = resolve(base, p.template);
+      ref.template = join(base, p.template);
       if (!existsSync(ref.template)) {
         errors.push(loc.error(loc.of(['packs', i, 'template']), `template file not found: ${p.template}`));
       }
@@ -234,15 +233,19 @@ export function parseManifest(text: string, file: string, today: string): Manife
     const first = seenRules.get(r.name);
     if (first !== undefined) {
       errors.push(
-        loc.error(loc.of(['rules', i, 'name']), `rule '${r.name}' is declared twice (first at line ${rules[first]!.position.line})`)
+        loc.error(
+          loc.of(['rules', i, 'name']),
+          `rule '${r.name}' is declared twice (first at line ${rules[first]!.position.line})`
+        )
       );
     } else seenRules.set(r.name, i);
   });
 
   const runbooks: RunbookRef[] = (m.runbooks ?? []).map((r, i) => {
-    const ref: RunbookRef = { path: resolve(base, r.path), position: loc.of(['runbooks', i]) };
+    const ref: RunbookRef = { path: join(base, r.path), position: loc.of(['runbooks', i]) };
     if (r.name) ref.name = r.name;
-    if (!existsSync(ref.path)) errors.push(loc.error(loc.of(['runbooks', i, 'path']), `runbook file not found: ${r.path}`));
+    if (!existsSync(ref.path))
+      errors.push(loc.error(loc.of(['runbooks', i, 'path']), `runbook file not found: ${r.path}`));
     return ref;
   });
 

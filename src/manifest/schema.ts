@@ -108,7 +108,8 @@ export const manifestSchema = {
           runbook: {
             type: 'string',
             pattern: '^[a-zA-Z0-9_.-]{3,128}$',
-            description: 'A runbook of this manifest (its name), or an AWS-owned document such as AWS-PublishSNSNotification.'
+            description:
+              'A runbook of this manifest (its name), or an AWS-owned document such as AWS-PublishSNSNotification.'
           },
           'runbook-version': { type: 'string', pattern: '^([$]DEFAULT|[$]LATEST|[0-9]+)$' },
           'resource-id-parameter': {

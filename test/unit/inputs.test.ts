@@ -31,6 +31,10 @@ describe('getOptions', () => {
     const o = getOptions(reader({ 'aws-region': 'us-east-1' }), { GITHUB_RUN_ID: '77', GITHUB_RUN_ATTEMPT: '2' });
     expect(o).toEqual({
       region: 'us-east-1',
+      config: '.github/compliance.yml',
+      configExplicit: false,
+      deploy: 'plan',
+      prune: false,
       audience: 'sts.amazonaws.com',
       roleSessionName: 'compliance-gate-77-2',
       roleDurationSeconds: 3600,
@@ -91,12 +95,41 @@ describe('getOptions', () => {
     ['max-result-age', '24', /max-result-age.*'24'/],
     ['max-result-age', '0h', /max-result-age.*0h/],
     ['fail-on', 'sometimes', /fail-on.*sometimes/],
-    ['fail-on', 'never,stale', /fail-on.*never/]
+    ['fail-on', 'never,stale', /fail-on.*never/],
+    ['deploy', 'yes', /deploy.*yes/],
+    ['prune', 'maybe', /prune.*maybe/]
   ];
   it.each(invalid)('rejects %s=%s with an error naming the input and value', (name, value, message) => {
     const err = errorOf(() => getOptions(reader({ 'aws-region': 'us-east-1', [name]: value }), {}));
     expect(err.input).toBe(name);
     expect(err.message).toMatch(message);
+  });
+
+  it('reads the deploy inputs', () => {
+    const o = getOptions(
+      reader({
+        'aws-region': 'us-east-1',
+        config: 'ops/compliance.yml',
+        'conformance-pack': 'hipaa-security',
+        deploy: 'apply',
+        prune: 'true',
+        'fail-on': 'drift'
+      }),
+      {}
+    );
+    expect(o).toMatchObject({
+      config: 'ops/compliance.yml',
+      configExplicit: true,
+      conformancePack: 'hipaa-security',
+      deploy: 'apply',
+      prune: true,
+      failOn: ['drift']
+    });
+  });
+
+  it('prune only goes with apply or plan', () => {
+    const err = errorOf(() => getOptions(reader({ 'aws-region': 'us-east-1', deploy: 'destroy', prune: 'true' }), {}));
+    expect(err.input).toBe('prune');
   });
 
   it('requires aws-region', () => {

@@ -89,3 +89,15 @@ describe('applyWaivers', () => {
     expect(g).toMatchObject({ result: 'pass', noncompliantCount: 0, waivedCount: 1 });
   });
 });
+
+describe('drift', () => {
+  it('fails on drift only when fail-on includes drift', () => {
+    const compliant = result([rule('a', 'compliant')]);
+    expect(decideGate(compliant, ['noncompliant'], 6)).toMatchObject({ result: 'pass', drift: 6 });
+    expect(decideGate(compliant, ['noncompliant', 'drift'], 6)).toMatchObject({
+      result: 'fail',
+      reason: '6 differences between the manifest and the account (drift)'
+    });
+    expect(decideGate(compliant, ['drift'], 0).result).toBe('pass');
+  });
+});

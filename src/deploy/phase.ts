@@ -1,0 +1,138 @@
+/**
+ * The deploy phase: manifest (or conformance-pack shortcut) -> DesiredState -> read what is deployed -> Plan ->
+ * apply/destroy (never in plan mode) -> plan.json. Loaders of the conformance and runbook phases are wired here.
+ */
+import type { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import type { SSMClient } from '@aws-sdk/client-ssm';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { hipaaSectionsFor, isBuiltinPack, loadBuiltinPack } from '../conformance/builtin.js';
+import { managedRuleCatalog } from '../conformance/managed-rules.js';
+import { loadConformancePackFile } from '../conformance/template.js';
+import { InputError, SourceError, SourceErrors } from '../errors.js';
+import type { DeployMode } from '../inputs.js';
+import type { Logger } from '../logging.js';
+import { loadManifest, type Manifest } from '../manifest/load.js';
+import { buildPlanJson } from '../report/plan.js';
+import { documentHash } from '../runbooks/hash.js';
+import { readRunbook } from '../runbooks/load.js';
+import { leastPrivilegePolicy } from '../runbooks/policy.js';
+import { applyPlan, type ApplyResult } from './apply.js';
+import { buildDesiredState, type DesiredState, type DesiredStateSources } from './desired.js';
+import { buildPlan, type ActualState, type Plan } from './plan.js';
+import { readActual } from './read-actual.js';
+
+/** Parameters of AWS-owned Automation documents that remediation bindings may target. */
+export const AWS_DOCUMENT_PARAMETERS: Readonly<Record<string, readonly string[]>> = {
+  'AWS-PublishSNSNotification': ['TopicArn', 'Message', 'AutomationAssumeRole'],
+  'AWSConfigRemediation-EnableEbsEncryptionByDefault': ['AutomationAssumeRole'],
+  'AWS-EnableS3BucketEncryption': ['BucketName', 'SSEAlgorithm', 'AutomationAssumeRole']
+};
+
+export interface DeployOptions {
+  config: string;
+  configExplicit: boolean;
+  conformancePack?: string;
+  deploy: DeployMode;
+  prune: boolean;
+  region: string;
+  accountId: string;
+  reportDir: string;
+  /** YYYY-MM-DD, for waiver expiry. */
+  today: string;
+}
+
+export interface DeployResult {
+  /** Absent when there is no manifest and no conformance-pack (deploy skipped). */
+  desired?: DesiredState;
+  warnings: SourceError[];
+  actual?: ActualState;
+  plan?: Plan;
+  planFile?: string;
+  applied?: ApplyResult;
+}
+
+export function deploySources(region: string, accountId: string): DesiredStateSources {
+  const catalog = managedRuleCatalog();
+  return {
+    loadPack: async ref => {
+      if (ref.builtin) {
+        return loadBuiltinPack(ref.builtin, { parameters: ref.parameters, position: ref.position });
+      }
+      return loadConformancePackFile(ref.template ?? '', {
+        parameters: ref.parameters,
+        context: { region, accountId }
+      });
+    },
+    loadRunbook: (path, name) => readRunbook(path, name === undefined ? {} : { name }),
+    documentHash,
+    leastPrivilegePolicy: (runbook, values) => leastPrivilegePolicy(runbook, values),
+    hipaaSectionsFor,
+    managedRule: id => catalog.get(id),
+    awsDocumentParameters: name => AWS_DOCUMENT_PARAMETERS[name]
+  };
+}
+
+/** The manifest to use: the config file, the conformance-pack shortcut, both, or none (deploy skipped). */
+export function resolveManifest(options: DeployOptions): Manifest | undefined {
+  const exists = existsSync(options.config);
+  if (!exists && options.configExplicit) {
+    throw new InputError('config', `Input 'config': the manifest file '${options.config}' does not exist.`);
+  }
+  const manifest = exists ? loadManifest(options.config, options.today) : undefined;
+  if (!options.conformancePack) return manifest;
+  const position = { file: 'action input conformance-pack', line: 1, col: 1 };
+  const pack = isBuiltinPack(options.conformancePack)
+    ? { builtin: options.conformancePack, parameters: {}, exclude: [], position }
+    : { template: options.conformancePack, parameters: {}, exclude: [], position };
+  if (!pack.builtin && !existsSync(options.conformancePack)) {
+    throw new InputError(
+      'conformance-pack',
+      `Input 'conformance-pack' is neither a built-in pack (hipaa-security) nor an existing template file: '${options.conformancePack}'.`
+    );
+  }
+  if (manifest) return { ...manifest, packs: [...manifest.packs, pack] };
+  return { file: options.conformancePack, packs: [pack], rules: [], runbooks: [], remediations: [], waivers: [] };
+}
+
+export async function runDeploy(
+  clients: { config: ConfigServiceClient; ssm: SSMClient },
+  options: DeployOptions,
+  logger: Logger
+): Promise<DeployResult> {
+  const manifest = resolveManifest(options);
+  if (!manifest) {
+    logger.info(
+      `No manifest at ${options.config} and no conformance-pack: deploy skipped; checking every rule in the account.`
+    );
+    return { warnings: [] };
+  }
+  const built = await buildDesiredState(manifest, deploySources(options.region, options.accountId));
+  if (built.errors.length > 0) throw new SourceErrors(built.errors);
+  const desired = built.state;
+  logger.info(
+    `${manifest.file}: ${desired.rules.length} rules, ${desired.documents.length} runbooks, ${desired.remediations.length} remediations.`
+  );
+  if (options.deploy === 'off') return { desired, warnings: built.warnings };
+
+  const actual = await readActual(clients, desired, {
+    ownership: options.deploy === 'destroy' ? 'all' : options.prune ? 'undeclared' : 'none'
+  });
+  const plan = buildPlan(desired, actual, {
+    mode: options.deploy === 'destroy' ? 'destroy' : 'apply',
+    prune: options.prune
+  });
+  logger.info(
+    `Plan: ${plan.counts.create} to create, ${plan.counts.update} to update, ${plan.counts.delete} to delete, ${plan.counts.unchanged} unchanged.`
+  );
+  await mkdir(options.reportDir, { recursive: true });
+  const planFile = join(options.reportDir, 'plan.json');
+  await writeFile(planFile, JSON.stringify(buildPlanJson(plan, options.deploy, desired), null, 2) + '\n');
+
+  const result: DeployResult = { desired, warnings: built.warnings, actual, plan, planFile };
+  if (options.deploy === 'apply' || options.deploy === 'destroy') {
+    result.applied = await applyPlan(clients, plan, desired, logger);
+  }
+  return result;
+}
