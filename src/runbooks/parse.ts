@@ -1,0 +1,333 @@
+/**
+ * Parses an SSM Automation document (YAML or JSON) into a Runbook that keeps the file:line:col of the document,
+ * of each parameter, step, output and `{{ }}` reference. Parsing is tolerant of a wrong structure (validation reports
+ * it with positions); only YAML syntax errors and a non-mapping document are thrown here.
+ */
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Document } from 'yaml';
+import { SourceError, SourceErrors } from '../errors.js';
+import { documentFormat } from './hash.js';
+import type {
+  DocPath,
+  DocumentOutput,
+  NodePos,
+  Pos,
+  Runbook,
+  RunbookParameter,
+  RunbookStep,
+  RunbookVariable,
+  StepOutput,
+  TemplateRef
+} from './types.js';
+
+export interface ParseOptions {
+  /** The SSM document name; defaults to the file name without its extension. */
+  name?: string;
+}
+
+/** The default document name: the file's base name without its extension (`a/b/My-Runbook.yaml` -> `My-Runbook`). */
+export function documentNameFromFile(file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(0, dot) : base;
+}
+
+/** The key of a path in `Runbook.positions`. */
+export function pathKey(path: DocPath): string {
+  return JSON.stringify(path);
+}
+
+/**
+ * The position of the node at `path` (its key with `which: 'key'`, when it has one). When the path does not exist,
+ * the position of its nearest existing ancestor, so that "missing X" errors point at the enclosing mapping.
+ */
+export function locate(
+  runbook: Pick<Runbook, 'positions' | 'pos'>,
+  path: DocPath,
+  which: 'value' | 'key' = 'value'
+): Pos {
+  for (let n = path.length; n >= 0; n--) {
+    const found = runbook.positions.get(pathKey(path.slice(0, n)));
+    if (found) return (n === path.length && which === 'key' && found.key) || found.value;
+  }
+  return runbook.pos;
+}
+
+/** One `{{ ... }}` occurrence in a string; `error` is set for a malformed one. */
+export interface TemplateMatch {
+  raw: string;
+  expression: string;
+  /** Offset of the opening braces in the string. */
+  index: number;
+  error?: 'unterminated' | 'empty' | 'nested';
+}
+
+/** Finds the `{{ ... }}` references in a string, including malformed ones (unterminated, empty, nested). */
+export function scanTemplate(value: string): TemplateMatch[] {
+  const found: TemplateMatch[] = [];
+  let from = 0;
+  for (;;) {
+    const open = value.indexOf('{{', from);
+    if (open < 0) return found;
+    const close = value.indexOf('}}', open + 2);
+    if (close < 0) {
+      found.push({
+        raw: value.slice(open),
+        expression: value.slice(open + 2).trim(),
+        index: open,
+        error: 'unterminated'
+      });
+      return found;
+    }
+    const raw = value.slice(open, close + 2);
+    const inner = value.slice(open + 2, close);
+    const expression = inner.trim();
+    const match: TemplateMatch = { raw, expression, index: open };
+    if (inner.includes('{{')) match.error = 'nested';
+    else if (expression === '') match.error = 'empty';
+    found.push(match);
+    from = close + 2;
+  }
+}
+
+interface StringNode {
+  path: DocPath;
+  value: string;
+  /** Source offsets of the scalar (quotes included). */
+  start: number;
+  end: number;
+  pos: Pos;
+  /** Reached through an alias: positions point at the alias, not into the anchored text. */
+  aliased: boolean;
+}
+
+interface WalkContext {
+  doc: Document;
+  linePos(offset: number): Pos;
+  positions: Map<string, NodePos>;
+  strings: StringNode[];
+}
+
+function walk(node: unknown, path: DocPath, keyPos: Pos | undefined, ctx: WalkContext, aliasPos?: Pos): void {
+  if (node === null || typeof node !== 'object') {
+    if (keyPos) ctx.positions.set(pathKey(path), { value: aliasPos ?? keyPos, key: keyPos });
+    return;
+  }
+  const range = (node as { range?: [number, number, number] | null }).range;
+  let value = aliasPos ?? (range ? ctx.linePos(range[0]) : (keyPos ?? { line: 1, col: 1 }));
+  // An empty value (`key:`) has a zero-width range at the next token: point at the key instead.
+  if (!aliasPos && keyPos && isScalar(node) && node.value === null && range && range[0] === range[1]) value = keyPos;
+  ctx.positions.set(pathKey(path), keyPos ? { value, key: keyPos } : { value });
+
+  if (isAlias(node)) {
+    // Walk the anchored node, but report every position at the alias (guarding against alias cycles).
+    if (aliasPos || path.length > 64) return;
+    walk(node.resolve(ctx.doc), path, keyPos, ctx, value);
+    return;
+  }
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const keyRange = (pair.key as { range?: [number, number, number] | null } | null)?.range;
+      const kp = aliasPos ?? (keyRange ? ctx.linePos(keyRange[0]) : value);
+      walk(pair.value, [...path, key], kp, ctx, aliasPos);
+    }
+    return;
+  }
+  if (isSeq(node)) {
+    node.items.forEach((item, i) => walk(item, [...path, i], undefined, ctx, aliasPos));
+    return;
+  }
+  if (isScalar(node) && typeof node.value === 'string' && range) {
+    ctx.strings.push({ path, value: node.value, start: range[0], end: range[1], pos: value, aliased: !!aliasPos });
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function optStr(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function startsWith(path: DocPath, prefix: DocPath): boolean {
+  return prefix.length <= path.length && prefix.every((p, i) => path[i] === p);
+}
+
+/** Inputs of aws:executeScript that hold code, not runbook text: `{{ }}` there is the script's own business. */
+const CODE_INPUTS = new Set(['Script', 'Attachment']);
+
+/**
+ * Parses runbook text. Throws SourceErrors (every YAML error, with positions) when the text is not a single
+ * YAML/JSON mapping. Structural problems inside the mapping are left to `validateRunbook`.
+ */
+export function parseRunbook(text: string, file: string, options: ParseOptions = {}): Runbook {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const linePos = (offset: number): Pos => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, col };
+  };
+  if (doc.errors.length > 0) {
+    throw new SourceErrors(
+      doc.errors.map(e => {
+        const p = linePos(e.pos[0]);
+        return new SourceError(file, p.line, p.col, `invalid YAML/JSON: ${e.message}`);
+      })
+    );
+  }
+  const root = doc.contents;
+  if (!isMap(root)) {
+    const p = root?.range ? linePos(root.range[0]) : { line: 1, col: 1 };
+    const what = root === null ? 'the document is empty' : 'the document is not a mapping';
+    throw new SourceErrors([
+      new SourceError(file, p.line, p.col, `${what}: a runbook is a mapping with schemaVersion, parameters, mainSteps`)
+    ]);
+  }
+  let data: Record<string, unknown>;
+  try {
+    data = doc.toJS({ maxAliasCount: 1000 }) as Record<string, unknown>;
+  } catch (err) {
+    throw new SourceErrors([new SourceError(file, 1, 1, `invalid YAML: ${(err as Error).message}`)]);
+  }
+
+  const ctx: WalkContext = { doc, linePos, positions: new Map(), strings: [] };
+  walk(root, [], undefined, ctx);
+  const pos = ctx.positions.get(pathKey([]))?.value ?? { line: 1, col: 1 };
+  const at = (path: DocPath, which: 'value' | 'key' = 'value'): Pos =>
+    locate({ positions: ctx.positions, pos }, path, which);
+
+  const refsUnder = (include: (path: DocPath) => boolean): TemplateRef[] => {
+    const refs: TemplateRef[] = [];
+    for (const s of ctx.strings) {
+      if (!include(s.path)) continue;
+      const source = text.slice(s.start, s.end);
+      let cursor = 0;
+      for (const m of scanTemplate(s.value)) {
+        const idx = s.aliased ? -1 : source.indexOf(m.raw, cursor);
+        const refPos = idx >= 0 ? linePos(s.start + idx) : s.pos;
+        if (idx >= 0) cursor = idx + m.raw.length;
+        const ref: TemplateRef = { expression: m.expression, raw: m.raw, path: s.path, pos: refPos };
+        refs.push(m.error ? { ...ref, error: m.error } : ref);
+      }
+    }
+    return refs;
+  };
+
+  const parameters: RunbookParameter[] = [];
+  if (isRecord(data.parameters)) {
+    for (const [name, def] of Object.entries(data.parameters)) {
+      const d = isRecord(def) ? def : {};
+      const param: RunbookParameter = {
+        name,
+        type: str(d.type),
+        hasDefault: 'default' in d,
+        pos: at(['parameters', name], 'key')
+      };
+      if (typeof d.description === 'string') param.description = d.description;
+      if ('default' in d) param.default = d.default;
+      if (typeof d.allowedPattern === 'string') param.allowedPattern = d.allowedPattern;
+      if (Array.isArray(d.allowedValues)) param.allowedValues = d.allowedValues as unknown[];
+      parameters.push(param);
+    }
+  }
+
+  const variables: RunbookVariable[] = [];
+  if (isRecord(data.variables)) {
+    for (const [name, def] of Object.entries(data.variables)) {
+      const d = isRecord(def) ? def : {};
+      const variable: RunbookVariable = { name, type: str(d.type), pos: at(['variables', name], 'key') };
+      if ('default' in d) variable.default = d.default;
+      variables.push(variable);
+    }
+  }
+
+  const readSteps = (list: unknown, base: DocPath, loop?: string): RunbookStep[] => {
+    if (!Array.isArray(list)) return [];
+    return list.map((item: unknown, i): RunbookStep => {
+      const path = [...base, i];
+      const s = isRecord(item) ? item : {};
+      const name = str(s.name);
+      const action = str(s.action);
+      const inputs = isRecord(s.inputs) ? s.inputs : {};
+      const outputs: StepOutput[] = [];
+      if (Array.isArray(s.outputs)) {
+        s.outputs.forEach((o: unknown, j) => {
+          const out = isRecord(o) ? o : {};
+          outputs.push({
+            name: str(out.Name),
+            selector: str(out.Selector),
+            type: str(out.Type),
+            pos: at([...path, 'outputs', j])
+          });
+        });
+      }
+      const inputsPath = [...path, 'inputs'];
+      const nestedPath = [...inputsPath, 'Steps'];
+      const isLoop = action === 'aws:loop';
+      const isScript = action === 'aws:executeScript';
+      const refs = refsUnder(
+        p =>
+          startsWith(p, inputsPath) &&
+          !(isLoop && startsWith(p, nestedPath)) &&
+          !(isScript && CODE_INPUTS.has(String(p[inputsPath.length])))
+      );
+      const step: RunbookStep = {
+        name,
+        action,
+        inputs,
+        outputs,
+        steps: isLoop ? readSteps(inputs.Steps, nestedPath, name) : [],
+        path,
+        pos: at(path),
+        refs
+      };
+      const nextStep = optStr(s.nextStep);
+      const onFailure = optStr(s.onFailure);
+      const onCancel = optStr(s.onCancel);
+      if (nextStep !== undefined) step.nextStep = nextStep;
+      if (onFailure !== undefined) step.onFailure = onFailure;
+      if (onCancel !== undefined) step.onCancel = onCancel;
+      if (typeof s.isEnd === 'boolean') step.isEnd = s.isEnd;
+      else if (s.isEnd === 'true' || s.isEnd === 'false') step.isEnd = s.isEnd === 'true';
+      if (loop !== undefined) step.loop = loop;
+      return step;
+    });
+  };
+
+  const outputs: DocumentOutput[] = [];
+  if (Array.isArray(data.outputs)) {
+    data.outputs.forEach((o: unknown, i) => {
+      if (typeof o === 'string') outputs.push({ value: o, pos: at(['outputs', i]) });
+    });
+  }
+
+  const runbook: Runbook = {
+    file,
+    name: options.name ?? documentNameFromFile(file),
+    format: documentFormat(file),
+    content: text,
+    parameters,
+    variables,
+    steps: readSteps(data.mainSteps, ['mainSteps']),
+    outputs,
+    refs: refsUnder(p => p[0] === 'assumeRole'),
+    data,
+    pos,
+    positions: ctx.positions
+  };
+  if ('schemaVersion' in data) runbook.schemaVersion = data.schemaVersion;
+  if (typeof data.description === 'string') runbook.description = data.description;
+  if (typeof data.assumeRole === 'string') runbook.assumeRole = data.assumeRole;
+  return runbook;
+}
+
+/** Every step of the runbook, loop-nested steps included, in document order. */
+export function allSteps(steps: readonly RunbookStep[]): RunbookStep[] {
+  return steps.flatMap(s => [s, ...allSteps(s.steps)]);
+}
