@@ -128,12 +128,20 @@ describe('buildPlan', () => {
   it('prunes only managed objects no longer declared, and only with prune', () => {
     const actual = deployed();
     actual.rules.set('old-rule', {
-      ...toActualRule({ ConfigRuleName: 'old-rule', ConfigRuleArn: 'arn:old' }),
+      ...toActualRule({
+        ConfigRuleName: 'old-rule',
+        ConfigRuleArn: 'arn:old',
+        Source: { Owner: 'AWS', SourceIdentifier: 'X' }
+      }),
       managed: true
     });
     actual.remediations.set('old-rule', { ruleName: 'old-rule', targetId: 'x', parameters: {}, automatic: false });
     actual.rules.set('someone-elses', {
-      ...toActualRule({ ConfigRuleName: 'someone-elses', ConfigRuleArn: 'arn:x' }),
+      ...toActualRule({
+        ConfigRuleName: 'someone-elses',
+        ConfigRuleArn: 'arn:x',
+        Source: { Owner: 'AWS', SourceIdentifier: 'X' }
+      }),
       managed: false
     });
     actual.documents.set('old-doc', {
