@@ -22,7 +22,12 @@ export interface OidcDeps {
   sts(): STSClient;
   env: NodeJS.ProcessEnv;
   logger: Logger;
+  /** Clock for expiry checks (defaults to Date.now). */
+  now?: () => number;
 }
+
+/** Fetch a new session this long before the current one expires (the SDK itself refreshes 5 minutes ahead). */
+export const REFRESH_WINDOW_MS = 5 * 60 * 1000 + 30 * 1000;
 
 /** The claims worth showing when a trust policy rejects a token (never the token itself). */
 export function describeTokenClaims(token: string): string {
@@ -47,7 +52,21 @@ export class OidcCredentials {
     private readonly deps: OidcDeps
   ) {}
 
+  private pending: Promise<AwsCredentialIdentity & { expiration: Date }> | undefined;
+
+  /**
+   * One session shared by every client: a new one is fetched only when the current one is within
+   * REFRESH_WINDOW_MS of expiring (or was invalidated), and concurrent callers share one fetch.
+   */
   readonly provider: AwsCredentialIdentityProvider = async () => {
+    if (this.last && this.last.expiration.getTime() - this.now() > REFRESH_WINDOW_MS) return this.last;
+    this.pending ??= this.fetch().finally(() => {
+      this.pending = undefined;
+    });
+    return this.pending;
+  };
+
+  private async fetch(): Promise<AwsCredentialIdentity & { expiration: Date }> {
     const token = await this.idToken();
     const identity = await this.assume(token);
     this.last = identity;
@@ -56,7 +75,11 @@ export class OidcCredentials {
       `Assumed ${this.options.roleArn} (session ${this.sessions}), valid until ${identity.expiration.toISOString()}.`
     );
     return identity;
-  };
+  }
+
+  private now(): number {
+    return this.deps.now?.() ?? Date.now();
+  }
 
   /**
    * Marks the current session expired so the SDK fetches a new one on its next call. Returns false when this
@@ -124,7 +147,12 @@ export class OidcCredentials {
     }
     const c = out.Credentials;
     if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) {
-      throw new AwsCallError('sts:AssumeRoleWithWebIdentity', 'IncompleteCredentials', out.$metadata.requestId, 'the response had no complete credentials');
+      throw new AwsCallError(
+        'sts:AssumeRoleWithWebIdentity',
+        'IncompleteCredentials',
+        out.$metadata.requestId,
+        'the response had no complete credentials'
+      );
     }
     return {
       accessKeyId: c.AccessKeyId,

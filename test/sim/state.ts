@@ -39,6 +39,7 @@ export interface S3BucketState {
   /** Default encryption algorithm; absent = none. */
   encryption?: { sseAlgorithm: 'AES256' | 'aws:kms' | 'aws:kms:dsse'; kmsKeyId?: string };
   versioning?: 'Enabled' | 'Suspended';
+  mfaDelete?: boolean;
   publicRead?: boolean;
   publicWrite?: boolean;
   tags?: Record<string, string>;
@@ -49,6 +50,8 @@ export interface S3BucketState {
 export interface EbsVolumeState {
   id: string;
   encrypted: boolean;
+  kmsKeyId?: string;
+  attached?: boolean;
   tags?: Record<string, string>;
 }
 
@@ -57,6 +60,8 @@ export interface TrailState {
   isLogging: boolean;
   multiRegion?: boolean;
   s3BucketName?: string;
+  snsTopicArn?: string;
+  cloudWatchLogsLogGroupArn?: string;
 }
 
 export interface PasswordPolicyState {
@@ -72,12 +77,14 @@ export interface PasswordPolicyState {
 export interface RdsInstanceState {
   id: string;
   storageEncrypted: boolean;
+  kmsKeyId?: string;
   tags?: Record<string, string>;
 }
 
 export interface VpcState {
   id: string;
   flowLogsEnabled: boolean;
+  flowLogTrafficType?: 'ACCEPT' | 'REJECT' | 'ALL';
   tags?: Record<string, string>;
 }
 
@@ -90,7 +97,14 @@ export interface ResourcesState {
   passwordPolicy?: PasswordPolicyState;
   rdsInstances: Record<string, RdsInstanceState>;
   vpcs: Record<string, VpcState>;
-  snsTopics: Record<string, { arn: string }>;
+  snsTopics: Record<string, SnsTopicState>;
+}
+
+export interface SnsTopicState {
+  arn: string;
+  /** Topic attributes beyond the computed ones (DisplayName, Policy, KmsMasterKeyId, ...). */
+  attributes?: Record<string, string>;
+  tags?: Record<string, string>;
 }
 
 /** One published SNS message. */
@@ -103,6 +117,8 @@ export interface SnsMessage {
   publishedAt: string;
   /** Who published: the caller's ARN. */
   publishedBy?: string;
+  /** Message attributes as sent (name -> DataType and StringValue / base64 BinaryValue). */
+  attributes?: Record<string, { dataType: string; stringValue?: string; binaryValue?: string }>;
 }
 
 export interface AccountState {
