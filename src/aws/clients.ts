@@ -7,6 +7,7 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import { StandardRetryStrategy } from '@smithy/core/retry';
 import { USER_AGENT_NAME, VERSION } from '../version.js';
 
 export interface ClientSettings {
@@ -22,6 +23,26 @@ export interface ClientSettings {
 }
 
 const EXPIRED_CODES = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired']);
+
+/**
+ * Errors the SDK classifies as throttling although they are answers, not load: AWS Config's
+ * LimitExceededException means "an evaluation of this rule started less than a minute ago". Retrying it only
+ * burns time; the caller handles it.
+ */
+const NOT_RETRIED = new Set(['LimitExceededException']);
+
+/** The SDK's standard retry strategy (backoff, retry quota), minus the answers above. */
+export class ActionRetryStrategy extends StandardRetryStrategy {
+  override async refreshRetryTokenForRetry(
+    ...args: Parameters<StandardRetryStrategy['refreshRetryTokenForRetry']>
+  ): ReturnType<StandardRetryStrategy['refreshRetryTokenForRetry']> {
+    const [, errorInfo] = args;
+    if (NOT_RETRIED.has((errorInfo.error as { name?: string } | undefined)?.name ?? '')) {
+      throw new Error('not retried');
+    }
+    return super.refreshRetryTokenForRetry(...args);
+  }
+}
 
 interface ErrorWithName {
   name?: string;
@@ -69,7 +90,7 @@ export class AwsClients {
     return {
       region: this.settings.region,
       maxAttempts: this.settings.maxAttempts,
-      retryMode: 'standard',
+      retryStrategy: new ActionRetryStrategy(this.settings.maxAttempts),
       customUserAgent: [[USER_AGENT_NAME, VERSION]] as [string, string][],
       ...(this.settings.credentials ? { credentials: this.settings.credentials } : {})
     };

@@ -29,8 +29,13 @@ export function escapeHtml(s: string): string {
   return toSingleLine(s).replace(/[&<>"']/g, ch => HTML_ENTITIES[ch] ?? ch);
 }
 
-/** Markdown punctuation that can start emphasis, links, images, code, headings, lists, tables, math. */
-const MARKDOWN_SPECIAL = /[&<>"'\\`*_[\]()#+\-!|{}~$]/g;
+/**
+ * Markdown punctuation that can start emphasis, links, images, code, tables, strikethrough or math anywhere in
+ * a line. `(`, `)` and `!` need no escape once `[` and `]` are escaped (no link or image can form).
+ */
+const MARKDOWN_SPECIAL = /[&<>"'\\`*_[\]|{}~$]/g;
+/** What only matters at the start of a line: headings, list items, block quotes (already an entity), rules. */
+const LINE_START_SPECIAL = /^(\s*)([-+=]|#{1,6}|\d{1,9}[.)])(?=\s|$)/;
 
 /**
  * Text for Markdown (table cells and inline text): HTML-significant characters become entities,
@@ -38,7 +43,9 @@ const MARKDOWN_SPECIAL = /[&<>"'\\`*_[\]()#+\-!|{}~$]/g;
  * line (a newline could otherwise end a table or start a block).
  */
 export function escapeMarkdown(s: string): string {
-  return toSingleLine(s).replace(MARKDOWN_SPECIAL, ch => HTML_ENTITIES[ch] ?? `\\${ch}`);
+  return toSingleLine(s)
+    .replace(MARKDOWN_SPECIAL, ch => HTML_ENTITIES[ch] ?? `\\${ch}`)
+    .replace(LINE_START_SPECIAL, (_m, space: string, mark: string) => `${space}\\${mark}`);
 }
 
 /**

@@ -13,14 +13,17 @@ import { MALICIOUS_ID } from '../../fixtures/report/sample.js';
 describe('escapeMarkdown', () => {
   it('renders the malicious resource id inert', () => {
     const out = escapeMarkdown(MALICIOUS_ID);
-    expect(out).toBe('x\\]\\(javascript:alert\\(1\\)\\) &lt;img src=x onerror=alert\\(1\\)&gt; \\| ::error::pwned');
+    expect(out).toBe('x\\](javascript:alert(1)) &lt;img src=x onerror=alert(1)&gt; \\| ::error::pwned');
     expect(out).not.toContain('<');
     expect(out).not.toMatch(/(^|[^\\])\]\(/);
     expect(out).not.toMatch(/(^|[^\\])\|/);
   });
 
   it('escapes every Markdown punctuation and HTML character it owns', () => {
-    expect(escapeMarkdown('\\`*_{}[]()#+-!|~$')).toBe('\\\\\\`\\*\\_\\{\\}\\[\\]\\(\\)\\#\\+\\-\\!\\|\\~\\$');
+    expect(escapeMarkdown('\\`*_{}[]()#+-!|~$')).toBe('\\\\\\`\\*\\_\\{\\}\\[\\]()#+-!\\|\\~\\$');
+    expect(escapeMarkdown('# heading')).toBe('\\# heading');
+    expect(escapeMarkdown(' - item')).toBe(' \\- item');
+    expect(escapeMarkdown('1. item')).toBe('\\1. item');
     expect(escapeMarkdown(`a&b<c>d"e'f`)).toBe('a&amp;b&lt;c&gt;d&quot;e&#39;f');
   });
 
