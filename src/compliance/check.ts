@@ -37,7 +37,7 @@ export interface CheckOptions {
   maxResultAgeSeconds: number;
   /** Calls in flight at once. */
   concurrency?: number;
-  /** Poll interval while waiting for an evaluation. */
+  /** First poll interval while waiting for an evaluation; it doubles up to 10 s. */
   pollIntervalMs?: number;
 }
 
@@ -252,7 +252,7 @@ async function evaluate(
 
   const deadline = startedAt.getTime() + options.evaluationTimeoutSeconds * 1000;
   let pending = [...acceptAfter.keys()];
-  const interval = options.pollIntervalMs ?? 5000;
+  let interval = options.pollIntervalMs ?? 1000;
   for (;;) {
     const statuses = await readNamedStatuses(deps, pending, concurrency, state);
     const byName = new Map(statuses.map(s => [s.ConfigRuleName, s]));
@@ -279,6 +279,7 @@ async function evaluate(
       break;
     }
     await clock.sleep(interval);
+    interval = Math.min(interval * 2, 10_000);
   }
 }
 

@@ -89,7 +89,9 @@ function collect(dir: string, env: Record<string, string>, exitCode: number, std
 const AWS_AND_GITHUB = /^(AWS_|INPUT_|GITHUB_|ACTIONS_|RUNNER_)/;
 
 /** Runs src/main.ts's run() in this process with the environment set; restores everything afterwards. */
-export async function runInProcess(opts: ActionEnvOptions): Promise<ActionRunResult> {
+export async function runInProcess(
+  opts: ActionEnvOptions & { deps?: Partial<import('../../src/main.js').RunDeps> }
+): Promise<ActionRunResult> {
   const { env, dir } = buildActionEnv(opts);
   const saved = { ...process.env };
   const savedCwd = process.cwd();
@@ -107,7 +109,7 @@ export async function runInProcess(opts: ActionEnvOptions): Promise<ActionRunRes
   try {
     const { run } = await import('../../src/main.js');
     process.exitCode = undefined;
-    await run();
+    await run(opts.deps ?? {});
     exitCode = typeof process.exitCode === 'number' ? process.exitCode : 0;
   } finally {
     process.stdout.write = write;
