@@ -104,7 +104,7 @@ export async function buildDesiredState(
   const warnings: SourceError[] = [];
   const collect = (e: unknown): void => {
     if (e instanceof SourceError) errors.push(e);
-    else if (e && typeof e === 'object' && 'errors' in e && Array.isArray((e as { errors: unknown }).errors)) {
+    else if (e && typeof e === 'object' && 'errors' in e && Array.isArray(e.errors)) {
       errors.push(...(e as { errors: SourceError[] }).errors);
     } else throw e;
   };

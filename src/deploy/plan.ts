@@ -230,7 +230,7 @@ export function buildPlan(desired: DesiredState, actual: ActualState, options: P
         }
         items.push(item('rule', name, 'delete', [], undefined, 'no longer in the manifest'));
       }
-      for (const [name, a] of actual.remediations) {
+      for (const name of actual.remediations.keys()) {
         if (desiredRemediations.has(name) || !desiredRules.has(name)) continue;
         if (actual.rules.get(name)?.managed) {
           items.push(item('remediation', name, 'delete', [], undefined, 'no longer in the manifest'));

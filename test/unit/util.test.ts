@@ -15,17 +15,26 @@ describe('mapLimit', () => {
     });
     expect(out).toEqual([50, 11, 42, 23, 34]);
     expect(peak).toBe(2);
-    expect(await mapLimit([], 4, async () => 1)).toEqual([]);
+    expect(await mapLimit([], 4, () => Promise.resolve(1))).toEqual([]);
   });
   it('chunks', () => {
     expect(chunk([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
-    expect(chunk(Array.from({ length: 26 }, (_, i) => i), 25).map(c => c.length)).toEqual([25, 1]);
+    expect(
+      chunk(
+        Array.from({ length: 26 }, (_, i) => i),
+        25
+      ).map(c => c.length)
+    ).toEqual([25, 1]);
   });
 });
 
 describe('runInfoFromEnv', () => {
   it('builds the run URL', () => {
-    const info = runInfoFromEnv({ GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '9', GITHUB_SERVER_URL: 'https://ghe.example' });
+    const info = runInfoFromEnv({
+      GITHUB_REPOSITORY: 'o/r',
+      GITHUB_RUN_ID: '9',
+      GITHUB_SERVER_URL: 'https://ghe.example'
+    });
     expect(info.runUrl).toBe('https://ghe.example/o/r/actions/runs/9');
     expect(runInfoFromEnv({}).runUrl).toBeUndefined();
   });

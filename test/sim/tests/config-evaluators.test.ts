@@ -119,7 +119,7 @@ describe('S3 encryption, versioning and public access rules', () => {
     });
     // Only lowercase "true" counts, as for AWS managed rules.
     expect(evaluate(id, enabled, { isMfaDeleteEnabled: 'TRUE' }).complianceType).toBe('COMPLIANT');
-    const withMfa = s3BucketItem({ name: 'b', versioning: 'Enabled', mfaDelete: true } as S3BucketState);
+    const withMfa = s3BucketItem({ name: 'b', versioning: 'Enabled', mfaDelete: true });
     expect(evaluate(id, withMfa, { isMfaDeleteEnabled: 'true' }).complianceType).toBe('COMPLIANT');
   });
 
