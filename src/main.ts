@@ -5,17 +5,13 @@
 import * as core from '@actions/core';
 import { AwsClients, createWebIdentityStsClient } from './aws/clients.js';
 import { OidcCredentials, verifyIdentity } from './aws/credentials.js';
-import { checkCompliance } from './compliance/check.js';
 import { applyWaivers, decideGate } from './compliance/gate.js';
 import type { ComplianceResult } from './compliance/types.js';
-import { hipaaSectionsFor } from './conformance/builtin.js';
-import { runDeploy, type DeployResult } from './deploy/phase.js';
+import type { DeployResult } from './deploy/phase.js';
 import { isUserError } from './errors.js';
 import { getOptions, type Options } from './inputs.js';
 import { coreLogger, type Logger } from './logging.js';
 import { setOutputs } from './outputs.js';
-import { planSection } from './report/plan.js';
-import { writeReports } from './report/run-report.js';
 import { runInfoFromEnv } from './run-info.js';
 import { systemClock, type Clock } from './util/clock.js';
 
@@ -58,7 +54,7 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
     const aws = clients;
 
     const identity = await logger.group('Authenticate', async () => {
-      const id = await verifyIdentity(aws.sts, options.allowedAccountIds);
+      const id = await verifyIdentity(await aws.sts(), options.allowedAccountIds);
       logger.info(
         `Authenticated as ${id.arn} in account ${id.accountId}` +
           (oidc
@@ -69,6 +65,15 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
     });
     setOutputs({ 'aws-account-id': identity.accountId });
 
+    // Loaded only now: the first AWS request above does not wait for these modules.
+    const [{ runDeploy }, { checkCompliance }, { hipaaSectionsFor }, { planSection }, { writeReports }] =
+      await Promise.all([
+        import('./deploy/phase.js'),
+        import('./compliance/check.js'),
+        import('./conformance/builtin.js'),
+        import('./report/plan.js'),
+        import('./report/run-report.js')
+      ]);
     const today = deps.clock.now().toISOString().slice(0, 10);
     const deployed = await logger.group('Deploy', () =>
       runDeploy(
@@ -106,7 +111,7 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
             rules: []
           }
         : await checkCompliance(
-            { config: aws.config, clock: deps.clock, logger },
+            { config: await aws.config(), clock: deps.clock, logger },
             {
               rules,
               evaluate: options.evaluate,

@@ -2,9 +2,9 @@
  * The only place that constructs AWS SDK clients: region, credentials, retries and user agent are set here once.
  * The SDK reads AWS_ENDPOINT_URL (and AWS_ENDPOINT_URL_<SERVICE>) itself.
  */
-import { ConfigServiceClient } from '@aws-sdk/client-config-service';
-import { SNSClient } from '@aws-sdk/client-sns';
-import { SSMClient } from '@aws-sdk/client-ssm';
+import type { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import type { SNSClient } from '@aws-sdk/client-sns';
+import type { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { StandardRetryStrategy } from '@smithy/core/retry';
@@ -80,7 +80,10 @@ function withExpiredCredentialsRetry<C>(client: C, onExpired: (() => boolean) | 
   return client;
 }
 
-/** Lazily built, shared SDK clients for one run. */
+/**
+ * Lazily built, shared SDK clients for one run. A client's module is loaded only when the client is first asked
+ * for, so the action's first AWS request (STS) does not wait for the Config and SSM clients to load.
+ */
 export class AwsClients {
   private readonly cache = new Map<string, unknown>();
 
@@ -96,29 +99,32 @@ export class AwsClients {
     };
   }
 
-  private get<C>(key: string, make: () => C): C {
+  private async get<C>(key: string, make: () => Promise<C>): Promise<C> {
     let client = this.cache.get(key) as C | undefined;
     if (client === undefined) {
-      client = withExpiredCredentialsRetry(make(), this.settings.onExpiredCredentials);
+      client = withExpiredCredentialsRetry(await make(), this.settings.onExpiredCredentials);
       this.cache.set(key, client);
     }
     return client;
   }
 
-  get config(): ConfigServiceClient {
-    return this.get('config', () => new ConfigServiceClient(this.common()));
+  config(): Promise<ConfigServiceClient> {
+    return this.get(
+      'config',
+      async () => new (await import('@aws-sdk/client-config-service')).ConfigServiceClient(this.common())
+    );
   }
 
-  get ssm(): SSMClient {
-    return this.get('ssm', () => new SSMClient(this.common()));
+  ssm(): Promise<SSMClient> {
+    return this.get('ssm', async () => new (await import('@aws-sdk/client-ssm')).SSMClient(this.common()));
   }
 
-  get sts(): STSClient {
-    return this.get('sts', () => new STSClient(this.common()));
+  sts(): Promise<STSClient> {
+    return this.get('sts', () => Promise.resolve(new STSClient(this.common())));
   }
 
-  get sns(): SNSClient {
-    return this.get('sns', () => new SNSClient(this.common()));
+  sns(): Promise<SNSClient> {
+    return this.get('sns', async () => new (await import('@aws-sdk/client-sns')).SNSClient(this.common()));
   }
 
   destroy(): void {

@@ -97,7 +97,7 @@ export function resolveManifest(options: DeployOptions): Manifest | undefined {
 }
 
 export async function runDeploy(
-  clients: { config: ConfigServiceClient; ssm: SSMClient },
+  clients: { config(): Promise<ConfigServiceClient>; ssm(): Promise<SSMClient> },
   options: DeployOptions,
   logger: Logger
 ): Promise<DeployResult> {
@@ -116,7 +116,8 @@ export async function runDeploy(
   );
   if (options.deploy === 'off') return { desired, warnings: built.warnings };
 
-  const actual = await readActual(clients, desired, {
+  const aws = { config: await clients.config(), ssm: await clients.ssm() };
+  const actual = await readActual(aws, desired, {
     ownership: options.deploy === 'destroy' ? 'all' : options.prune ? 'undeclared' : 'none'
   });
   const plan = buildPlan(desired, actual, {
@@ -132,7 +133,7 @@ export async function runDeploy(
 
   const result: DeployResult = { desired, warnings: built.warnings, actual, plan, planFile };
   if (options.deploy === 'apply' || options.deploy === 'destroy') {
-    result.applied = await applyPlan(clients, plan, desired, logger);
+    result.applied = await applyPlan(aws, plan, desired, logger);
   }
   return result;
 }

@@ -1,0 +1,162 @@
+/**
+ * npm run bench: the action's speed and memory targets, measured on the built dist/index.js against the simulator.
+ *  1. bundle size of dist/index.js (target <= 2 MB);
+ *  2. time from `node dist/index.js` start to its first AWS request (target <= 200 ms), median of several runs;
+ *  3. the scheduled check on the `scale` account (130 rules, 20,000 resources, 30% non-compliant results) with
+ *     40 ms added latency per call: calls made vs. the lower bound, wall time, peak memory.
+ * Targets are reported, not asserted by a timed unit test.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildActionEnv, parseOutputFile, REPO_ROOT } from '../test/helpers/action-env.js';
+import { startSimulator, type Simulator } from '../test/sim/index.js';
+import { expectedNonCompliantCounts } from '../test/sim/scenarios/scale.js';
+
+const DIST = join(REPO_ROOT, 'dist', 'index.js');
+const ROLE = 'arn:aws:iam::123456789012:role/compliance-gate';
+const out = (line: string): void => void process.stdout.write(line + '\n');
+
+/** A pass-through proxy in front of the simulator that records when the first AWS request arrives. */
+async function recordingProxy(target: string): Promise<{
+  url: string;
+  firstAwsRequestAt: () => number | undefined;
+  reset: () => void;
+  close: () => Promise<void>;
+}> {
+  let first: number | undefined;
+  const upstream = new URL(target);
+  const server = http.createServer((req, res) => {
+    const isAws = !req.url?.startsWith('/_oidc') && !req.url?.startsWith('/_sim');
+    if (isAws && first === undefined) first = performance.now();
+    const proxied = http.request(
+      { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers },
+      up => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      }
+    );
+    proxied.on('error', () => res.destroy());
+    req.pipe(proxied);
+  });
+  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    firstAwsRequestAt: () => first,
+    reset: () => (first = undefined),
+    close: () => new Promise(r => server.close(() => r()))
+  };
+}
+
+interface Run {
+  exitCode: number;
+  wallMs: number;
+  firstAwsMs?: number;
+  maxRssKiB: number;
+  outputs: Record<string, string>;
+}
+
+async function runDist(
+  env: Record<string, string>,
+  inputs: Record<string, string>,
+  proxy?: Awaited<ReturnType<typeof recordingProxy>>
+): Promise<Run> {
+  const { env: actionEnv, dir } = buildActionEnv({ inputs, env });
+  const probe = join(dir, 'rss.txt');
+  proxy?.reset();
+  const base: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env))
+    if (v !== undefined && !/^(AWS_|INPUT_|GITHUB_|ACTIONS_)/.test(k)) base[k] = v;
+  const start = performance.now();
+  const child = spawn(process.execPath, ['--require', join(REPO_ROOT, 'bench', 'rss-probe.cjs'), DIST], {
+    cwd: dir,
+    env: { ...base, ...actionEnv, RSS_PROBE_FILE: probe },
+    stdio: ['ignore', 'ignore', 'ignore']
+  });
+  const exitCode = await new Promise<number>(r => child.on('close', c => r(c ?? 1)));
+  const wallMs = performance.now() - start;
+  const first = proxy?.firstAwsRequestAt();
+  const run: Run = {
+    exitCode,
+    wallMs,
+    maxRssKiB: Number(readFileSync(probe, 'utf8')),
+    outputs: parseOutputFile(readFileSync(actionEnv.GITHUB_OUTPUT!, 'utf8'))
+  };
+  if (first !== undefined) run.firstAwsMs = first - start;
+  rmSync(dir, { recursive: true, force: true });
+  return run;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
+
+async function startup(sim: Simulator): Promise<void> {
+  const proxy = await recordingProxy(sim.url);
+  try {
+    const env = { ...sim.env('main'), AWS_ENDPOINT_URL: proxy.url };
+    const times: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const r = await runDist(env, { 'aws-region': 'us-east-1', 'role-to-assume': ROLE, 'fail-on': 'never' }, proxy);
+      if (r.firstAwsMs === undefined || r.exitCode !== 0)
+        throw new Error(`startup run ${i} failed (exit ${r.exitCode})`);
+      times.push(r.firstAwsMs);
+    }
+    const m = median(times);
+    out(
+      `startup: node dist/index.js start -> first AWS request: median ${m.toFixed(0)} ms of ${times.length} runs (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}); target <= 200 ms: ${m <= 200 ? 'met' : 'NOT met'}`
+    );
+  } finally {
+    await proxy.close();
+  }
+}
+
+async function scale(): Promise<void> {
+  const params = { rules: '130', resources: '20000', 'noncompliant-ratio': '0.3' };
+  const expected = expectedNonCompliantCounts(params);
+  const rules = Object.keys(expected).length;
+  const findings = Object.values(expected).reduce((a, b) => a + b, 0);
+  const lowerBound =
+    2 +
+    Math.ceil(rules / 25) +
+    Math.ceil(rules / 50) +
+    Object.values(expected).reduce((n, c) => n + Math.ceil(c / 100), 0);
+  const sim = await startSimulator({ scenario: 'scale', params, faults: { latencyMs: 40 } });
+  try {
+    const r = await runDist(sim.env('main'), { 'aws-region': 'us-east-1', 'role-to-assume': ROLE, 'fail-on': 'never' });
+    if (r.exitCode !== 0) throw new Error(`scale run failed (exit ${r.exitCode})`);
+    const calls = sim.calls();
+    out(`scale: ${rules} rules, 20000 resources, ${findings} non-compliant results, 40 ms latency per call`);
+    out(
+      `  calls made ${calls.total}, lower bound ${lowerBound}: ${calls.total === lowerBound ? 'equal' : 'ABOVE the lower bound'}`
+    );
+    out(`  wall time ${(r.wallMs / 1000).toFixed(2)} s, peak memory (max RSS) ${mb(r.maxRssKiB * 1024)}`);
+    out(`  noncompliant-count output ${r.outputs['noncompliant-count']}`);
+  } finally {
+    await sim.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const size = statSync(DIST).size;
+  out(
+    `bundle: dist/index.js ${mb(size)} (${size} bytes); target <= 2 MB (2,000,000 bytes): ${size <= 2_000_000 ? 'met' : 'NOT met'}`
+  );
+  const sim = await startSimulator({ scenario: 'seed' });
+  try {
+    await startup(sim);
+  } finally {
+    await sim.close();
+  }
+  await scale();
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'bench-'));
+main()
+  .then(() => rmSync(scratch, { recursive: true, force: true }))
+  .catch((err: unknown) => {
+    process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  });
