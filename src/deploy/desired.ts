@@ -44,7 +44,8 @@ export interface DesiredRemediation {
   ruleName: string;
   targetId: string;
   targetVersion?: string;
-  resourceIdParameter: string;
+  /** Absent for runbooks that take no resource id. */
+  resourceIdParameter?: string;
   parameters: Record<string, RemediationParameterJson>;
   automatic: boolean;
   maximumAutomaticAttempts: number;
@@ -185,16 +186,15 @@ export async function buildDesiredState(
   }
 
   const remediations: DesiredRemediation[] = manifest.remediations.map(b => {
-    const parameters: Record<string, RemediationParameterJson> = {
-      [b.resourceIdParameter]: { ResourceValue: { Value: 'RESOURCE_ID' } }
-    };
+    const parameters: Record<string, RemediationParameterJson> = b.resourceIdParameter
+      ? { [b.resourceIdParameter]: { ResourceValue: { Value: 'RESOURCE_ID' } } }
+      : {};
     for (const [k, v] of Object.entries(b.parameters)) {
       parameters[k] = { StaticValue: { Values: Array.isArray(v) ? v : [v] } };
     }
     const d: DesiredRemediation = {
       ruleName: b.rule,
       targetId: b.runbook,
-      resourceIdParameter: b.resourceIdParameter,
       parameters,
       automatic: b.automatic,
       maximumAutomaticAttempts: b.maximumAttempts,
@@ -204,6 +204,7 @@ export async function buildDesiredState(
       position: b.position
     };
     if (b.runbookVersion) d.targetVersion = b.runbookVersion;
+    if (b.resourceIdParameter) d.resourceIdParameter = b.resourceIdParameter;
     return d;
   });
 
@@ -282,7 +283,7 @@ export function preflight(
       );
       continue;
     }
-    if (!params.includes(b.resourceIdParameter)) {
+    if (b.resourceIdParameter !== undefined && !params.includes(b.resourceIdParameter)) {
       errors.push(
         err(
           b.position,

@@ -49,7 +49,8 @@ export interface RemediationBinding {
   rule: string;
   runbook: string;
   runbookVersion?: string;
-  resourceIdParameter: string;
+  /** Absent for runbooks that take no resource id (account-level fixes). */
+  resourceIdParameter?: string;
   parameters: Record<string, string | string[]>;
   automatic: boolean;
   maximumAttempts: number;
@@ -167,7 +168,7 @@ interface RawManifest {
     rule: string;
     runbook: string;
     'runbook-version'?: string;
-    'resource-id-parameter': string;
+    'resource-id-parameter'?: string;
     parameters?: Record<string, unknown>;
     automatic?: boolean;
     'maximum-attempts'?: number;
@@ -253,7 +254,6 @@ export function parseManifest(text: string, file: string, today: string): Manife
     const b: RemediationBinding = {
       rule: r.rule,
       runbook: r.runbook,
-      resourceIdParameter: r['resource-id-parameter'],
       parameters: Object.fromEntries(
         Object.entries(r.parameters ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.map(str) : str(v)])
       ),
@@ -265,6 +265,7 @@ export function parseManifest(text: string, file: string, today: string): Manife
       position: loc.of(['remediations', i])
     };
     if (r['runbook-version']) b.runbookVersion = r['runbook-version'];
+    if (r['resource-id-parameter']) b.resourceIdParameter = r['resource-id-parameter'];
     return b;
   });
   const seenBindings = new Set<string>();

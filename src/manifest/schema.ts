@@ -102,7 +102,7 @@ export const manifestSchema = {
       items: {
         type: 'object',
         additionalProperties: false,
-        required: ['rule', 'runbook', 'resource-id-parameter'],
+        required: ['rule', 'runbook'],
         properties: {
           rule: { ...ruleName, description: 'A rule of this manifest.' },
           runbook: {
@@ -115,7 +115,8 @@ export const manifestSchema = {
           'resource-id-parameter': {
             type: 'string',
             minLength: 1,
-            description: 'The runbook parameter that receives the non-compliant resource id.'
+            description:
+              'The runbook parameter that receives the non-compliant resource id. Leave it out for account-level runbooks that take none.'
           },
           parameters: {
             type: 'object',
