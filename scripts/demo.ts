@@ -45,51 +45,102 @@ function show(result: ActionRunResult): void {
   out(`  exit code ${result.exitCode}${failure ? `: ${failure[1]}` : ''}`);
 }
 
-async function main(): Promise<number> {
-  buildIfNeeded();
-  const reportDir = join(REPO_ROOT, 'compliance-report', 'demo');
-  rmSync(reportDir, { recursive: true, force: true });
-  mkdirSync(reportDir, { recursive: true });
+interface Step {
+  title: string;
+  inputs: Record<string, string>;
+  expect: (r: ActionRunResult) => string | undefined;
+}
 
-  const sim = await startSimulator({ scenario: 'seed' });
+const ROLE = 'arn:aws:iam::123456789012:role/compliance-gate';
+const SEED_MANIFEST = join(REPO_ROOT, 'examples', 'seed', 'compliance.yml');
+
+async function runSteps(scenario: string, intro: string, steps: Step[], reportRoot: string): Promise<string[]> {
+  const problems: string[] = [];
+  const sim = await startSimulator({ scenario });
   try {
-    section('Simulated AWS account: scenario seed');
+    section(`Simulated AWS account: scenario ${scenario}`);
+    out(`  ${intro}`);
     out(`  endpoint ${sim.url}  account ${sim.state.accountId}  region ${sim.state.region}`);
     out('  buckets: ' + Object.keys(sim.state.resources.s3Buckets).join(', '));
     out(`  EBS encryption by default in us-east-1: ${String(sim.state.resources.ebsEncryptionByDefault['us-east-1'])}`);
-
-    section('Scheduled compliance check (node dist/index.js, as GitHub runs it)');
-    const result = await runDist({
-      inputs: {
-        'aws-region': 'us-east-1',
-        'role-to-assume': 'arn:aws:iam::123456789012:role/compliance-gate',
-        'allowed-account-ids': '123456789012',
-        'report-dir': reportDir
-      },
-      env: sim.env('main')
-    });
-    show(result);
-
-    section('Report files');
-    for (const f of readdirSync(reportDir)) out(`  ${join(reportDir, f)}`);
-
-    const calls = sim.calls();
-    out();
-    out(`  AWS calls made: ${calls.total}`);
-
-    const expected = result.exitCode === 1 && result.outputs.result === 'fail' && result.outputs['noncompliant-count'] === '3';
-    section('Result');
-    if (expected) {
-      out('  The gate failed, as expected: this account has 3 non-compliant resources in 2 rules.');
-      out('  The demo ran as intended.');
-      return 0;
+    for (const [i, step] of steps.entries()) {
+      const reportDir = join(reportRoot, `${scenario}-${i + 1}`);
+      mkdirSync(reportDir, { recursive: true });
+      section(`${step.title} (node dist/index.js, as GitHub runs it)`);
+      sim.resetCalls();
+      const result = await runDist({
+        inputs: { 'aws-region': 'us-east-1', 'role-to-assume': ROLE, 'report-dir': reportDir, ...step.inputs },
+        env: sim.env('main')
+      });
+      show(result);
+      out(`  AWS calls made: ${sim.calls().total}`);
+      out('  report files:');
+      for (const f of readdirSync(reportDir)) out(`    ${join(reportDir, f)}`);
+      const problem = step.expect(result);
+      if (problem) problems.push(`${step.title}: ${problem}`);
     }
-    out('  The demo did not behave as intended (see above).');
-    if (result.stderr) out(result.stderr);
-    return 1;
   } finally {
     await sim.close();
   }
+  return problems;
+}
+
+async function main(): Promise<number> {
+  buildIfNeeded();
+  const reportRoot = join(REPO_ROOT, 'compliance-report', 'demo');
+  rmSync(reportRoot, { recursive: true, force: true });
+
+  const problems = [
+    ...(await runSteps(
+      'seed',
+      "The blog's account: Config rules deployed, a bucket without access logging, EBS default encryption off.",
+      [
+        {
+          title: 'Scheduled compliance check',
+          inputs: { 'allowed-account-ids': '123456789012' },
+          expect: r =>
+            r.exitCode === 1 && r.outputs.result === 'fail' && r.outputs['noncompliant-count'] === '3'
+              ? undefined
+              : 'expected the gate to fail on 3 non-compliant resources'
+        }
+      ],
+      reportRoot
+    )),
+    ...(await runSteps(
+      'blank',
+      'The same resources, no Config rules yet: deploy examples/seed/compliance.yml (the blog as code).',
+      [
+        {
+          title: 'Deploy plan (deploy: plan)',
+          inputs: { config: SEED_MANIFEST, deploy: 'plan' },
+          expect: r => (r.outputs['drift-count'] === '6' ? undefined : 'expected 6 differences (drift-count=6)')
+        },
+        {
+          title: 'Deploy (deploy: apply)',
+          inputs: { config: SEED_MANIFEST, deploy: 'apply', 'fail-on': 'never' },
+          expect: r => (r.exitCode === 0 ? undefined : 'expected the apply to succeed')
+        },
+        {
+          title: 'Check after deploy (deploy: plan, fail-on: noncompliant,drift)',
+          inputs: { config: SEED_MANIFEST, deploy: 'plan', 'fail-on': 'noncompliant,drift' },
+          expect: r =>
+            r.outputs['drift-count'] === '0' && r.outputs['noncompliant-count'] === '3' && r.exitCode === 1
+              ? undefined
+              : 'expected no drift and 3 non-compliant resources'
+        }
+      ],
+      reportRoot
+    ))
+  ];
+
+  section('Result');
+  if (problems.length === 0) {
+    out('  Every step behaved as intended. The gate fails on these accounts on purpose: they hold');
+    out('  3 non-compliant resources in 2 rules (2 buckets without access logging, EBS default encryption off).');
+    return 0;
+  }
+  for (const p of problems) out(`  ${p}`);
+  return 1;
 }
 
 main().then(
