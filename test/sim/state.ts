@@ -37,7 +37,7 @@ export interface S3BucketState {
   /** Server access logging; absent = disabled. */
   logging?: { targetBucket: string; targetPrefix?: string };
   /** Default encryption algorithm; absent = none. */
-  encryption?: { sseAlgorithm: 'AES256' | 'aws:kms' | 'aws:kms:dsse'; kmsKeyId?: string };
+  encryption?: { sseAlgorithm: 'AES256' | 'aws:kms' | 'aws:kms:dsse'; kmsKeyId?: string; bucketKeyEnabled?: boolean };
   versioning?: 'Enabled' | 'Suspended';
   mfaDelete?: boolean;
   publicRead?: boolean;

@@ -2,7 +2,7 @@
  * Core contracts of the simulated AWS account. Services are declared as plain maps of operation name -> handler
  * (see services/index.ts); adding an operation is adding one entry.
  */
-import type { AccountState } from './state.js';
+import type { AccountState, IssuedCredential } from './state.js';
 
 export type ServiceName = 'config' | 'ssm' | 'sts' | 'sns';
 export type Protocol = 'awsJson1_1' | 'awsQuery';
@@ -53,6 +53,11 @@ export interface SimRuntime {
   schedule(ms: number, fn: () => void): void;
   /** Extra scenario options (scenario-specific settings such as evaluationDelayMs). */
   readonly options: Record<string, unknown>;
+  /**
+   * Issues session credentials (ASIA... key, secret, token, expiration = now + durationSeconds) for a principal,
+   * records them in state.credentials (applying the expired-credentials fault) and returns them.
+   */
+  issueSessionCredential(opts: { arn: string; userId: string; durationSeconds: number }): IssuedCredential;
 }
 
 /** input: the deserialised request (plain JSON-like object per the Smithy input shape). Returns the output object. */

@@ -1,0 +1,150 @@
+/**
+ * Fault injection for AWS calls (never for the control API or the OIDC endpoint): added latency, throttling and
+ * 5xx at a rate, with a seeded PRNG so runs are reproducible, and a cap on consecutive faults per operation so a
+ * client with enough retry attempts always gets through.
+ */
+
+export interface FaultConfig {
+  /** PRNG seed (default 1). The same seed and call sequence give the same faults. */
+  seed?: number;
+  /** Latency added to every AWS call, in ms. */
+  latencyMs?: number;
+  /** Latency per operation ("config:DescribeConfigRules" or "DescribeConfigRules"), overriding latencyMs. */
+  latencyByOperation?: Record<string, number>;
+  /** Probability (0..1) that a call is throttled: ThrottlingException (awsJson) / Throttling (awsQuery), HTTP 400. */
+  throttleRate?: number;
+  /** Probability (0..1) that a call fails with 500 InternalFailure or 503 ServiceUnavailable. */
+  serverErrorRate?: number;
+  /** Throttling and 5xx apply only to these operations ("service:Op" or "Op"); absent: every operation. */
+  operations?: string[];
+  /** At most this many faults in a row per operation (default 3). */
+  maxConsecutiveFaults?: number;
+  /** Every session credential issued from now on expires after this many authenticated calls. */
+  expireCredentialsAfterCalls?: number;
+}
+
+export type FaultKind = 'throttling' | 'internal' | 'unavailable';
+
+export interface FaultDecision {
+  latencyMs: number;
+  fault?: FaultKind;
+}
+
+/** mulberry32: small, fast, deterministic. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function checkRate(name: string, rate: number | undefined): void {
+  if (rate !== undefined && (typeof rate !== 'number' || !(rate >= 0 && rate <= 1))) {
+    throw new Error(`faults.${name} must be a number between 0 and 1, got ${JSON.stringify(rate)}`);
+  }
+}
+
+/** Checks a fault configuration (from a scenario file or POST /_sim/faults); throws naming the bad key. */
+export function parseFaultConfig(raw: unknown): FaultConfig {
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new Error('faults must be an object');
+  const cfg = raw as Record<string, unknown>;
+  const known = new Set([
+    'seed',
+    'latencyMs',
+    'latencyByOperation',
+    'throttleRate',
+    'serverErrorRate',
+    'operations',
+    'maxConsecutiveFaults',
+    'expireCredentialsAfterCalls'
+  ]);
+  for (const k of Object.keys(cfg)) {
+    if (!known.has(k)) throw new Error(`faults: unknown key '${k}' (known: ${[...known].join(', ')})`);
+  }
+  checkRate('throttleRate', cfg['throttleRate'] as number | undefined);
+  checkRate('serverErrorRate', cfg['serverErrorRate'] as number | undefined);
+  for (const k of ['seed', 'latencyMs', 'maxConsecutiveFaults', 'expireCredentialsAfterCalls']) {
+    const v = cfg[k];
+    if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) {
+      throw new Error(`faults.${k} must be a non-negative number, got ${JSON.stringify(v)}`);
+    }
+  }
+  const ops = cfg['operations'];
+  if (ops !== undefined && (!Array.isArray(ops) || ops.some(o => typeof o !== 'string'))) {
+    throw new Error('faults.operations must be a list of operation names');
+  }
+  const lat = cfg['latencyByOperation'];
+  if (
+    lat !== undefined &&
+    (typeof lat !== 'object' || lat === null || Object.values(lat).some(v => typeof v !== 'number' || v < 0))
+  ) {
+    throw new Error('faults.latencyByOperation must map operation names to non-negative numbers of ms');
+  }
+  return cfg;
+}
+
+/** The entry of `keys` naming this operation ("service:Op" or just "Op"). */
+function matches(keys: readonly string[], opKey: string): string | undefined {
+  const op = opKey.slice(opKey.indexOf(':') + 1);
+  return keys.find(k => k === opKey || k === op);
+}
+
+export class FaultInjector {
+  private cfg: FaultConfig = {};
+  private random: () => number = prng(1);
+  private readonly consecutive = new Map<string, number>();
+
+  constructor(cfg?: FaultConfig) {
+    this.set(cfg ?? {});
+  }
+
+  /** Replaces the configuration and restarts the PRNG from its seed. */
+  set(cfg: FaultConfig): void {
+    this.cfg = parseFaultConfig(cfg);
+    this.random = prng(this.cfg.seed ?? 1);
+    this.consecutive.clear();
+  }
+
+  get config(): FaultConfig {
+    return this.cfg;
+  }
+
+  /** What happens to this call of `service:Operation`. */
+  decide(opKey: string): FaultDecision {
+    const { cfg } = this;
+    let latencyMs = cfg.latencyMs ?? 0;
+    if (cfg.latencyByOperation) {
+      const k = matches(Object.keys(cfg.latencyByOperation), opKey);
+      if (k !== undefined) latencyMs = cfg.latencyByOperation[k] ?? latencyMs;
+    }
+    const throttleRate = cfg.throttleRate ?? 0;
+    const serverErrorRate = cfg.serverErrorRate ?? 0;
+    if (throttleRate <= 0 && serverErrorRate <= 0) return { latencyMs };
+    if (cfg.operations && matches(cfg.operations, opKey) === undefined) return { latencyMs };
+
+    const cap = cfg.maxConsecutiveFaults ?? 3;
+    const inRow = this.consecutive.get(opKey) ?? 0;
+    const r = this.random();
+    let fault: FaultKind | undefined;
+    if (inRow < cap) {
+      if (r < throttleRate) fault = 'throttling';
+      else if (r < throttleRate + serverErrorRate) fault = this.random() < 0.5 ? 'internal' : 'unavailable';
+    }
+    if (fault) {
+      this.consecutive.set(opKey, inRow + 1);
+      return { latencyMs, fault };
+    }
+    this.consecutive.set(opKey, 0);
+    return { latencyMs };
+  }
+
+  /** callsUntilExpiry for a newly issued session credential, when the expired-credentials fault is on. */
+  callsUntilExpiry(): number | undefined {
+    return this.cfg.expireCredentialsAfterCalls;
+  }
+}
