@@ -32,7 +32,8 @@ export class SourceErrors extends Error {
   override readonly name = 'SourceErrors';
   constructor(readonly errors: readonly SourceError[]) {
     super(
-      `${errors.length} problem${errors.length === 1 ? '' : 's'} found:\n` + errors.map(e => `  ${e.message}`).join('\n')
+      `${errors.length} problem${errors.length === 1 ? '' : 's'} found:\n` +
+        errors.map(e => `  ${e.message}`).join('\n')
     );
   }
 }
