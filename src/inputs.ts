@@ -22,7 +22,8 @@ export const INPUTS = {
   },
   audience: { description: 'Audience of the GitHub OIDC token.', default: 'sts.amazonaws.com' },
   'role-session-name': {
-    description: 'Role session name. Default: compliance-gate-<run id>-<run attempt>, sanitised to [\\w+=,.@-].',
+    description:
+      'Role session name. Default: compliance-gate-RUN_ID-RUN_ATTEMPT, sanitised to the characters STS accepts (letters, digits, +=,.@_-).',
     default: ''
   },
   'role-duration-seconds': { description: 'Role session duration in seconds (900 to 43200).', default: '3600' },
@@ -69,12 +70,59 @@ export const INPUTS = {
       'When the step fails: any of noncompliant, stale, insufficient-data, drift (comma separated), or never.',
     default: 'noncompliant'
   },
-  'report-dir': { description: 'Directory for the JSON report.', default: 'compliance-report' }
+  'report-dir': {
+    description: 'Directory for the reports (JSON report, plan, remediation plan, audit log).',
+    default: 'compliance-report'
+  },
+  remediate: {
+    description:
+      'off, plan (dry run: compute the remediation plan, change nothing) or apply (run the remediations of the plan).',
+    default: 'off'
+  },
+  'remediate-rules': {
+    description:
+      'Only remediate findings of these rules (one per line or comma separated). Default: every rule with a remediation.',
+    default: ''
+  },
+  'remediate-resources': {
+    description:
+      'Only remediate these resource ids (one per line or comma separated). Default: every non-compliant, unwaived one.',
+    default: ''
+  },
+  'max-remediations': {
+    description: 'More targets than this refuses the whole remediation run (listing them) rather than doing some.',
+    default: '10'
+  },
+  'approved-plan-hash': {
+    description:
+      'With remediate: apply, refuse unless the recomputed remediation plan has this hash (from an approved plan run).',
+    default: ''
+  },
+  'approved-plan-file': {
+    description:
+      'The approved remediation-plan.json; when the plan changed since approval, only its targets still non-compliant are run.',
+    default: ''
+  },
+  'allow-on-pull-request': {
+    description: 'Allow remediate: apply on pull_request, pull_request_target and fork events.',
+    default: 'false'
+  },
+  'remediation-timeout': { description: 'Seconds to wait for the remediations to finish.', default: '900' },
+  'error-percent': {
+    description: 'Stop starting new remediations once this percentage of those started has failed.',
+    default: '50'
+  },
+  alert: {
+    description: 'SNS alert to the manifest topic: never, on-change (new non-compliance or any remediation) or always.',
+    default: 'on-change'
+  }
 } as const satisfies Record<string, InputSpec>;
 
 export type InputName = keyof typeof INPUTS;
 
 export type DeployMode = 'plan' | 'apply' | 'destroy' | 'off';
+export type RemediateMode = 'off' | 'plan' | 'apply';
+export type AlertMode = 'never' | 'on-change' | 'always';
 
 export interface Options {
   region: string;
@@ -96,6 +144,16 @@ export interface Options {
   maxResultAgeSeconds: number;
   failOn: readonly FailOn[];
   reportDir: string;
+  remediate: RemediateMode;
+  remediateRules: readonly string[];
+  remediateResources: readonly string[];
+  maxRemediations: number;
+  approvedPlanHash?: string;
+  approvedPlanFile?: string;
+  allowOnPullRequest: boolean;
+  remediationTimeoutSeconds: number;
+  errorPercent: number;
+  alert: AlertMode;
 }
 
 /** Reads raw input values; the default reads them from the action's environment through @actions/core. */
@@ -115,6 +173,13 @@ export function parseList(value: string): string[] {
     .split(/[\n,]/)
     .map(s => s.trim())
     .filter(s => s !== '');
+}
+
+function parseChoice<T extends string>(name: InputName, value: string, choices: readonly T[]): T {
+  if (!(choices as readonly string[]).includes(value)) {
+    throw new InputError(name, `Input '${name}' must be one of ${choices.join(', ')}, got '${value}'.`);
+  }
+  return value as T;
 }
 
 /** Parses a whole number strictly: 'abc', '1.5', '10s' and out-of-range values are errors naming the input. */
@@ -227,6 +292,14 @@ export function getOptions(read: InputReader = coreReader, env: NodeJS.ProcessEn
     );
   }
   const conformancePack = read('conformance-pack');
+  const approvedPlanHash = read('approved-plan-hash');
+  if (approvedPlanHash !== '' && !/^[0-9a-f]{64}$/.test(approvedPlanHash)) {
+    throw new InputError(
+      'approved-plan-hash',
+      `Input 'approved-plan-hash' must be the 64-character sha256 hash of a remediation plan, got '${approvedPlanHash}'.`
+    );
+  }
+  const approvedPlanFile = read('approved-plan-file');
 
   const options: Options = {
     region,
@@ -254,9 +327,36 @@ export function getOptions(read: InputReader = coreReader, env: NodeJS.ProcessEn
     ),
     maxResultAgeSeconds: parseDuration('max-result-age', read('max-result-age') || INPUTS['max-result-age'].default),
     failOn: parseFailOn(read('fail-on') || INPUTS['fail-on'].default),
-    reportDir
+    reportDir,
+    remediate: parseChoice('remediate', read('remediate') || INPUTS.remediate.default, [
+      'off',
+      'plan',
+      'apply'
+    ] as const),
+    remediateRules: [...new Set(parseList(read('remediate-rules')))],
+    remediateResources: [...new Set(parseList(read('remediate-resources')))],
+    maxRemediations: parseInteger(
+      'max-remediations',
+      read('max-remediations') || INPUTS['max-remediations'].default,
+      1,
+      1000
+    ),
+    allowOnPullRequest: parseBoolean(
+      'allow-on-pull-request',
+      read('allow-on-pull-request') || INPUTS['allow-on-pull-request'].default
+    ),
+    remediationTimeoutSeconds: parseInteger(
+      'remediation-timeout',
+      read('remediation-timeout') || INPUTS['remediation-timeout'].default,
+      10,
+      21600
+    ),
+    errorPercent: parseInteger('error-percent', read('error-percent') || INPUTS['error-percent'].default, 1, 100),
+    alert: parseChoice('alert', read('alert') || INPUTS.alert.default, ['never', 'on-change', 'always'] as const)
   };
   if (roleToAssume !== '') options.roleToAssume = roleToAssume;
   if (conformancePack !== '') options.conformancePack = conformancePack;
+  if (approvedPlanHash !== '') options.approvedPlanHash = approvedPlanHash;
+  if (approvedPlanFile !== '') options.approvedPlanFile = approvedPlanFile;
   return Object.freeze(options);
 }

@@ -10,7 +10,13 @@ export const OUTPUTS = {
   'report-file': 'Path of the JSON compliance report.',
   'drift-count':
     'Differences between the manifest and the account found by the deploy plan (creations, updates, deletions).',
-  'plan-file': 'Path of the deploy plan (plan.json).'
+  'plan-file': 'Path of the deploy plan (plan.json).',
+  'remediation-plan-hash':
+    'sha256 hash of the remediation plan (pass it to approved-plan-hash to apply exactly this plan).',
+  'remediation-plan-file': 'Path of the remediation plan (remediation-plan.json).',
+  'remediated-count': 'Remediations that ran successfully (verified or not).',
+  'remediation-failed-count': 'Remediations that failed or timed out.',
+  'audit-log-file': 'Path of the remediation audit log (JSON Lines).'
 } as const;
 
 export type OutputName = keyof typeof OUTPUTS;

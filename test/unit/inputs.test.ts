@@ -45,7 +45,15 @@ describe('getOptions', () => {
       evaluationTimeoutSeconds: 300,
       maxResultAgeSeconds: 86400,
       failOn: ['noncompliant'],
-      reportDir: 'compliance-report'
+      reportDir: 'compliance-report',
+      remediate: 'off',
+      remediateRules: [],
+      remediateResources: [],
+      maxRemediations: 10,
+      allowOnPullRequest: false,
+      remediationTimeoutSeconds: 900,
+      errorPercent: 50,
+      alert: 'on-change'
     });
     expect(Object.isFrozen(o)).toBe(true);
   });
@@ -97,7 +105,14 @@ describe('getOptions', () => {
     ['fail-on', 'sometimes', /fail-on.*sometimes/],
     ['fail-on', 'never,stale', /fail-on.*never/],
     ['deploy', 'yes', /deploy.*yes/],
-    ['prune', 'maybe', /prune.*maybe/]
+    ['prune', 'maybe', /prune.*maybe/],
+    ['remediate', 'yes', /remediate.*yes/],
+    ['max-remediations', '0', /max-remediations.*'0'/],
+    ['approved-plan-hash', 'abc', /approved-plan-hash.*abc/],
+    ['allow-on-pull-request', 'sure', /allow-on-pull-request.*sure/],
+    ['remediation-timeout', '5', /remediation-timeout.*'5'/],
+    ['error-percent', '101', /error-percent.*101/],
+    ['alert', 'sometimes', /alert.*sometimes/]
   ];
   it.each(invalid)('rejects %s=%s with an error naming the input and value', (name, value, message) => {
     const err = errorOf(() => getOptions(reader({ 'aws-region': 'us-east-1', [name]: value }), {}));
