@@ -58,9 +58,14 @@ export class PolicyError extends Error {
   override readonly name = 'PolicyError';
 }
 
-/** Errors whose message is enough for the user; others also get their stack logged at debug. */
+/**
+ * Errors whose message is enough for the user; others also get their stack logged at debug. A GitHub API error
+ * (src/github/client.ts) is recognised by shape, so this module does not load the GitHub client.
+ */
 export function isUserError(err: unknown): boolean {
+  const github = err as { name?: string; userError?: unknown } | undefined;
   return (
+    (github?.name === 'GitHubApiError' && github.userError === true) ||
     err instanceof InputError ||
     err instanceof SourceError ||
     err instanceof SourceErrors ||

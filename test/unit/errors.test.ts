@@ -63,3 +63,11 @@ describe('error mapping', () => {
     expect(failed).toEqual(['plain']);
   });
 });
+
+describe('GitHub API errors', () => {
+  it('a permission or token problem is a user error; an outage is not', async () => {
+    const { GitHubApiError } = await import('../../src/github/client.js');
+    expect(isUserError(new GitHubApiError('POST', '/repos/o/r/check-runs', 403, 'Resource not accessible'))).toBe(true);
+    expect(isUserError(new GitHubApiError('POST', '/repos/o/r/check-runs', 502, 'Bad gateway'))).toBe(false);
+  });
+});
