@@ -24,7 +24,11 @@ function readmeTable(heading: string): Map<string, string[]> {
   for (const line of readme.slice(start).split('\n').slice(1)) {
     if (line.startsWith('#')) break;
     const m = /^\|\s*`([^`]+)`\s*\|(.*)\|\s*$/.exec(line);
-    if (m) rows.set(m[1]!, m[2]!.split('|').map(c => c.trim()));
+    if (m)
+      rows.set(
+        m[1]!,
+        m[2]!.split('|').map(c => c.trim())
+      );
   }
   return rows;
 }
@@ -47,7 +51,8 @@ describe('action.yml, src/inputs.ts, src/outputs.ts and README agree', () => {
 
   it('declares exactly the outputs outputs.ts sets', () => {
     expect(Object.keys(action.outputs).sort()).toEqual(Object.keys(OUTPUTS).sort());
-    for (const [name, description] of Object.entries(OUTPUTS)) expect(action.outputs[name]!.description).toBe(description);
+    for (const [name, description] of Object.entries(OUTPUTS))
+      expect(action.outputs[name]!.description).toBe(description);
   });
 
   it("README's inputs table lists every input with its default", () => {

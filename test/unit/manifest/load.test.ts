@@ -111,7 +111,11 @@ describe('parseManifest', () => {
   it('an expired waiver is an error naming its line', () => {
     const text = readFileSync(join(FIXTURES, 'valid.yml'), 'utf8');
     const errs = problems(text, '2027-07-01');
-    expect(errs).toEqual([expect.stringMatching(/^inline\.yml:32:14: waiver for s3-bucket-logging-enabled \/ access-logs .* expired on 2027-06-30/)]);
+    expect(errs).toEqual([
+      expect.stringMatching(
+        /^inline\.yml:32:14: waiver for s3-bucket-logging-enabled \/ access-logs .* expired on 2027-06-30/
+      )
+    ]);
   });
 
   it('an unreadable file is a SourceError naming it', () => {
