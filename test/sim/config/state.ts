@@ -105,6 +105,65 @@ export interface StoredRemediationConfiguration {
   CreatedByService?: string;
 }
 
+/** A remediation exception (PutRemediationExceptions, or put by Config when automatic attempts keep failing). */
+export interface StoredRemediationException {
+  ConfigRuleName: string;
+  ResourceType: string;
+  ResourceId: string;
+  Message?: string;
+  /** ISO 8601; absent: never expires. An expired exception no longer exists. */
+  ExpirationTime?: string;
+}
+
+/** The latest remediation of one resource for one rule (what DescribeRemediationExecutionStatus reports). */
+export interface StoredRemediationExecution {
+  resourceType: string;
+  resourceId: string;
+  /** The SSM automation execution of the latest attempt; absent when the attempt could not start. */
+  automationExecutionId?: string;
+  /** Why the latest attempt could not start (no automation execution). */
+  failureMessage?: string;
+  /** ISO 8601: when the latest attempt was requested. */
+  invocationTime: string;
+  /** Started by automatic remediation (not StartRemediationExecution). */
+  automatic: boolean;
+  /** ISO 8601 start times of recent automatic attempts (those inside the RetryAttemptSeconds window). */
+  automaticAttempts?: string[];
+}
+
+/** The result of one rule in one proactive resource evaluation. */
+export interface StoredProactiveResult {
+  configRuleName: string;
+  complianceType: Exclude<ComplianceType, 'INSUFFICIENT_DATA'>;
+  annotation?: string;
+  /** ISO 8601. */
+  configRuleInvokedTime: string;
+  /** ISO 8601. */
+  resultRecordedTime: string;
+}
+
+/** A proactive resource evaluation (StartResourceEvaluation). */
+export interface StoredResourceEvaluation {
+  resourceEvaluationId: string;
+  evaluationMode: 'PROACTIVE';
+  resourceDetails: {
+    ResourceId: string;
+    ResourceType: string;
+    ResourceConfiguration: string;
+    ResourceConfigurationSchemaType?: string;
+  };
+  evaluationContextIdentifier?: string;
+  /** As requested (0: the default of 900 seconds). */
+  evaluationTimeoutSeconds: number;
+  clientToken?: string;
+  /** ISO 8601. */
+  startTime: string;
+  status: 'IN_PROGRESS' | 'FAILED' | 'SUCCEEDED';
+  failureReason?: string;
+  /** By rule name, once SUCCEEDED. */
+  results: StoredProactiveResult[];
+}
+
 export interface ConfigState {
   /** By ConfigRuleName. */
   rules: Record<string, RuleRecord>;
@@ -112,6 +171,14 @@ export interface ConfigState {
   remediationConfigurations: Record<string, StoredRemediationConfiguration>;
   /** Counter used to derive new rule ids. */
   ruleSequence: number;
+  /** By ConfigRuleName, then by resource key (`TYPE/ID`). Filled by config/remediation.ts. */
+  remediationExceptions?: Record<string, Record<string, StoredRemediationException>>;
+  /** By ConfigRuleName, then by resource key (`TYPE/ID`). Filled by config/remediation.ts. */
+  remediationExecutions?: Record<string, Record<string, StoredRemediationExecution>>;
+  /** By ResourceEvaluationId. Filled by config/proactive.ts. */
+  resourceEvaluations?: Record<string, StoredResourceEvaluation>;
+  /** Counter used to derive resource evaluation ids. */
+  resourceEvaluationSequence?: number;
 }
 
 /** The scenario-data form of a rule record: everything but `rule` may be left out. */
@@ -125,6 +192,10 @@ export interface ConfigStateInput {
   rules?: Record<string, RuleRecordInput>;
   remediationConfigurations?: Record<string, StoredRemediationConfiguration>;
   ruleSequence?: number;
+  remediationExceptions?: Record<string, Record<string, StoredRemediationException>>;
+  remediationExecutions?: Record<string, Record<string, StoredRemediationExecution>>;
+  resourceEvaluations?: Record<string, StoredResourceEvaluation>;
+  resourceEvaluationSequence?: number;
 }
 
 /** `config-rule-` and six lowercase base-36 characters derived from the inputs (deterministic). */

@@ -4,15 +4,33 @@
  * codes the model declares for the operation.
  */
 import { AwsError, type RequestContext, type ServiceHandlers } from '../types.js';
-import {
-  contributorCount,
-  ruleCompliance,
-  scheduleRuleEvaluation,
-  type RuleComplianceSummary
-} from '../config/engine.js';
+import { contributorCount, ruleCompliance, type RuleComplianceSummary } from '../config/engine.js';
 import { checkRuleParameters, RuleParameterError } from '../config/evaluators.js';
 import { compareResourceKeys } from '../config/items.js';
 import { decodeToken, effectiveLimit, encodeToken, pageAfter } from '../config/paging.js';
+import { overallCompliance, sameRequest, startResourceEvaluation } from '../config/proactive.js';
+import {
+  configurationProblem,
+  executionStatusView,
+  inProgress,
+  liveExceptions,
+  remediateRuleAutomatically,
+  remediationConfigurationArn,
+  remediationExceptions,
+  remediationExecutions,
+  resourceKeyOf,
+  ruleHasRemediationInProgress,
+  scheduleEvaluation,
+  startRemediation,
+  type ResourceKey
+} from '../config/remediation.js';
+import {
+  baseConfigurationItem,
+  parseQuery,
+  QueryError,
+  recordedResources,
+  selectRow
+} from '../config/resource-config.js';
 import {
   configState,
   deriveRuleId,
@@ -22,7 +40,11 @@ import {
   type RuleScope,
   type RuleSource,
   type StoredConfigRule,
-  type StoredEvaluation
+  type StoredEvaluation,
+  type StoredProactiveResult,
+  type StoredRemediationConfiguration,
+  type StoredRemediationException,
+  type StoredResourceEvaluation
 } from '../config/state.js';
 
 /** Config's account limit on rules (scenario option `maxConfigRules` overrides it). */
@@ -321,7 +343,7 @@ function putConfigRule(input: Record<string, unknown>, ctx: RequestContext): unk
     };
   }
   // AWS evaluates a new or updated rule on its own.
-  scheduleRuleEvaluation(ctx, name, false);
+  scheduleEvaluation(ctx, name, false);
   return {};
 }
 
@@ -357,6 +379,8 @@ function deleteConfigRule(input: Record<string, unknown>, ctx: RequestContext): 
     );
   }
   delete cfg.rules[name];
+  delete cfg.remediationExceptions?.[name];
+  delete cfg.remediationExecutions?.[name];
   return {};
 }
 
@@ -411,7 +435,7 @@ function startConfigRulesEvaluation(input: Record<string, unknown>, ctx: Request
   }
   for (const rec of records) {
     rec.lastStartRequestedTime = now.toISOString();
-    scheduleRuleEvaluation(ctx, rec.rule.ConfigRuleName, true);
+    scheduleEvaluation(ctx, rec.rule.ConfigRuleName, true);
   }
   return {};
 }
@@ -480,9 +504,7 @@ function getComplianceDetailsByConfigRule(input: Record<string, unknown>, ctx: R
 function getComplianceDetailsByResource(input: Record<string, unknown>, ctx: RequestContext): unknown {
   const cfg = cfgOf(ctx);
   const op = 'GetComplianceDetailsByResource';
-  if (input['ResourceEvaluationId'] !== undefined) {
-    throw invalid(`No proactive resource evaluation has the id ${JSON.stringify(input['ResourceEvaluationId'])}.`);
-  }
+  if (input['ResourceEvaluationId'] !== undefined) return proactiveComplianceDetails(input, cfg);
   const type = input['ResourceType'];
   const id = input['ResourceId'];
   if (typeof type !== 'string' || typeof id !== 'string') {
@@ -577,6 +599,513 @@ function describeComplianceByResource(input: Record<string, unknown>, ctx: Reque
   return out;
 }
 
+// ------------------------------------------------------------------------------------------------ remediation
+
+/** Page sizes AWS uses when the caller gives no Limit. */
+const EXECUTION_STATUS_PAGE_SIZE = 100;
+const EXCEPTIONS_PAGE_SIZE = 25;
+const PROACTIVE_DETAILS_PAGE_SIZE = 100;
+const RESOURCE_EVALUATIONS_PAGE_SIZE = 10;
+const SELECT_PAGE_SIZE = 100;
+
+function remediationView(conf: StoredRemediationConfiguration): Record<string, unknown> {
+  return { ...structuredClone(conf), Automatic: conf.Automatic ?? false };
+}
+
+function putRemediationConfigurations(input: Record<string, unknown>, ctx: RequestContext): unknown {
+  const cfg = cfgOf(ctx);
+  const items = (input['RemediationConfigurations'] as StoredRemediationConfiguration[] | undefined) ?? [];
+  const failed: { FailureMessage: string; FailedItems: StoredRemediationConfiguration[] }[] = [];
+  const newlyAutomatic: string[] = [];
+  for (const item of items) {
+    const problem = configurationProblem(ctx.state, cfg, item);
+    if (problem !== undefined) {
+      failed.push({ FailureMessage: problem, FailedItems: [structuredClone(item)] });
+      continue;
+    }
+    const name = item.ConfigRuleName;
+    const previous = Object.hasOwn(cfg.remediationConfigurations, name)
+      ? cfg.remediationConfigurations[name]
+      : undefined;
+    const stored: StoredRemediationConfiguration = structuredClone(item);
+    stored.Arn = previous?.Arn ?? remediationConfigurationArn(ctx.state, name);
+    cfg.remediationConfigurations[name] = stored;
+    if (stored.Automatic === true && previous?.Automatic !== true) newlyAutomatic.push(name);
+  }
+  // Turning on automatic remediation remediates the rule's NON_COMPLIANT resources as last evaluated.
+  if (newlyAutomatic.length > 0) {
+    ctx.sim.schedule(0, () => {
+      for (const name of newlyAutomatic) remediateRuleAutomatically(ctx, name);
+    });
+  }
+  return { FailedBatches: failed };
+}
+
+function describeRemediationConfigurations(input: Record<string, unknown>, ctx: RequestContext): unknown {
+  const cfg = cfgOf(ctx);
+  return {
+    RemediationConfigurations: names(input['ConfigRuleNames'])
+      .filter(n => Object.hasOwn(cfg.remediationConfigurations, n))
+      .map(n => remediationView(cfg.remediationConfigurations[n]!))
+  };
+}
+
+function requireRemediationConfiguration(cfg: ConfigState, name: string): StoredRemediationConfiguration {
+  const conf = Object.hasOwn(cfg.remediationConfigurations, name) ? cfg.remediationConfigurations[name] : undefined;
+  if (!conf) {
+    throw new AwsError(
+      'NoSuchRemediationConfigurationException',
+      `No remediation configuration exists for the Config rule '${name}'.`
+    );
+  }
+  return conf;
+}
+
+function deleteRemediationConfiguration(input: Record<string, unknown>, ctx: RequestContext): unknown {
+  const cfg = cfgOf(ctx);
+  const name = input['ConfigRuleName'] as string;
+  const conf = requireRemediationConfiguration(cfg, name);
+  const type = input['ResourceType'] as string | undefined;
+  if (type !== undefined && conf.ResourceType !== undefined && conf.ResourceType !== type) {
+    throw new AwsError(
+      'NoSuchRemediationConfigurationException',
+      `The remediation configuration of the Config rule '${name}' is for ${conf.ResourceType}, not ${type}.`
+    );
+  }
+  if (ruleHasRemediationInProgress(ctx.state, cfg, name)) {
+    throw new AwsError(
+      'RemediationInProgressException',
+      `A remediation of the Config rule '${name}' is in progress; delete its configuration once it has finished.`
+    );
+  }
+  delete cfg.remediationConfigurations[name];
+  delete cfg.remediationExecutions?.[name];
+  return {};
+}
+
+function resourceKeysOf(value: unknown): ResourceKey[] {
+  const seen = new Set<string>();
+  const out: ResourceKey[] = [];
+  for (const k of (value as ResourceKey[] | undefined) ?? []) {
+    const key = { resourceType: k.resourceType, resourceId: k.resourceId };
+    if (seen.has(resourceKeyOf(key))) continue;
+    seen.add(resourceKeyOf(key));
+    out.push(key);
+  }
+  return out;
+}
+
+function startRemediationExecution(input: Record<string, unknown>, ctx: RequestContext): unknown {
+  const cfg = cfgOf(ctx);
+  const name = input['ConfigRuleName'] as string;
+  const conf = requireRemediationConfiguration(cfg, name);
+  const exceptions = liveExceptions(cfg, name, ctx.now());
+  const executions = remediationExecutions(cfg, name);
+  const failed: { key: ResourceKey; message: string }[] = [];
+  for (const key of resourceKeysOf(input['ResourceKeys'])) {
+    const k = resourceKeyOf(key);
+    if (conf.ResourceType !== undefined && key.resourceType !== conf.ResourceType) {
+      failed.push({ key, message: `the remediation configuration is for ${conf.ResourceType}` });
+    } else if (Object.hasOwn(exceptions, k)) {
+      failed.push({ key, message: 'the resource has a remediation exception' });
+    } else if (inProgress(ctx.state, executions[k])) {
+      failed.push({ key, message: 'a remediation of the resource is already in progress' });
+    } else {
+      try {
+        startRemediation(ctx, conf, key, false);
+      } catch (err) {
+        if (!(err instanceof AwsError)) throw err;
+        failed.push({ key, message: `${err.code}: ${err.message}` });
+      }
+    }
+  }
+  const out: Record<string, unknown> = { FailedItems: failed.map(f => f.key) };
+  if (failed.length > 0) {
+    out['FailureMessage'] = failed.map(f => `${f.key.resourceType} ${f.key.resourceId}: ${f.message}`).join('; ');
+  }
+  return out;
+}
+
+function describeRemediationExecutionStatus(input: Record<string, unknown>, ctx: RequestContext): unknown {
+  const cfg = cfgOf(ctx);
+  const name = input['ConfigRuleName'] as string;
+  requireRemediationConfiguration(cfg, name);
+  const op = 'DescribeRemediationExecutionStatus';
+  const limit = effectiveLimit(input['Limit'], EXECUTION_STATUS_PAGE_SIZE, 100);
+  const wanted =
+    input['ResourceKeys'] === undefined ? undefined : new Set(resourceKeysOf(input['ResourceKeys']).map(resourceKeyOf));
+  const all = Object.values(remediationExecutions(cfg, name))
+    .filter(e => !wanted || wanted.has(resourceKeyOf(e)))
+    .sort(compareResourceKeys);
+  const scope = `${name}|${wanted ? [...wanted].sort().join(',') : ''}`;
+  const after = resourceKeyAfter(input['NextToken'], op, scope);
+  const page = pageAfter(all, compareToResourceKey, after, limit);
+  const out: Record<string, unknown> = {
+    RemediationExecutionStatuses: page.items.map(e => executionStatusView(ctx.state, e))
+  };
+  const last = page.items.at(-1);
+  if (page.more && last) out['NextToken'] = encodeToken(op, scope, [last.resourceType, last.resourceId]);
+  return out;
+}
+
+interface ExceptionKeyInput {
+  ResourceType?: string;
+  ResourceId?: string;
+}
+
+function exceptionKeys(value: unknown): ExceptionKeyInput[] {
+  return (value as ExceptionKeyInput[] | undefined) ?? [];
+}
+
+function exceptionView(e: StoredRemediationException): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    ConfigRuleName: e.ConfigRuleName,
+    ResourceType: e.ResourceType,
+    ResourceId: e.ResourceId
+  };
+  if (e.Message !== undefined) out['Message'] = e.Message;
+  if (e.ExpirationTime !== undefined) out['ExpirationTime'] = new Date(e.ExpirationTime);
+  return out;
+}
+
+function putRemediationExceptions(input: Record<string, unknown>, ctx: RequestContext): unknown {
+  const cfg = cfgOf(ctx);
+  const name = input['ConfigRuleName'] as string;
+  const message = input['Message'] as string | undefined;
+  const expiration = input['ExpirationTime'] as Date | undefined;
+  const byMessage = new Map<string, Record<string, unknown>[]>();
+  const fail = (why: string, item: Record<string, unknown>): void => {
+    const list = byMessage.get(why) ?? [];
+    list.push(item);
+    byMessage.set(why, list);
+  };
+  const rec = Object.hasOwn(cfg.rules, name) ? cfg.rules[name] : undefined;
+  for (const k of exceptionKeys(input['ResourceKeys'])) {
+    const item: Record<string, unknown> = {
+      ConfigRuleName: name,
+      ResourceType: k.ResourceType,
+      ResourceId: k.ResourceId
+    };
+    if (message !== undefined) item['Message'] = message;
+    if (expiration !== undefined) item['ExpirationTime'] = expiration;
+    if (!rec) {
+      fail(`The Config rule '${name}' does not exist in this account.`, item);
+    } else if (k.ResourceType === undefined || k.ResourceId === undefined) {
+      fail('Each resource key needs a ResourceType and a ResourceId.', item);
+    } else if (expiration !== undefined && expiration.getTime() <= ctx.now().getTime()) {
+      fail(`ExpirationTime ${expiration.toISOString()} is not in the future.`, item);
+    } else {
+      const result = rec.results.find(r => r.resourceType === k.ResourceType && r.resourceId === k.ResourceId);
+      if (result && result.complianceType !== 'NON_COMPLIANT') {
+        fail(
+          `A remediation exception can only be placed on a NON_COMPLIANT resource; ${k.ResourceType} ${k.ResourceId} is ${result.complianceType}.`,
+          item
+        );
+        continue;
+      }
+      const stored: StoredRemediationException = {
+        ConfigRuleName: name,
+        ResourceType: k.ResourceType,
+        ResourceId: k.ResourceId
+      };
+      if (message !== undefined) stored.Message = message;
+      if (expiration !== undefined) stored.ExpirationTime = expiration.toISOString();
+      remediationExceptions(cfg, name)[resourceKeyOf({ resourceType: k.ResourceType, resourceId: k.ResourceId })] =
+        stored;
+    }
+  }
+  return { FailedBatches: [...byMessage].map(([FailureMessage, FailedItems]) => ({ FailureMessage, FailedItems })) };
+}
+
+function describeRemediationExceptions(input: Record<string, unknown>, ctx: RequestContext): unknown {
+  const cfg = cfgOf(ctx);
+  const name = input['ConfigRuleName'] as string;
+  const op = 'DescribeRemediationExceptions';
+  const limit = effectiveLimit(input['Limit'], EXCEPTIONS_PAGE_SIZE, 100);
+  const keys = exceptionKeys(input['ResourceKeys']);
+  const wanted =
+    keys.length > 0
+      ? new Set(keys.map(k => resourceKeyOf({ resourceType: k.ResourceType ?? '', resourceId: k.ResourceId ?? '' })))
+      : undefined;
+  const all = Object.values(liveExceptions(cfg, name, ctx.now()))
+    .map(e => ({ resourceType: e.ResourceType, resourceId: e.ResourceId, e }))
+    .filter(x => !wanted || wanted.has(resourceKeyOf(x)))
+    .sort(compareResourceKeys);
+  const scope = `${name}|${wanted ? [...wanted].sort().join(',') : ''}`;
+  const after = resourceKeyAfter(input['NextToken'], op, scope);
+  const page = pageAfter(all, compareToResourceKey, after, limit);
+  const out: Record<string, unknown> = { RemediationExceptions: page.items.map(x => exceptionView(x.e)) };
+  const last = page.items.at(-1);
+  if (page.more && last) out['NextToken'] = encodeToken(op, scope, [last.resourceType, last.resourceId]);
+  return out;
+}
+
+function deleteRemediationExceptions(input: Record<string, unknown>, ctx: RequestContext): unknown {
+  const cfg = cfgOf(ctx);
+  const name = input['ConfigRuleName'] as string;
+  const existing = liveExceptions(cfg, name, ctx.now());
+  const keys = exceptionKeys(input['ResourceKeys']);
+  const missing: ExceptionKeyInput[] = [];
+  let deleted = 0;
+  for (const k of keys) {
+    const key = resourceKeyOf({ resourceType: k.ResourceType ?? '', resourceId: k.ResourceId ?? '' });
+    if (k.ResourceType !== undefined && k.ResourceId !== undefined && Object.hasOwn(existing, key)) {
+      delete existing[key];
+      deleted++;
+    } else {
+      missing.push({ ...k });
+    }
+  }
+  if (deleted === 0) {
+    throw new AwsError(
+      'NoSuchRemediationExceptionException',
+      `The Config rule '${name}' has no remediation exception for the resource keys given.`
+    );
+  }
+  return {
+    FailedBatches:
+      missing.length > 0
+        ? [
+            {
+              FailureMessage: `No remediation exception exists for these resource keys of rule '${name}'.`,
+              FailedItems: missing
+            }
+          ]
+        : []
+  };
+}
+
+// ------------------------------------------------------------------------------------------------ resource configuration
+
+function batchGetResourceConfig(input: Record<string, unknown>, ctx: RequestContext): unknown {
+  const keys = resourceKeysOf(input['resourceKeys']);
+  const byKey = new Map(recordedResources(ctx.state).map(r => [resourceKeyOf(r), r]));
+  // Scenario option: at most this many keys are processed per call; the rest come back as unprocessed.
+  const cap = ctx.sim.options['batchGetResourceConfigMaxKeys'];
+  const max = typeof cap === 'number' && Number.isInteger(cap) && cap >= 0 ? cap : keys.length;
+  const now = ctx.now();
+  const items: Record<string, unknown>[] = [];
+  for (const key of keys.slice(0, max)) {
+    const r = byKey.get(resourceKeyOf(key));
+    // Deleted or never recorded resources are simply absent, as in AWS.
+    if (r) items.push(baseConfigurationItem(r, now));
+  }
+  return { baseConfigurationItems: items, unprocessedResourceKeys: keys.slice(max) };
+}
+
+function selectResourceConfig(input: Record<string, unknown>, ctx: RequestContext): unknown {
+  const expression = input['Expression'] as string;
+  let query;
+  try {
+    query = parseQuery(expression);
+  } catch (err) {
+    if (err instanceof QueryError) throw new AwsError('InvalidExpressionException', err.message);
+    throw err;
+  }
+  const limit = effectiveLimit(input['Limit'], SELECT_PAGE_SIZE, 100, 'InvalidLimitException');
+  const op = 'SelectResourceConfig';
+  const rows: { resourceType: string; resourceId: string; row: Record<string, unknown> }[] = [];
+  for (const r of recordedResources(ctx.state)) {
+    const row = selectRow(query, r);
+    if (row) rows.push({ resourceType: r.resourceType, resourceId: r.resourceId, row });
+  }
+  const after = resourceKeyAfter(input['NextToken'], op, expression);
+  const page = pageAfter(rows, compareToResourceKey, after, limit);
+  const out: Record<string, unknown> = {
+    Results: page.items.map(x => JSON.stringify(x.row)),
+    QueryInfo: { SelectFields: query.fields.map(f => ({ Name: f })) }
+  };
+  const last = page.items.at(-1);
+  if (page.more && last) out['NextToken'] = encodeToken(op, expression, [last.resourceType, last.resourceId]);
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------------ proactive evaluation
+
+interface ResourceDetailsInput {
+  ResourceId: string;
+  ResourceType: string;
+  ResourceConfiguration: string;
+  ResourceConfigurationSchemaType?: string;
+}
+
+function startResourceEvaluationHandler(input: Record<string, unknown>, ctx: RequestContext): unknown {
+  const cfg = cfgOf(ctx);
+  if (input['EvaluationMode'] !== 'PROACTIVE') {
+    throw invalid(
+      `StartResourceEvaluation supports only the PROACTIVE evaluation mode, got ${String(input['EvaluationMode'])}.`
+    );
+  }
+  const d = input['ResourceDetails'] as ResourceDetailsInput;
+  try {
+    JSON.parse(d.ResourceConfiguration);
+  } catch {
+    throw invalid('ResourceDetails.ResourceConfiguration must be the resource properties as a JSON string.');
+  }
+  const details: StoredResourceEvaluation['resourceDetails'] = {
+    ResourceId: d.ResourceId,
+    ResourceType: d.ResourceType,
+    ResourceConfiguration: d.ResourceConfiguration
+  };
+  if (d.ResourceConfigurationSchemaType !== undefined) {
+    details.ResourceConfigurationSchemaType = d.ResourceConfigurationSchemaType;
+  }
+  const context = (input['EvaluationContext'] as { EvaluationContextIdentifier?: string } | undefined)
+    ?.EvaluationContextIdentifier;
+  const request = {
+    resourceDetails: details,
+    evaluationTimeoutSeconds: (input['EvaluationTimeout'] as number | undefined) ?? 0,
+    ...(context !== undefined ? { evaluationContextIdentifier: context } : {}),
+    ...(typeof input['ClientToken'] === 'string' ? { clientToken: input['ClientToken'] } : {})
+  };
+  if (request.clientToken !== undefined) {
+    const previous = Object.values(cfg.resourceEvaluations ?? {}).find(e => e.clientToken === request.clientToken);
+    if (previous) {
+      if (!sameRequest(previous, request)) {
+        throw new AwsError(
+          'IdempotentParameterMismatch',
+          'The ClientToken was already used for a StartResourceEvaluation request with other parameters.'
+        );
+      }
+      return { ResourceEvaluationId: previous.resourceEvaluationId };
+    }
+  }
+  return { ResourceEvaluationId: startResourceEvaluation(ctx, request) };
+}
+
+function requireResourceEvaluation(cfg: ConfigState, id: unknown, code: string): StoredResourceEvaluation {
+  const all = cfg.resourceEvaluations ?? {};
+  const e = typeof id === 'string' && Object.hasOwn(all, id) ? all[id] : undefined;
+  if (!e) throw new AwsError(code, `No resource evaluation has the ResourceEvaluationId ${JSON.stringify(id)}.`);
+  return e;
+}
+
+function getResourceEvaluationSummary(input: Record<string, unknown>, ctx: RequestContext): unknown {
+  const e = requireResourceEvaluation(cfgOf(ctx), input['ResourceEvaluationId'], 'ResourceNotFoundException');
+  const status: Record<string, unknown> = { Status: e.status };
+  if (e.failureReason !== undefined) status['FailureReason'] = e.failureReason;
+  const out: Record<string, unknown> = {
+    ResourceEvaluationId: e.resourceEvaluationId,
+    EvaluationMode: e.evaluationMode,
+    EvaluationStatus: status,
+    EvaluationStartTimestamp: new Date(e.startTime),
+    ResourceDetails: { ...e.resourceDetails }
+  };
+  if (e.status === 'SUCCEEDED') out['Compliance'] = overallCompliance(e.results);
+  if (e.evaluationContextIdentifier !== undefined) {
+    out['EvaluationContext'] = { EvaluationContextIdentifier: e.evaluationContextIdentifier };
+  }
+  return out;
+}
+
+/** Newest first, then by id. */
+function compareEvaluations(a: { startTime: string; id: string }, b: [string, string]): number {
+  if (a.startTime !== b[0]) return a.startTime > b[0] ? -1 : 1;
+  return a.id === b[1] ? 0 : a.id < b[1] ? -1 : 1;
+}
+
+function listResourceEvaluations(input: Record<string, unknown>, ctx: RequestContext): unknown {
+  const cfg = cfgOf(ctx);
+  const op = 'ListResourceEvaluations';
+  const filters =
+    (input['Filters'] as
+      | {
+          EvaluationMode?: string;
+          TimeWindow?: { StartTime?: Date; EndTime?: Date };
+          EvaluationContextIdentifier?: string;
+        }
+      | undefined) ?? {};
+  if (filters.EvaluationMode !== undefined && filters.EvaluationMode !== 'PROACTIVE') {
+    throw invalid('ListResourceEvaluations filters only on the PROACTIVE evaluation mode.');
+  }
+  const start = filters.TimeWindow?.StartTime?.getTime();
+  const end = filters.TimeWindow?.EndTime?.getTime();
+  if (start !== undefined && end !== undefined && start > end) {
+    throw new AwsError('InvalidTimeRangeException', 'TimeWindow.StartTime must not be after TimeWindow.EndTime.');
+  }
+  const limit = effectiveLimit(input['Limit'], RESOURCE_EVALUATIONS_PAGE_SIZE, 100);
+  const keep = (e: StoredResourceEvaluation): boolean => {
+    const t = Date.parse(e.startTime);
+    return (
+      (start === undefined || t >= start) &&
+      (end === undefined || t <= end) &&
+      (filters.EvaluationContextIdentifier === undefined ||
+        e.evaluationContextIdentifier === filters.EvaluationContextIdentifier)
+    );
+  };
+  const sorted = Object.values(cfg.resourceEvaluations ?? {})
+    .filter(keep)
+    .map(e => ({ startTime: e.startTime, id: e.resourceEvaluationId, e }))
+    .sort((a, b) => compareEvaluations(a, [b.startTime, b.id]));
+  const scope = JSON.stringify([
+    filters.EvaluationMode ?? '',
+    start ?? '',
+    end ?? '',
+    filters.EvaluationContextIdentifier ?? ''
+  ]);
+  let after: [string, string] | undefined;
+  if (typeof input['NextToken'] === 'string') {
+    const raw = decodeToken(input['NextToken'], op, scope);
+    if (!Array.isArray(raw) || raw.length !== 2 || !raw.every(v => typeof v === 'string')) {
+      throw new AwsError('InvalidNextTokenException', 'The nextToken provided is invalid');
+    }
+    after = [raw[0] as string, raw[1] as string];
+  }
+  const page = pageAfter(sorted, compareEvaluations, after, limit);
+  const out: Record<string, unknown> = {
+    ResourceEvaluations: page.items.map(x => ({
+      ResourceEvaluationId: x.id,
+      EvaluationMode: x.e.evaluationMode,
+      EvaluationStartTimestamp: new Date(x.startTime)
+    }))
+  };
+  const last = page.items.at(-1);
+  if (page.more && last) out['NextToken'] = encodeToken(op, scope, [last.startTime, last.id]);
+  return out;
+}
+
+function proactiveResult(e: StoredResourceEvaluation, r: StoredProactiveResult): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    EvaluationResultIdentifier: {
+      EvaluationResultQualifier: {
+        ConfigRuleName: r.configRuleName,
+        ResourceType: e.resourceDetails.ResourceType,
+        ResourceId: e.resourceDetails.ResourceId,
+        EvaluationMode: 'PROACTIVE'
+      },
+      OrderingTimestamp: new Date(r.configRuleInvokedTime),
+      ResourceEvaluationId: e.resourceEvaluationId
+    },
+    ComplianceType: r.complianceType,
+    ResultRecordedTime: new Date(r.resultRecordedTime),
+    ConfigRuleInvokedTime: new Date(r.configRuleInvokedTime)
+  };
+  if (r.annotation !== undefined) out['Annotation'] = r.annotation;
+  return out;
+}
+
+/** GetComplianceDetailsByResource for a proactive evaluation: its results per rule (none while in progress). */
+function proactiveComplianceDetails(input: Record<string, unknown>, cfg: ConfigState): unknown {
+  const op = 'GetComplianceDetailsByResource';
+  if (input['ResourceType'] !== undefined || input['ResourceId'] !== undefined) {
+    throw invalid('Give either a ResourceEvaluationId or a ResourceType and ResourceId, not both.');
+  }
+  const e = requireResourceEvaluation(cfg, input['ResourceEvaluationId'], 'InvalidParameterValueException');
+  const filter = complianceFilter(input['ComplianceTypes'], 'INSUFFICIENT_DATA', op);
+  const scope = `${e.resourceEvaluationId}|${filterScope(filter)}`;
+  const after = stringAfter(input['NextToken'], op, scope);
+  const results = e.results.filter(r => !filter || filter.has(r.complianceType));
+  const page = pageAfter(
+    results,
+    (r, key: string) => byName(r.configRuleName, key),
+    after,
+    PROACTIVE_DETAILS_PAGE_SIZE
+  );
+  const out: Record<string, unknown> = { EvaluationResults: page.items.map(r => proactiveResult(e, r)) };
+  if (page.more) out['NextToken'] = encodeToken(op, scope, page.items.at(-1)!.configRuleName);
+  return out;
+}
+
 /** config operations of the simulated account. */
 export const configHandlers: ServiceHandlers = {
   PutConfigRule: putConfigRule,
@@ -590,5 +1119,18 @@ export const configHandlers: ServiceHandlers = {
   DescribeComplianceByConfigRule: describeComplianceByConfigRule,
   GetComplianceDetailsByConfigRule: getComplianceDetailsByConfigRule,
   GetComplianceDetailsByResource: getComplianceDetailsByResource,
-  DescribeComplianceByResource: describeComplianceByResource
+  DescribeComplianceByResource: describeComplianceByResource,
+  PutRemediationConfigurations: putRemediationConfigurations,
+  DescribeRemediationConfigurations: describeRemediationConfigurations,
+  DeleteRemediationConfiguration: deleteRemediationConfiguration,
+  StartRemediationExecution: startRemediationExecution,
+  DescribeRemediationExecutionStatus: describeRemediationExecutionStatus,
+  PutRemediationExceptions: putRemediationExceptions,
+  DescribeRemediationExceptions: describeRemediationExceptions,
+  DeleteRemediationExceptions: deleteRemediationExceptions,
+  BatchGetResourceConfig: batchGetResourceConfig,
+  SelectResourceConfig: selectResourceConfig,
+  StartResourceEvaluation: startResourceEvaluationHandler,
+  GetResourceEvaluationSummary: getResourceEvaluationSummary,
+  ListResourceEvaluations: listResourceEvaluations
 };

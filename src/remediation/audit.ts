@@ -1,0 +1,152 @@
+/**
+ * The remediation audit log: JSON Lines, one record per decision (plan computed, approval checked, refusal,
+ * target skipped, alert) and per execution (started, finished, verified). Each record is appended to the file as
+ * soon as it is made, so the log is complete up to the moment a run stops, whatever stops it. The file is only ever
+ * appended to, never rewritten.
+ *
+ * Every record names who and what: time, repository, workflow, run URL, actor, event, role session name, account,
+ * region and plan hash; target records add rule, HIPAA sections, resource, runbook with version and hash, parameters
+ * (already masked, see hash.ts), execution id, status, compliance before and after, verification.
+ */
+import { appendFile, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { RunInfo } from '../compliance/types.js';
+import { maskText } from './hash.js';
+import type { PlanTarget, Route } from './select.js';
+
+export const AUDIT_FILE_NAME = 'remediation-audit.jsonl';
+
+export type AuditEvent =
+  | 'plan-computed'
+  | 'approval-checked'
+  | 'refused'
+  | 'target-skipped'
+  | 'execution-started'
+  | 'execution-finished'
+  | 'verified'
+  | 'alert-published'
+  | 'alert-failed'
+  | 'run-failed';
+
+/** Fields every record carries. */
+export interface AuditContext {
+  repository: string;
+  workflow: string;
+  runUrl?: string;
+  runId: string;
+  runAttempt: string;
+  actor: string;
+  eventName: string;
+  sha: string;
+  ref: string;
+  roleSessionName: string;
+  accountId: string;
+  region: string;
+  mode: 'plan' | 'apply';
+}
+
+export interface AuditTargetFields {
+  rule: string;
+  hipaaSections: string[];
+  resourceType: string;
+  resourceId: string;
+  runbook: string;
+  runbookVersion: string;
+  runbookHash: string;
+  parameters: Record<string, string[]>;
+  route: Route;
+}
+
+export interface AuditRecord extends Partial<AuditTargetFields> {
+  time: string;
+  event: AuditEvent;
+  context: AuditContext;
+  planHash?: string;
+  executionId?: string;
+  status?: string;
+  reason?: string;
+  message?: string;
+  failedStep?: string;
+  complianceBefore?: string;
+  complianceAfter?: string;
+  verification?: string;
+  /** Extra facts of a decision (counts, approved hash, topic, message id). */
+  details?: Record<string, unknown>;
+}
+
+/** The target fields of a record. */
+export function targetFields(t: PlanTarget): AuditTargetFields {
+  return {
+    rule: t.rule,
+    hipaaSections: t.hipaaSections,
+    resourceType: t.resourceType,
+    resourceId: t.resourceId,
+    runbook: t.runbook.name,
+    runbookVersion: t.runbook.version,
+    runbookHash: t.runbook.hash,
+    parameters: t.parameters,
+    route: t.route
+  };
+}
+
+export function auditContext(
+  run: RunInfo,
+  rest: Pick<AuditContext, 'roleSessionName' | 'accountId' | 'region' | 'mode'>
+): AuditContext {
+  const c: AuditContext = {
+    repository: run.repository,
+    workflow: run.workflow,
+    runId: run.runId,
+    runAttempt: run.runAttempt,
+    actor: run.actor,
+    eventName: run.eventName,
+    sha: run.sha,
+    ref: run.ref,
+    ...rest
+  };
+  if (run.runUrl !== undefined) c.runUrl = run.runUrl;
+  return c;
+}
+
+/** One JSON line; free-text fields are passed through maskText. */
+export function auditLine(record: AuditRecord): string {
+  const r: AuditRecord = { ...record };
+  if (r.message !== undefined) r.message = maskText(r.message);
+  if (r.reason !== undefined) r.reason = maskText(r.reason);
+  return `${JSON.stringify(r)}\n`;
+}
+
+/** Appends records to the audit file, one at a time and in order; each write completes before record() returns. */
+export class AuditLog {
+  private ready: Promise<void> | undefined;
+  private readonly written: AuditRecord[] = [];
+
+  constructor(
+    readonly file: string,
+    private readonly context: AuditContext,
+    private readonly now: () => Date,
+    private planHash?: string
+  ) {}
+
+  setPlanHash(hash: string): void {
+    this.planHash = hash;
+  }
+
+  /** Records written so far (in memory, for the report). */
+  records(): readonly AuditRecord[] {
+    return this.written;
+  }
+
+  async record(entry: Omit<AuditRecord, 'time' | 'context' | 'planHash'>): Promise<void> {
+    this.ready ??= mkdir(dirname(this.file), { recursive: true }).then(() => undefined);
+    await this.ready;
+    const record: AuditRecord = {
+      time: this.now().toISOString(),
+      ...entry,
+      context: this.context,
+      ...(this.planHash !== undefined ? { planHash: this.planHash } : {})
+    };
+    await appendFile(this.file, auditLine(record), 'utf8');
+    this.written.push(record);
+  }
+}
