@@ -67,7 +67,7 @@ export const INPUTS = {
   },
   'fail-on': {
     description:
-      'When the step fails: any of noncompliant, stale, insufficient-data, drift (comma separated), or never.',
+      'When the step fails: any of noncompliant, new-noncompliant (not in the baseline), stale, insufficient-data, drift (comma separated), or never.',
     default: 'noncompliant'
   },
   'report-dir': {
@@ -115,6 +115,38 @@ export const INPUTS = {
   alert: {
     description: 'SNS alert to the manifest topic: never, on-change (new non-compliance or any remediation) or always.',
     default: 'on-change'
+  },
+  templates: {
+    description:
+      'CloudFormation templates (globs, one per line) that define the account resources: findings land on their lines.',
+    default: ''
+  },
+  'pre-deploy': {
+    description:
+      'Evaluate template resources before deploy with AWS Config proactive evaluation: off, changed (templates changed in the pull request) or all.',
+    default: 'off'
+  },
+  'github-token': {
+    description: 'Token for the Checks API and the pull request files (needs checks: write to create a check run).',
+    default: '${{ github.token }}'
+  },
+  checks: {
+    description:
+      'auto (a check run with every finding when the token can write checks, else annotations), on (always try) or off.',
+    default: 'auto'
+  },
+  'sarif-file': {
+    description: 'Path of the SARIF 2.1.0 report for code scanning (github/codeql-action/upload-sarif).',
+    default: 'compliance-report/compliance.sarif'
+  },
+  'sarif-include-waived': {
+    description: 'Keep waived findings in the SARIF report as suppressed results (code scanning ignores suppressions).',
+    default: 'false'
+  },
+  baseline: {
+    description:
+      'Path of an earlier compliance-report.json (e.g. from the default branch); with fail-on: new-noncompliant only findings not in it fail.',
+    default: ''
   }
 } as const satisfies Record<string, InputSpec>;
 
@@ -123,6 +155,8 @@ export type InputName = keyof typeof INPUTS;
 export type DeployMode = 'plan' | 'apply' | 'destroy' | 'off';
 export type RemediateMode = 'off' | 'plan' | 'apply';
 export type AlertMode = 'never' | 'on-change' | 'always';
+export type PreDeployMode = 'off' | 'changed' | 'all';
+export type ChecksMode = 'auto' | 'on' | 'off';
 
 export interface Options {
   region: string;
@@ -154,6 +188,14 @@ export interface Options {
   remediationTimeoutSeconds: number;
   errorPercent: number;
   alert: AlertMode;
+  templates: readonly string[];
+  preDeploy: PreDeployMode;
+  /** Empty when none was given (no Checks API, no PR files). Never logged. */
+  githubToken: string;
+  checks: ChecksMode;
+  sarifFile: string;
+  sarifIncludeWaived: boolean;
+  baseline?: string;
 }
 
 /** Reads raw input values; the default reads them from the action's environment through @actions/core. */
@@ -164,7 +206,7 @@ const coreReader: InputReader = name => core.getInput(name, { trimWhitespace: tr
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]{0,2})?-[a-z]+-\d{1,2}$/;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const ACCOUNT_ID = /^\d{12}$/;
-const FAIL_ON: readonly FailOn[] = ['noncompliant', 'stale', 'insufficient-data', 'drift', 'never'];
+const FAIL_ON: readonly FailOn[] = ['noncompliant', 'new-noncompliant', 'stale', 'insufficient-data', 'drift', 'never'];
 const DEPLOY_MODES: readonly DeployMode[] = ['plan', 'apply', 'destroy', 'off'];
 
 /** Splits a list input on newlines and commas, trimming and dropping empties. */
@@ -352,8 +394,38 @@ export function getOptions(read: InputReader = coreReader, env: NodeJS.ProcessEn
       21600
     ),
     errorPercent: parseInteger('error-percent', read('error-percent') || INPUTS['error-percent'].default, 1, 100),
-    alert: parseChoice('alert', read('alert') || INPUTS.alert.default, ['never', 'on-change', 'always'] as const)
+    alert: parseChoice('alert', read('alert') || INPUTS.alert.default, ['never', 'on-change', 'always'] as const),
+    templates: read('templates')
+      .split('\n')
+      .map(l => l.trim())
+      .filter(l => l !== ''),
+    preDeploy: parseChoice('pre-deploy', read('pre-deploy') || INPUTS['pre-deploy'].default, [
+      'off',
+      'changed',
+      'all'
+    ] as const),
+    githubToken: read('github-token'),
+    checks: parseChoice('checks', read('checks') || INPUTS.checks.default, ['auto', 'on', 'off'] as const),
+    sarifFile: read('sarif-file') || INPUTS['sarif-file'].default,
+    sarifIncludeWaived: parseBoolean(
+      'sarif-include-waived',
+      read('sarif-include-waived') || INPUTS['sarif-include-waived'].default
+    )
   };
+  if (options.preDeploy !== 'off' && options.templates.length === 0) {
+    throw new InputError(
+      'pre-deploy',
+      `Input 'pre-deploy: ${options.preDeploy}' needs the 'templates' input (globs of CloudFormation templates).`
+    );
+  }
+  const baseline = read('baseline');
+  if (baseline !== '') options.baseline = baseline;
+  if (options.failOn.includes('new-noncompliant') && !options.baseline) {
+    throw new InputError(
+      'fail-on',
+      "Input 'fail-on: new-noncompliant' needs the 'baseline' input (an earlier compliance-report.json)."
+    );
+  }
   if (roleToAssume !== '') options.roleToAssume = roleToAssume;
   if (conformancePack !== '') options.conformancePack = conformancePack;
   if (approvedPlanHash !== '') options.approvedPlanHash = approvedPlanHash;

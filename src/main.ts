@@ -5,10 +5,10 @@
 import * as core from '@actions/core';
 import { AwsClients, createWebIdentityStsClient } from './aws/clients.js';
 import { OidcCredentials, verifyIdentity } from './aws/credentials.js';
-import { applyWaivers, decideGate } from './compliance/gate.js';
+import { applyRemediationOutcomes, applyWaivers, decideGate } from './compliance/gate.js';
 import type { ComplianceResult } from './compliance/types.js';
 import type { DeployResult } from './deploy/phase.js';
-import { isUserError } from './errors.js';
+import { InputError, isUserError } from './errors.js';
 import { getOptions, type Options } from './inputs.js';
 import { coreLogger, type Logger } from './logging.js';
 import { setOutputs } from './outputs.js';
@@ -66,14 +66,21 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
     setOutputs({ 'aws-account-id': identity.accountId });
 
     // Loaded only now: the first AWS request above does not wait for these modules.
-    const [{ runDeploy }, { checkCompliance }, { hipaaSectionsFor }, { planSection }, { writeReports }] =
-      await Promise.all([
-        import('./deploy/phase.js'),
-        import('./compliance/check.js'),
-        import('./conformance/builtin.js'),
-        import('./report/plan.js'),
-        import('./report/run-report.js')
-      ]);
+    const [
+      { runDeploy },
+      { checkCompliance },
+      { hipaaSectionsFor },
+      { planSection },
+      { writeReports, emitWorkflowAnnotations },
+      review
+    ] = await Promise.all([
+      import('./deploy/phase.js'),
+      import('./compliance/check.js'),
+      import('./conformance/builtin.js'),
+      import('./report/plan.js'),
+      import('./report/run-report.js'),
+      import('./review/phase.js')
+    ]);
     const today = deps.clock.now().toISOString().slice(0, 10);
     const deployed = await logger.group('Deploy', () =>
       runDeploy(
@@ -130,6 +137,31 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
     };
     if (deployed.desired) result = applyWaivers(result, deployed.desired.waivers, today);
 
+    const reviewOptions = {
+      templates: options.templates,
+      ...(options.baseline ? { baseline: options.baseline } : {}),
+      githubToken: options.githubToken,
+      checks: options.checks,
+      config: options.config,
+      workspace: deps.env.GITHUB_WORKSPACE ?? process.cwd(),
+      env: deps.env
+    };
+    const pr = await logger.group('Locate findings', () =>
+      review.prepareReview(result, deployed.desired, reviewOptions, logger)
+    );
+
+    const remediation = await remediate(options, aws, result, deployed, pr, identity.accountId, deps);
+    if (remediation) {
+      result = applyRemediationOutcomes(
+        result,
+        remediation.outcomes.map(o => ({
+          fingerprint: o.target.fingerprint,
+          outcome: o.status,
+          ...(o.executionId ? { executionId: o.executionId } : {})
+        }))
+      );
+    }
+
     const applyError = deployed.applied?.error;
     const remainingDrift =
       deployed.plan === undefined
@@ -137,34 +169,41 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
         : options.deploy === 'plan'
           ? deployed.plan.drift
           : deployed.plan.drift - (deployed.applied?.done.filter(i => i.action !== 'unchanged').length ?? 0);
-    const gate = decideGate(result, options.failOn, remainingDrift);
+    const gate = decideGate(result, options.failOn, remainingDrift, pr.comparison?.new.length);
 
-    const reportFile = await writeReports({
+    const sections = [...pr.sections];
+    if (remediation) sections.push(remediation.section);
+    if (deployed.plan && deployed.desired && options.deploy !== 'off') {
+      sections.push(
+        planSection(
+          deployed.plan,
+          options.deploy,
+          deployed.desired,
+          deployed.applied
+            ? { done: deployed.applied.done.length, ...(applyError ? { error: applyError.message } : {}) }
+            : undefined
+        )
+      );
+    }
+    const { reportFile, summary } = await writeReports({
       result,
       gate,
       run: runInfoFromEnv(deps.env),
       reportDir: options.reportDir,
       generatedAt: deps.clock.now().toISOString(),
       summaryFile: deps.env.GITHUB_STEP_SUMMARY,
-      ...(deployed.plan && deployed.desired && options.deploy !== 'off'
-        ? {
-            sections: [
-              planSection(
-                deployed.plan,
-                options.deploy,
-                deployed.desired,
-                deployed.applied
-                  ? { done: deployed.applied.done.length, ...(applyError ? { error: applyError.message } : {}) }
-                  : undefined
-              )
-            ]
-          }
-        : {}),
-      locate: name => {
-        const p = declared.get(name)?.position;
-        return p ? { file: p.file, line: p.line, column: p.col } : undefined;
-      }
+      sections
     });
+    const sarifFile = await review.writeSarifReport(
+      result,
+      pr,
+      deployed.desired,
+      options.sarifFile,
+      options.sarifIncludeWaived,
+      logger
+    );
+    const check = await review.publishChecks(result, gate, pr, summary, reviewOptions, logger);
+    if (!check.published) emitWorkflowAnnotations(result, gate, pr.locateRule);
 
     setOutputs({
       result: applyError ? 'fail' : gate.result,
@@ -172,9 +211,27 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
       'noncompliant-rules': gate.noncompliantRules.join(','),
       'checked-rules': result.rules.length,
       'report-file': reportFile,
+      'sarif-file': sarifFile,
+      ...(pr.comparison ? { 'new-noncompliant-count': pr.comparison.new.length } : {}),
+      ...(check.url ? { 'check-run-url': check.url } : {}),
       ...(deployed.plan ? { 'drift-count': deployed.plan.drift } : {}),
-      ...(deployed.planFile ? { 'plan-file': deployed.planFile } : {})
+      ...(deployed.planFile ? { 'plan-file': deployed.planFile } : {}),
+      ...(remediation
+        ? {
+            'audit-log-file': remediation.auditFile,
+            'remediated-count': remediation.counts.remediated,
+            'remediation-failed-count': remediation.counts.failed,
+            ...(remediation.planHash ? { 'remediation-plan-hash': remediation.planHash } : {}),
+            ...(remediation.planFile ? { 'remediation-plan-file': remediation.planFile } : {})
+          }
+        : {})
     });
+    if (remediation?.error) throw remediation.error;
+    if (remediation && remediation.counts.failed > 0) {
+      core.setFailed(
+        `${remediation.counts.failed} remediation(s) failed or timed out: see the job summary and ${remediation.auditFile}.`
+      );
+    }
     if (applyError) throw applyError;
     if (gate.result === 'fail') core.setFailed(`Compliance gate failed: ${gate.reason}`);
     else logger.info(`Compliance gate passed: ${gate.reason}`);
@@ -183,6 +240,87 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
   } finally {
     clients?.destroy();
   }
+}
+
+/** The remediation phase (remediate: plan or apply): loaded only when asked for. */
+async function remediate(
+  options: Options,
+  aws: AwsClients,
+  result: ComplianceResult,
+  deployed: DeployResult,
+  pr: import('./review/phase.js').Review,
+  accountId: string,
+  deps: RunDeps
+): Promise<import('./remediation/phase.js').RemediationPhaseResult | undefined> {
+  if (options.remediate === 'off') return undefined;
+  if (!deployed.desired || deployed.desired.remediations.length === 0) {
+    throw new InputError(
+      'remediate',
+      `Input 'remediate: ${options.remediate}' needs a manifest with remediation bindings (config: ${options.config}).`
+    );
+  }
+  const desired = deployed.desired;
+  const { runRemediation } = await import('./remediation/phase.js');
+  const { readRemediationConfigurations } = await import('./deploy/read-actual.js');
+  // Rules whose remediation configuration exists in AWS now (what deploy read, plus what it just created).
+  const deployedRemediations = new Set<string>(
+    deployed.actual
+      ? [
+          ...deployed.actual.remediations.keys(),
+          ...(deployed.applied?.done ?? [])
+            .filter(i => i.object === 'remediation' && i.action !== 'delete')
+            .map(i => i.name)
+        ]
+      : (
+          await readRemediationConfigurations(
+            await aws.config(),
+            desired.remediations.map(r => r.ruleName)
+          )
+        ).keys()
+  );
+  const ctx = pr.context;
+  const eventName = ctx?.eventName ?? deps.env.GITHUB_EVENT_NAME ?? '';
+  return deps.logger.group('Remediate', () =>
+    runRemediation(
+      aws,
+      { result, desired, deployedRemediations },
+      {
+        mode: options.remediate === 'apply' ? 'apply' : 'plan',
+        rules: [...options.remediateRules],
+        resources: [...options.remediateResources],
+        max: options.maxRemediations,
+        ...(options.approvedPlanHash ? { approvedPlanHash: options.approvedPlanHash } : {}),
+        ...(options.approvedPlanFile ? { approvedPlanFile: options.approvedPlanFile } : {}),
+        allowOnPullRequest: options.allowOnPullRequest,
+        timeoutSeconds: options.remediationTimeoutSeconds,
+        errorPercent: options.errorPercent,
+        alert: options.alert,
+        reportDir: options.reportDir
+      },
+      {
+        run: runInfoFromEnv(deps.env),
+        roleSessionName: options.roleSessionName,
+        accountId,
+        region: options.region,
+        isPullRequest: [
+          'pull_request',
+          'pull_request_target',
+          'pull_request_review',
+          'pull_request_review_comment'
+        ].includes(eventName),
+        isFork: ctx?.isFork ?? false,
+        ...(pr.comparison
+          ? {
+              knownFingerprints: new Set([
+                ...pr.comparison.existing.map(f => f.fingerprint),
+                ...pr.comparison.fixed.map(f => f.fingerprint)
+              ])
+            }
+          : {})
+      },
+      { clock: deps.clock, logger: deps.logger }
+    )
+  );
 }
 
 /** Which rules the check reads: the input, else the manifest's (deployed ones), else all in the account. */

@@ -16,7 +16,10 @@ export const OUTPUTS = {
   'remediation-plan-file': 'Path of the remediation plan (remediation-plan.json).',
   'remediated-count': 'Remediations that ran successfully (verified or not).',
   'remediation-failed-count': 'Remediations that failed or timed out.',
-  'audit-log-file': 'Path of the remediation audit log (JSON Lines).'
+  'audit-log-file': 'Path of the remediation audit log (JSON Lines).',
+  'new-noncompliant-count': 'Non-compliant resources not in the baseline (with the baseline input).',
+  'sarif-file': 'Path of the SARIF 2.1.0 report.',
+  'check-run-url': 'URL of the check run with every finding (when one was created).'
 } as const;
 
 export type OutputName = keyof typeof OUTPUTS;

@@ -8,11 +8,39 @@ function plural(n: number, one: string, many = `${one}s`): string {
 /** Findings counted against the gate: those of NON_COMPLIANT rules that no waiver covers. */
 export function countedFindings(rule: RuleResult): number {
   if (rule.status === 'error' || rule.complianceType !== 'NON_COMPLIANT') return 0;
-  return rule.findings.filter(f => !f.waiver).length;
+  return rule.findings.filter(f => !f.waiver && f.remediation?.outcome !== 'verified').length;
 }
 
-/** `drift`: differences between the manifest and the account, when a deploy plan was made. */
-export function decideGate(result: ComplianceResult, failOn: readonly FailOn[], drift?: number): GateDecision {
+/** Records remediation outcomes on their findings (by fingerprint); the input is not changed. */
+export function applyRemediationOutcomes(
+  result: ComplianceResult,
+  outcomes: readonly { fingerprint: string; outcome: string; executionId?: string }[]
+): ComplianceResult {
+  if (outcomes.length === 0) return result;
+  const byFingerprint = new Map(outcomes.map(o => [o.fingerprint, o]));
+  return {
+    ...result,
+    rules: result.rules.map(r => ({
+      ...r,
+      findings: r.findings.map(f => {
+        const o = byFingerprint.get(f.fingerprint);
+        if (!o) return f;
+        return { ...f, remediation: { outcome: o.outcome, ...(o.executionId ? { executionId: o.executionId } : {}) } };
+      })
+    }))
+  };
+}
+
+/**
+ * `drift`: differences between the manifest and the account, when a deploy plan was made.
+ * `newNoncompliant`: counted findings whose fingerprint is not in the baseline, when one was given.
+ */
+export function decideGate(
+  result: ComplianceResult,
+  failOn: readonly FailOn[],
+  drift?: number,
+  newNoncompliant?: number
+): GateDecision {
   const noncompliantRules = result.rules.filter(r => countedFindings(r) > 0).map(r => r.ruleName);
   const noncompliantCount = result.rules.reduce((n, r) => n + countedFindings(r), 0);
   const waivedCount = result.rules.reduce((n, r) => n + r.findings.filter(f => f.waiver).length, 0);
@@ -26,6 +54,10 @@ export function decideGate(result: ComplianceResult, failOn: readonly FailOn[], 
   if (errorRules.length > 0) failing.push(`${plural(errorRules.length, 'rule')} could not be checked`);
   const nc = `${plural(noncompliantCount, 'non-compliant resource')} in ${plural(noncompliantRules.length, 'rule')}`;
   (failOn.includes('noncompliant') && noncompliantCount > 0 ? failing : informational).push(nc);
+  if (newNoncompliant !== undefined) {
+    const fresh = `${plural(newNoncompliant, 'new non-compliant resource')} (not in the baseline)`;
+    (failOn.includes('new-noncompliant') && newNoncompliant > 0 ? failing : informational).push(fresh);
+  }
   if (staleRules.length > 0) {
     (failOn.includes('stale') ? failing : informational).push(
       `${plural(staleRules.length, 'rule')} with stale results`
@@ -60,7 +92,8 @@ export function decideGate(result: ComplianceResult, failOn: readonly FailOn[], 
     staleRules,
     insufficientDataRules,
     errorRules,
-    ...(drift !== undefined ? { drift } : {})
+    ...(drift !== undefined ? { drift } : {}),
+    ...(newNoncompliant !== undefined ? { newNoncompliantCount: newNoncompliant } : {})
   };
 }
 

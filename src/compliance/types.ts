@@ -25,6 +25,8 @@ export interface Finding {
   fingerprint: string;
   /** Set when a waiver covers this finding: listed, not counted. */
   waiver?: Waiver;
+  /** Set when this run remediated the finding; a `verified` one is compliant now and no longer counted. */
+  remediation?: { outcome: string; executionId?: string };
 }
 
 export interface RuleError {
@@ -56,7 +58,7 @@ export interface ComplianceResult {
   rules: RuleResult[];
 }
 
-export type FailOn = 'noncompliant' | 'stale' | 'insufficient-data' | 'drift' | 'never';
+export type FailOn = 'noncompliant' | 'new-noncompliant' | 'stale' | 'insufficient-data' | 'drift' | 'never';
 
 export interface GateDecision {
   result: 'pass' | 'fail';
@@ -70,6 +72,8 @@ export interface GateDecision {
   errorRules: string[];
   /** Differences between the manifest and the account, when a deploy plan was made. */
   drift?: number;
+  /** Counted findings not in the baseline, when a baseline was given. */
+  newNoncompliantCount?: number;
 }
 
 /** Metadata of the run for reports. */

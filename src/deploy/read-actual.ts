@@ -76,6 +76,26 @@ export function toActualRemediation(r: RemediationConfiguration): ActualRemediat
 const isManaged = (tags: { Key?: string | undefined; Value?: string | undefined }[] | undefined): boolean =>
   (tags ?? []).some(t => t.Key === MANAGED_TAG.Key && t.Value === MANAGED_TAG.Value);
 
+/** Remediation configurations of the given rules (25 names a call); rules without one are absent. */
+export async function readRemediationConfigurations(
+  config: ConfigServiceClient,
+  ruleNames: readonly string[],
+  concurrency = 4
+): Promise<Map<string, ActualRemediation>> {
+  const remediations = new Map<string, ActualRemediation>();
+  await mapLimit(chunk(ruleNames, 25), concurrency, async names => {
+    try {
+      const out = await config.send(new DescribeRemediationConfigurationsCommand({ ConfigRuleNames: names }));
+      for (const r of out.RemediationConfigurations ?? []) {
+        if (r.ConfigRuleName) remediations.set(r.ConfigRuleName, toActualRemediation(r));
+      }
+    } catch (err) {
+      throw toAwsCallError('config:DescribeRemediationConfigurations', err);
+    }
+  });
+  return remediations;
+}
+
 export async function readActual(
   clients: { config: ConfigServiceClient; ssm: SSMClient },
   desired: DesiredState,
@@ -107,18 +127,8 @@ export async function readActual(
     });
   }
 
-  const remediations = new Map<string, ActualRemediation>();
   const withRemediation = [...rules.keys()].filter(n => desiredRules.has(n) || rules.get(n)?.managed);
-  await mapLimit(chunk(withRemediation, 25), concurrency, async names => {
-    try {
-      const out = await config.send(new DescribeRemediationConfigurationsCommand({ ConfigRuleNames: names }));
-      for (const r of out.RemediationConfigurations ?? []) {
-        if (r.ConfigRuleName) remediations.set(r.ConfigRuleName, toActualRemediation(r));
-      }
-    } catch (err) {
-      throw toAwsCallError('config:DescribeRemediationConfigurations', err);
-    }
-  });
+  const remediations = await readRemediationConfigurations(config, withRemediation, concurrency);
 
   const documents = new Map<string, ActualDocument>();
   await mapLimit([...desiredDocs], concurrency, async name => {

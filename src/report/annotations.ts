@@ -207,3 +207,55 @@ export function emitAnnotations(annotations: readonly Annotation[], sink: Annota
     sink[a.level](a.message, props);
   }
 }
+
+/** Where a finding is written in the repository (from src/compliance/source-map.ts). */
+export interface FindingLocation {
+  file: string;
+  line: number;
+  col: number;
+}
+
+/**
+ * One annotation per counted finding, at the line that declares its resource (or the rule's line), for the Checks
+ * API, which takes them all (in batches of 50). Rule errors and stale or insufficient-data rules follow as
+ * warnings. Findings in files the pull request changed come first.
+ */
+export function findingAnnotations(
+  result: ComplianceResult,
+  gate: GateDecision,
+  locations: ReadonlyMap<string, FindingLocation>,
+  opts: { changedFiles?: ReadonlySet<string>; ruleLocation?: (ruleName: string) => RuleLocation | undefined } = {}
+): Annotation[] {
+  const level: Annotation['level'] = gate.result === 'fail' ? 'error' : 'warning';
+  const changed = opts.changedFiles ?? new Set<string>();
+  const out: { a: Annotation; changed: boolean; rank: number }[] = [];
+  for (const rule of sortRulesWorstFirst(result.rules)) {
+    const sections = rule.hipaaSections?.length ? ` (HIPAA ${rule.hipaaSections.join(', ')})` : '';
+    for (const f of rule.findings) {
+      if (f.waiver !== undefined || rule.complianceType !== 'NON_COMPLIANT') continue;
+      const loc = locations.get(f.fingerprint);
+      const a: Annotation = {
+        level,
+        title: `${rule.ruleName}: ${f.resourceType} ${f.resourceId}`,
+        message: `${f.resourceType} ${f.resourceId} is non-compliant with ${rule.ruleName}${sections}${f.annotation ? `: ${f.annotation}` : ''}`
+      };
+      if (loc) Object.assign(a, { file: loc.file, startLine: loc.line, startColumn: loc.col });
+      out.push({ a: sanitizeAnnotation(a), changed: loc !== undefined && changed.has(loc.file), rank: 0 });
+    }
+    const warn = (title: string, message: string): void => {
+      const a: Annotation = { level: 'warning', title, message };
+      const loc = opts.ruleLocation?.(rule.ruleName);
+      if (loc) Object.assign(a, { file: loc.file, startLine: loc.line ?? 1 });
+      out.push({ a: sanitizeAnnotation(a), changed: false, rank: 1 });
+    };
+    if (rule.status === 'error') warn(`AWS Config error: ${rule.ruleName}`, errorMessage(rule));
+    else if (rule.status === 'stale') warn(`Stale evaluation: ${rule.ruleName}`, staleMessage(rule));
+    else if (rule.status === 'insufficient-data')
+      warn(`Insufficient data: ${rule.ruleName}`, insufficientMessage(rule));
+  }
+  // Stable: severity first, then findings in changed files, then the worst-first rule order.
+  return out
+    .map((x, i) => ({ ...x, i }))
+    .sort((x, y) => x.rank - y.rank || Number(y.changed) - Number(x.changed) || x.i - y.i)
+    .map(x => x.a);
+}

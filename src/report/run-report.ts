@@ -1,6 +1,7 @@
 /**
  * Writes a run's reports: the JSON report first (nothing truncated; it must exist even if a later write fails),
- * then the job summary and the annotations.
+ * then the job summary. Workflow annotations are emitted separately, once it is known whether a check run
+ * carries them.
  */
 import * as core from '@actions/core';
 import type { ComplianceResult, GateDecision, RunInfo } from '../compliance/types.js';
@@ -16,15 +17,12 @@ export interface RunReportInput {
   reportDir: string;
   generatedAt: string;
   summaryFile: string | undefined;
-  /** Extra summary sections (deploy plan, remediation) sharing the summary's byte budget. */
+  /** Extra summary sections (deploy plan, baseline, remediation) sharing the summary's byte budget. */
   sections?: SummarySection[];
-  /** Where a rule is declared, so its annotation lands on that line. */
-  locate?: (ruleName: string) => RuleLocation | undefined;
-  sink?: AnnotationSink;
 }
 
-/** Returns the JSON report's path. */
-export async function writeReports(input: RunReportInput): Promise<string> {
+/** Returns the JSON report's path and the summary's Markdown. */
+export async function writeReports(input: RunReportInput): Promise<{ reportFile: string; summary: string }> {
   const json = buildJsonReport({
     result: input.result,
     gate: input.gate,
@@ -40,7 +38,15 @@ export async function writeReports(input: RunReportInput): Promise<string> {
     ...(input.sections ? { sections: input.sections } : {})
   });
   await appendStepSummary(input.summaryFile, summary.markdown);
-  const annotations = buildAnnotations(input.result, input.gate, input.locate ? { locate: input.locate } : {});
-  emitAnnotations(annotations, input.sink ?? core);
-  return reportFile;
+  return { reportFile, summary: summary.markdown };
+}
+
+/** At most 10 annotations per level (GitHub shows no more per step), worst rules first, on their lines. */
+export function emitWorkflowAnnotations(
+  result: ComplianceResult,
+  gate: GateDecision,
+  locate: ((ruleName: string) => RuleLocation | undefined) | undefined,
+  sink: AnnotationSink = core
+): void {
+  emitAnnotations(buildAnnotations(result, gate, locate ? { locate } : {}), sink);
 }
