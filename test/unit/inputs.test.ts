@@ -53,7 +53,13 @@ describe('getOptions', () => {
       allowOnPullRequest: false,
       remediationTimeoutSeconds: 900,
       errorPercent: 50,
-      alert: 'on-change'
+      alert: 'on-change',
+      templates: [],
+      preDeploy: 'off',
+      githubToken: '',
+      checks: 'auto',
+      sarifFile: 'compliance-report/compliance.sarif',
+      sarifIncludeWaived: false
     });
     expect(Object.isFrozen(o)).toBe(true);
   });
@@ -112,7 +118,10 @@ describe('getOptions', () => {
     ['allow-on-pull-request', 'sure', /allow-on-pull-request.*sure/],
     ['remediation-timeout', '5', /remediation-timeout.*'5'/],
     ['error-percent', '101', /error-percent.*101/],
-    ['alert', 'sometimes', /alert.*sometimes/]
+    ['alert', 'sometimes', /alert.*sometimes/],
+    ['pre-deploy', 'maybe', /pre-deploy.*maybe/],
+    ['checks', 'yes', /checks.*yes/],
+    ['sarif-include-waived', 'no', /sarif-include-waived.*no/]
   ];
   it.each(invalid)('rejects %s=%s with an error naming the input and value', (name, value, message) => {
     const err = errorOf(() => getOptions(reader({ 'aws-region': 'us-east-1', [name]: value }), {}));
@@ -139,6 +148,31 @@ describe('getOptions', () => {
       deploy: 'apply',
       prune: true,
       failOn: ['drift']
+    });
+  });
+
+  it('pre-deploy needs templates; fail-on new-noncompliant needs a baseline', () => {
+    expect(errorOf(() => getOptions(reader({ 'aws-region': 'us-east-1', 'pre-deploy': 'changed' }), {})).input).toBe(
+      'pre-deploy'
+    );
+    expect(
+      errorOf(() => getOptions(reader({ 'aws-region': 'us-east-1', 'fail-on': 'new-noncompliant' }), {})).input
+    ).toBe('fail-on');
+    const o = getOptions(
+      reader({
+        'aws-region': 'us-east-1',
+        templates: 'infra/**/*.yaml\n  cfn/*.json ',
+        'pre-deploy': 'changed',
+        baseline: 'baseline/compliance-report.json',
+        'fail-on': 'new-noncompliant'
+      }),
+      {}
+    );
+    expect(o).toMatchObject({
+      templates: ['infra/**/*.yaml', 'cfn/*.json'],
+      preDeploy: 'changed',
+      baseline: 'baseline/compliance-report.json',
+      failOn: ['new-noncompliant']
     });
   });
 
