@@ -162,6 +162,13 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
       );
     }
 
+    const pre = await preDeploy(options, aws, pr, deployed, deps);
+    if (pre) {
+      const { mergePreDeploy } = await import('./predeploy/evaluate.js');
+      result = mergePreDeploy(result, pre.result, hipaaSectionsFor);
+      for (const f of pre.result.findings) pr.locations.set(f.fingerprint, f.location);
+    }
+
     const applyError = deployed.applied?.error;
     const remainingDrift =
       deployed.plan === undefined
@@ -171,7 +178,7 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
           : deployed.plan.drift - (deployed.applied?.done.filter(i => i.action !== 'unchanged').length ?? 0);
     const gate = decideGate(result, options.failOn, remainingDrift, pr.comparison?.new.length);
 
-    const sections = [...pr.sections];
+    const sections = [...pr.sections, ...(pre ? [pre.section] : [])];
     if (remediation) sections.push(remediation.section);
     if (deployed.plan && deployed.desired && options.deploy !== 'off') {
       sections.push(
@@ -240,6 +247,34 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
   } finally {
     clients?.destroy();
   }
+}
+
+/** Pre-deploy evaluation of template resources (pre-deploy: changed or all). */
+async function preDeploy(
+  options: Options,
+  aws: AwsClients,
+  pr: import('./review/phase.js').Review,
+  deployed: DeployResult,
+  deps: RunDeps
+): Promise<
+  | { result: import('./predeploy/evaluate.js').PreDeployResult; section: import('./report/summary.js').SummarySection }
+  | undefined
+> {
+  if (options.preDeploy === 'off') return undefined;
+  if (!deployed.desired) {
+    throw new InputError('pre-deploy', `Input 'pre-deploy' needs a manifest (config) whose rules judge the templates.`);
+  }
+  if (options.preDeploy === 'changed' && pr.context?.prNumber === undefined) {
+    deps.logger.info("pre-deploy: changed outside a pull request: no changed templates to evaluate (use 'all').");
+  }
+  const { evaluateTemplates, preDeploySection } = await import('./predeploy/evaluate.js');
+  const desired = deployed.desired;
+  const result = await deps.logger.group('Pre-deploy evaluation', async () =>
+    evaluateTemplates({ config: await aws.config(), clock: deps.clock, logger: deps.logger }, pr.index, desired.rules, {
+      files: options.preDeploy === 'all' ? 'all' : pr.changedFiles
+    })
+  );
+  return { result, section: preDeploySection(result) };
 }
 
 /** The remediation phase (remediate: plan or apply): loaded only when asked for. */

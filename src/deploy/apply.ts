@@ -10,6 +10,7 @@ import {
   PutConfigRuleCommand,
   PutRemediationConfigurationsCommand,
   type ConfigRule,
+  type EvaluationMode,
   type MaximumExecutionFrequency,
   type Owner,
   type RemediationConfiguration
@@ -58,6 +59,7 @@ export function toConfigRule(r: DesiredRule): ConfigRule {
     rule.MaximumExecutionFrequency = r.maximumExecutionFrequency as MaximumExecutionFrequency;
   }
   if (r.description) rule.Description = r.description;
+  if (r.evaluationModes) rule.EvaluationModes = r.evaluationModes.map(m => ({ Mode: m as EvaluationMode }));
   return rule;
 }
 

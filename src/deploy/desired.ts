@@ -18,6 +18,8 @@ export interface DesiredRule {
   inputParameters: Record<string, string>;
   scope?: RuleScope;
   maximumExecutionFrequency?: string;
+  /** DETECTIVE and/or PROACTIVE; absent: AWS's default (DETECTIVE). */
+  evaluationModes?: string[];
   description?: string;
   hipaaSections: string[];
   /** Where the rule is declared: a pack (with its file) or the manifest. */
@@ -137,6 +139,7 @@ export async function buildDesiredState(
       };
       if (r.scope) rule.scope = r.scope;
       if (r.maximumExecutionFrequency) rule.maximumExecutionFrequency = r.maximumExecutionFrequency;
+      if (r.evaluationModes?.length) rule.evaluationModes = [...r.evaluationModes];
       if (r.description) rule.description = r.description;
       rules.push(rule);
     }
@@ -157,6 +160,7 @@ export async function buildDesiredState(
     if (r.tagValue) scope.tagValue = r.tagValue;
     if (Object.keys(scope).length > 0) rule.scope = scope;
     if (r.maximumExecutionFrequency) rule.maximumExecutionFrequency = r.maximumExecutionFrequency;
+    if (r.evaluationModes) rule.evaluationModes = r.evaluationModes;
     if (r.description) rule.description = r.description;
     rules.push(rule);
   }

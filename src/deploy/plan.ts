@@ -22,6 +22,7 @@ export interface ActualRule {
   tagValue?: string;
   complianceResourceId?: string;
   maximumExecutionFrequency?: string;
+  evaluationModes?: string[];
   description?: string;
   /** Tagged managed-by=compliance-gate; undefined when the tags were not read. */
   managed?: boolean;
@@ -127,6 +128,9 @@ export function ruleChanges(d: DesiredRule, a: ActualRule): FieldChange[] {
     diff(c, 'MaximumExecutionFrequency', a.maximumExecutionFrequency, d.maximumExecutionFrequency);
   }
   if (d.description !== undefined) diff(c, 'Description', a.description, d.description);
+  if (d.evaluationModes) {
+    diff(c, 'EvaluationModes', [...(a.evaluationModes ?? ['DETECTIVE'])].sort(), [...d.evaluationModes].sort());
+  }
   return c;
 }
 

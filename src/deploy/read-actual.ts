@@ -46,6 +46,8 @@ export function toActualRule(r: ConfigRule): ActualRule {
   if (r.Scope?.ComplianceResourceId) a.complianceResourceId = r.Scope.ComplianceResourceId;
   if (r.MaximumExecutionFrequency) a.maximumExecutionFrequency = r.MaximumExecutionFrequency;
   if (r.Description !== undefined) a.description = r.Description;
+  const modes = (r.EvaluationModes ?? []).map(m => m.Mode ?? '').filter(m => m !== '');
+  if (modes.length > 0) a.evaluationModes = modes;
   return a;
 }
 

@@ -35,6 +35,7 @@ export interface ManifestRule {
   tagKey?: string;
   tagValue?: string;
   maximumExecutionFrequency?: string;
+  evaluationModes?: string[];
   position: Position;
 }
 
@@ -162,6 +163,7 @@ interface RawManifest {
     'tag-key'?: string;
     'tag-value'?: string;
     'maximum-execution-frequency'?: string;
+    'evaluation-modes'?: string[];
   }[];
   runbooks?: { path: string; name?: string }[];
   remediations?: {
@@ -227,6 +229,7 @@ export function parseManifest(text: string, file: string, today: string): Manife
     if (r['tag-key'] !== undefined) rule.tagKey = r['tag-key'];
     if (r['tag-value'] !== undefined) rule.tagValue = r['tag-value'];
     if (r['maximum-execution-frequency']) rule.maximumExecutionFrequency = r['maximum-execution-frequency'];
+    if (r['evaluation-modes']) rule.evaluationModes = r['evaluation-modes'];
     return rule;
   });
   const seenRules = new Map<string, number>();

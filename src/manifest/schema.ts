@@ -75,6 +75,14 @@ export const manifestSchema = {
           'maximum-execution-frequency': {
             type: 'string',
             enum: ['One_Hour', 'Three_Hours', 'Six_Hours', 'Twelve_Hours', 'TwentyFour_Hours']
+          },
+          'evaluation-modes': {
+            type: 'array',
+            items: { type: 'string', enum: ['DETECTIVE', 'PROACTIVE'] },
+            minItems: 1,
+            uniqueItems: true,
+            description:
+              'DETECTIVE (deployed resources, the default) and/or PROACTIVE (resources before deploy: pre-deploy checks), for managed rules that support it.'
           }
         }
       }

@@ -2,8 +2,6 @@ import { describe, it, expect } from '@jest/globals';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Log, Result } from 'sarif';
 import { mapFindings, type SourceLocation } from '../../../src/compliance/source-map.js';
 import type { ComplianceResult, Finding, RuleResult } from '../../../src/compliance/types.js';
@@ -21,25 +19,11 @@ import {
 import { parseTemplate } from '../../../src/templates/parse.js';
 import { buildTemplateIndex } from '../../../src/templates/resource-index.js';
 import { finding, largeResult } from '../../fixtures/report/sample.js';
-import { positionOf, readRepoFile, REPO_ROOT, SEED_TEMPLATE } from '../templates/helpers.js';
+import { positionOf, readRepoFile, SEED_TEMPLATE } from '../templates/helpers.js';
+import { sarifSchema, validateSarif } from '../../helpers/sarif-schema.js';
 
-// The OASIS schema as code scanning bundles it: read in place from the shared reference data, never copied.
-const schemaPath = path.join(REPO_ROOT, '..', 'shared', 'reference', 'schemas', 'sarif-schema-2.1.0.json');
-const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as {
-  $schema: string;
-  definitions: { region: { properties: Record<string, unknown>; anyOf?: unknown } };
-};
-// The bundled file nests region's `anyOf` (startLine, charOffset or byteOffset required) inside `properties`, which
-// is not a valid schema; in memory only, it is moved to where the OASIS schema has it, so it is enforced.
-const regionDef = schema.definitions.region;
-expect(Array.isArray(regionDef.properties.anyOf)).toBe(true);
-regionDef.anyOf = regionDef.properties.anyOf;
-delete regionDef.properties.anyOf;
-const ajv = new Ajv2020({ allErrors: true, strict: false });
-ajv.addFormat('uri', (s: string) => URL.canParse(s));
-ajv.addFormat('uri-reference', (s: string) => URL.canParse(s, 'https://example.invalid/') && !/\s/.test(s));
-ajv.addFormat('date-time', (s: string) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)));
-const validate = ajv.compile(schema);
+const schema = sarifSchema;
+const validate = validateSarif;
 
 function expectValid(log: Log): void {
   const ok = validate(log);
