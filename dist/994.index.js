@@ -8,12 +8,12 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   F0: () => (/* binding */ sanitizeForLog),
 /* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   OX: () => (/* binding */ toSingleLine),
 /* harmony export */   QY: () => (/* binding */ truncateBytes),
 /* harmony export */   SS: () => (/* binding */ codeSpan),
 /* harmony export */   ZD: () => (/* binding */ escapeHtml),
 /* harmony export */   xv: () => (/* binding */ truncate)
 /* harmony export */ });
-/* unused harmony export toSingleLine */
 /**
  * Escaping for AWS-sourced text. An AWS account may hold any string in a rule name, resource id or
  * annotation; everything that reaches the job summary, the build log or an annotation goes through here
@@ -117,10 +117,11 @@ function truncateBytes(s, maxBytes) {
 /* harmony export */   Qm: () => (/* binding */ runUrlOf),
 /* harmony export */   Qx: () => (/* binding */ SUMMARY_ORDER),
 /* harmony export */   fR: () => (/* binding */ buildSummary),
+/* harmony export */   fU: () => (/* binding */ formatTime),
 /* harmony export */   nB: () => (/* binding */ formatTimePlain),
 /* harmony export */   z0: () => (/* binding */ sortRulesWorstFirst)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_SUMMARY_BUDGET_BYTES, SummaryBuilder, SUMMARY_PRIORITY, formatTime */
+/* unused harmony exports DEFAULT_SUMMARY_BUDGET_BYTES, SummaryBuilder, SUMMARY_PRIORITY */
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6412);
 
 /** Default budget: a little under GitHub's 1 MiB step summary limit. */
