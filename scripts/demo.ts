@@ -5,10 +5,21 @@
  * Exits 0 when the demo ran as intended (the gate's failure on this account is the expected result).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT, runDist, type ActionRunResult } from '../test/helpers/action-env.js';
-import { startSimulator } from '../test/sim/index.js';
+import { startSimulator, type Simulator } from '../test/sim/index.js';
 import { renderSummaryForTerminal } from './lib/terminal-summary.js';
 
 const out = (line = ''): void => {
@@ -47,12 +58,33 @@ function show(result: ActionRunResult): void {
 
 interface Step {
   title: string;
-  inputs: Record<string, string>;
-  expect: (r: ActionRunResult) => string | undefined;
+  /** The step's inputs; a function gets the earlier steps' results (e.g. to pass an approved plan hash on). */
+  inputs: Record<string, string> | ((earlier: ActionRunResult[]) => Record<string, string>);
+  expect: (r: ActionRunResult, sim: Simulator) => string | undefined;
+  /** Shows what changed in the simulated account. */
+  after?: (sim: Simulator) => void;
 }
 
 const ROLE = 'arn:aws:iam::123456789012:role/compliance-gate';
 const SEED_MANIFEST = join(REPO_ROOT, 'examples', 'seed', 'compliance.yml');
+
+/** examples/seed with automatic remediation off, so the demo shows the manual, approved flow. */
+function manualSeedManifest(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'compliance-gate-demo-'));
+  cpSync(join(REPO_ROOT, 'examples', 'seed'), dir, { recursive: true });
+  const file = join(dir, 'compliance.yml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/automatic: true/g, 'automatic: false'));
+  return file;
+}
+
+function showAccount(sim: Simulator): void {
+  out(
+    `  EBS encryption by default in us-east-1 now: ${String(sim.state.resources.ebsEncryptionByDefault['us-east-1'])}`
+  );
+  const messages = sim.state.sns.messages.map(m => m.message);
+  out(`  SNS messages on my-sns-topic: ${messages.length === 0 ? 'none' : ''}`);
+  for (const m of messages) out(`    - ${m.split('\n')[0]}`);
+}
 
 async function runSteps(scenario: string, intro: string, steps: Step[], reportRoot: string): Promise<string[]> {
   const problems: string[] = [];
@@ -63,20 +95,29 @@ async function runSteps(scenario: string, intro: string, steps: Step[], reportRo
     out(`  endpoint ${sim.url}  account ${sim.state.accountId}  region ${sim.state.region}`);
     out('  buckets: ' + Object.keys(sim.state.resources.s3Buckets).join(', '));
     out(`  EBS encryption by default in us-east-1: ${String(sim.state.resources.ebsEncryptionByDefault['us-east-1'])}`);
+    const earlier: ActionRunResult[] = [];
     for (const [i, step] of steps.entries()) {
       const reportDir = join(reportRoot, `${scenario}-${i + 1}`);
       mkdirSync(reportDir, { recursive: true });
       section(`${step.title} (node dist/index.js, as GitHub runs it)`);
       sim.resetCalls();
       const result = await runDist({
-        inputs: { 'aws-region': 'us-east-1', 'role-to-assume': ROLE, 'report-dir': reportDir, ...step.inputs },
+        inputs: {
+          'aws-region': 'us-east-1',
+          'role-to-assume': ROLE,
+          'report-dir': reportDir,
+          'sarif-file': join(reportDir, 'compliance.sarif'),
+          ...(typeof step.inputs === 'function' ? step.inputs(earlier) : step.inputs)
+        },
         env: sim.env('main')
       });
       show(result);
       out(`  AWS calls made: ${sim.calls().total}`);
       out('  report files:');
       for (const f of readdirSync(reportDir)) out(`    ${join(reportDir, f)}`);
-      const problem = step.expect(result);
+      step.after?.(sim);
+      earlier.push(result);
+      const problem = step.expect(result, sim);
       if (problem) problems.push(`${step.title}: ${problem}`);
     }
   } finally {
@@ -90,6 +131,7 @@ async function main(): Promise<number> {
   const reportRoot = join(REPO_ROOT, 'compliance-report', 'demo');
   rmSync(reportRoot, { recursive: true, force: true });
 
+  const seedManual = manualSeedManifest();
   const problems = [
     ...(await runSteps(
       'seed',
@@ -102,6 +144,37 @@ async function main(): Promise<number> {
             r.exitCode === 1 && r.outputs.result === 'fail' && r.outputs['noncompliant-count'] === '3'
               ? undefined
               : 'expected the gate to fail on 3 non-compliant resources'
+        },
+        {
+          title: 'Deploy the runbooks and remediation bindings (deploy: apply; automatic remediation off for the demo)',
+          inputs: { config: seedManual, deploy: 'apply', 'fail-on': 'never' },
+          expect: r => (r.exitCode === 0 ? undefined : 'expected the deploy to succeed')
+        },
+        {
+          title: 'Remediation plan (remediate: plan, a dry run: nothing changes)',
+          inputs: { config: seedManual, deploy: 'off', remediate: 'plan', 'fail-on': 'never', alert: 'never' },
+          after: showAccount,
+          expect: (r, sim) =>
+            r.outputs['remediation-plan-hash'] && sim.state.sns.messages.length === 0
+              ? undefined
+              : 'expected a plan and no change'
+        },
+        {
+          title: 'Remediation of the approved plan (remediate: apply, approved-plan-hash from the plan step)',
+          inputs: earlier => ({
+            config: seedManual,
+            deploy: 'off',
+            remediate: 'apply',
+            'approved-plan-hash': earlier[earlier.length - 1]?.outputs['remediation-plan-hash'] ?? '',
+            alert: 'never'
+          }),
+          after: showAccount,
+          expect: (r, sim) =>
+            r.outputs['remediated-count'] === '3' &&
+            sim.state.resources.ebsEncryptionByDefault['us-east-1'] === true &&
+            r.outputs['noncompliant-count'] === '2'
+              ? undefined
+              : 'expected 3 remediations, EBS encryption on, and the 2 buckets still failing the gate'
         }
       ],
       reportRoot
@@ -123,10 +196,17 @@ async function main(): Promise<number> {
         {
           title: 'Check after deploy (deploy: plan, fail-on: noncompliant,drift)',
           inputs: { config: SEED_MANIFEST, deploy: 'plan', 'fail-on': 'noncompliant,drift' },
-          expect: r =>
-            r.outputs['drift-count'] === '0' && r.outputs['noncompliant-count'] === '3' && r.exitCode === 1
+          after: sim => {
+            out('  The bindings are automatic: AWS Config ran the runbooks on the new findings by itself.');
+            showAccount(sim);
+          },
+          expect: (r, sim) =>
+            r.outputs['drift-count'] === '0' &&
+            r.outputs['noncompliant-count'] === '2' &&
+            sim.state.resources.ebsEncryptionByDefault['us-east-1'] === true &&
+            r.exitCode === 1
               ? undefined
-              : 'expected no drift and 3 non-compliant resources'
+              : 'expected no drift, EBS encryption turned on by automatic remediation, and the 2 buckets still failing'
         }
       ],
       reportRoot
@@ -136,7 +216,9 @@ async function main(): Promise<number> {
   section('Result');
   if (problems.length === 0) {
     out('  Every step behaved as intended. The gate fails on these accounts on purpose: they hold');
-    out('  3 non-compliant resources in 2 rules (2 buckets without access logging, EBS default encryption off).');
+    out('  3 non-compliant resources in 2 rules (2 buckets without access logging, EBS default encryption off);');
+    out('  after the approved remediation, EBS encryption is on (verified) and the 2 buckets still fail the gate:');
+    out('  the alerting runbook tells people, it does not turn logging on.');
     return 0;
   }
   for (const p of problems) out(`  ${p}`);

@@ -20,14 +20,19 @@ export function applyRemediationOutcomes(
   const byFingerprint = new Map(outcomes.map(o => [o.fingerprint, o]));
   return {
     ...result,
-    rules: result.rules.map(r => ({
-      ...r,
-      findings: r.findings.map(f => {
+    rules: result.rules.map(r => {
+      const findings = r.findings.map(f => {
         const o = byFingerprint.get(f.fingerprint);
         if (!o) return f;
         return { ...f, remediation: { outcome: o.outcome, ...(o.executionId ? { executionId: o.executionId } : {}) } };
-      })
-    }))
+      });
+      // Every finding fixed and verified (or waived): the rule is compliant now.
+      const fixed =
+        r.status === 'noncompliant' &&
+        findings.some(f => f.remediation?.outcome === 'verified') &&
+        findings.every(f => f.waiver !== undefined || f.remediation?.outcome === 'verified');
+      return { ...r, findings, ...(fixed ? { status: 'compliant' as const } : {}) };
+    })
   };
 }
 

@@ -52,6 +52,8 @@ export interface ReportFinding {
   recordedTime?: string;
   waived: boolean;
   waiver?: ReportWaiver;
+  /** Set when this run remediated the finding (verified: compliant now, not counted). */
+  remediation?: { outcome: string; executionId?: string };
 }
 
 export interface ReportRule {
@@ -111,6 +113,7 @@ function reportFinding(rule: string, f: Finding): ReportFinding {
   if (f.annotation !== undefined) out.annotation = f.annotation;
   if (f.recordedTime !== undefined) out.recordedTime = f.recordedTime;
   if (f.waiver !== undefined) out.waiver = reportWaiver(f.waiver);
+  if (f.remediation !== undefined) out.remediation = { ...f.remediation };
   return out;
 }
 

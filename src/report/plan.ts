@@ -46,17 +46,22 @@ export function planSection(
     priority: 2,
     blocks: [
       { kind: 'text', text: lines.join('\n'), required: true },
-      {
-        kind: 'rows',
-        head: '\n| | Object | Name | Changes | HIPAA | Declared at |\n| --- | --- | --- | --- | --- | --- |',
-        rowCount: rows.length,
-        row: i => {
-          const item = rows[i]!;
-          const changes = item.changes.map(ch => `${ch.field}: ${ch.from} → ${ch.to}`).join('; ') || item.note || '';
-          const hipaa = item.object === 'rule' ? (sections.get(item.name) ?? []).join(', ') : '';
-          return `| ${ICON[item.action]} ${item.action} | ${item.object} | ${escapeMarkdown(item.name)} | ${escapeMarkdown(changes)} | ${escapeMarkdown(hipaa)} | ${escapeMarkdown(where(item))} |`;
-        }
-      }
+      ...(rows.length === 0
+        ? []
+        : [
+            {
+              kind: 'rows' as const,
+              head: '\n| | Object | Name | Changes | HIPAA | Declared at |\n| --- | --- | --- | --- | --- | --- |',
+              rowCount: rows.length,
+              row: (i: number) => {
+                const item = rows[i]!;
+                const changes =
+                  item.changes.map(ch => `${ch.field}: ${ch.from} → ${ch.to}`).join('; ') || item.note || '';
+                const hipaa = item.object === 'rule' ? (sections.get(item.name) ?? []).join(', ') : '';
+                return `| ${ICON[item.action]} ${item.action} | ${item.object} | ${escapeMarkdown(item.name)} | ${escapeMarkdown(changes)} | ${escapeMarkdown(hipaa)} | ${escapeMarkdown(where(item))} |`;
+              }
+            }
+          ])
     ],
     omissionNote: n => `_${n} plan row(s) left out; plan.json has all of them._`
   };

@@ -295,10 +295,14 @@ const STATUS_LABEL: Readonly<Record<RuleStatus, string>> = {
 };
 
 /** Findings a rule counts (not waived) and waived ones. */
-export function countFindings(rule: RuleResult): { counted: number; waived: number } {
+export function countFindings(rule: RuleResult): { counted: number; waived: number; remediated: number } {
   let waived = 0;
-  for (const f of rule.findings) if (f.waiver !== undefined) waived++;
-  return { counted: rule.findings.length - waived, waived };
+  let remediated = 0;
+  for (const f of rule.findings) {
+    if (f.waiver !== undefined) waived++;
+    else if (f.remediation?.outcome === 'verified') remediated++;
+  }
+  return { counted: rule.findings.length - waived - remediated, waived, remediated };
 }
 
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -378,7 +382,10 @@ function ruleRow(rule: RuleResult): string {
 
 function waiverCell(f: Finding): string {
   const w = f.waiver;
-  if (w === undefined) return '-';
+  if (w === undefined) {
+    if (f.remediation === undefined) return '-';
+    return `remediated: ${escapeMarkdown(f.remediation.outcome)}${f.remediation.executionId ? ` (${escapeMarkdown(truncate(f.remediation.executionId, 64))})` : ''}`;
+  }
   return `waived: ${escapeMarkdown(truncate(w.reason, 160))} (owner ${escapeMarkdown(truncate(w.owner, 64))}, expires ${escapeMarkdown(truncate(w.expires, 32))})`;
 }
 
@@ -468,7 +475,7 @@ function findingsSection(rules: readonly RuleResult[], reportFiles: SummaryInput
         '',
         `<details><summary>${escapeHtml(label)}</summary>`,
         '',
-        row(['Type', 'Resource', 'Annotation', 'Recorded', 'Waiver']),
+        row(['Type', 'Resource', 'Annotation', 'Recorded', 'Waiver / remediation']),
         row(['---', '---', '---', '---', '---'])
       ].join('\n'),
       rowCount: findings.length,

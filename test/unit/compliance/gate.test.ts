@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { fingerprint } from '../../../src/compliance/fingerprint.js';
-import { applyWaivers, decideGate } from '../../../src/compliance/gate.js';
+import { applyRemediationOutcomes, applyWaivers, decideGate } from '../../../src/compliance/gate.js';
 import type { ComplianceResult, Finding, RuleResult, RuleStatus } from '../../../src/compliance/types.js';
 
 function finding(rule: string, id: string, type = 'AWS::S3::Bucket'): Finding {
@@ -99,5 +99,40 @@ describe('drift', () => {
       reason: '6 differences between the manifest and the account (drift)'
     });
     expect(decideGate(compliant, ['drift'], 0).result).toBe('pass');
+  });
+});
+
+describe('new non-compliance (baseline)', () => {
+  it('fail-on new-noncompliant fails only on findings not in the baseline', () => {
+    expect(decideGate(seedLike, ['new-noncompliant'], undefined, 0)).toMatchObject({
+      result: 'pass',
+      newNoncompliantCount: 0
+    });
+    expect(decideGate(seedLike, ['new-noncompliant'], undefined, 0).reason).toBe(
+      '3 non-compliant resources in 2 rules, 0 new non-compliant resources (not in the baseline) (fail-on: new-noncompliant)'
+    );
+    expect(decideGate(seedLike, ['new-noncompliant'], undefined, 1)).toMatchObject({
+      result: 'fail',
+      reason: '1 new non-compliant resource (not in the baseline)'
+    });
+  });
+});
+
+describe('applyRemediationOutcomes', () => {
+  it('a verified fix no longer counts, and a rule with all findings fixed is compliant', () => {
+    const ebs = seedLike.rules[1]!.findings[0]!;
+    const bucket = seedLike.rules[0]!.findings[0]!;
+    const after = applyRemediationOutcomes(seedLike, [
+      { fingerprint: ebs.fingerprint, outcome: 'verified', executionId: 'exec-1' },
+      { fingerprint: bucket.fingerprint, outcome: 'succeeded-unverified' }
+    ]);
+    expect(after.rules[1]).toMatchObject({ status: 'compliant' });
+    expect(after.rules[1]!.findings[0]!.remediation).toEqual({ outcome: 'verified', executionId: 'exec-1' });
+    expect(after.rules[0]!.status).toBe('noncompliant');
+    expect(decideGate(after, ['noncompliant'])).toMatchObject({
+      noncompliantCount: 2,
+      reason: '2 non-compliant resources in 1 rule'
+    });
+    expect(applyRemediationOutcomes(seedLike, [])).toBe(seedLike);
   });
 });
