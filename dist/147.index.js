@@ -733,6 +733,8 @@ function reportFinding(rule, f) {
         out.recordedTime = f.recordedTime;
     if (f.waiver !== undefined)
         out.waiver = reportWaiver(f.waiver);
+    if (f.remediation !== undefined)
+        out.remediation = { ...f.remediation };
     return out;
 }
 function reportRule(r) {
@@ -2562,7 +2564,7 @@ function nameCandidates(resourceId) {
 /***/ 1778:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-module.exports = __webpack_require__.p + "16411192b366f54fbbae.json";
+module.exports = __webpack_require__.p + "85d319b6cd47fd18af81.json";
 
 /***/ })
 

@@ -43,17 +43,21 @@ function planSection(plan, mode, desired, applied) {
         priority: 2,
         blocks: [
             { kind: 'text', text: lines.join('\n'), required: true },
-            {
-                kind: 'rows',
-                head: '\n| | Object | Name | Changes | HIPAA | Declared at |\n| --- | --- | --- | --- | --- | --- |',
-                rowCount: rows.length,
-                row: i => {
-                    const item = rows[i];
-                    const changes = item.changes.map(ch => `${ch.field}: ${ch.from} → ${ch.to}`).join('; ') || item.note || '';
-                    const hipaa = item.object === 'rule' ? (sections.get(item.name) ?? []).join(', ') : '';
-                    return `| ${ICON[item.action]} ${item.action} | ${item.object} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(item.name)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(changes)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(hipaa)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(where(item))} |`;
-                }
-            }
+            ...(rows.length === 0
+                ? []
+                : [
+                    {
+                        kind: 'rows',
+                        head: '\n| | Object | Name | Changes | HIPAA | Declared at |\n| --- | --- | --- | --- | --- | --- |',
+                        rowCount: rows.length,
+                        row: (i) => {
+                            const item = rows[i];
+                            const changes = item.changes.map(ch => `${ch.field}: ${ch.from} → ${ch.to}`).join('; ') || item.note || '';
+                            const hipaa = item.object === 'rule' ? (sections.get(item.name) ?? []).join(', ') : '';
+                            return `| ${ICON[item.action]} ${item.action} | ${item.object} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(item.name)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(changes)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(hipaa)} | ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(where(item))} |`;
+                        }
+                    }
+                ])
         ],
         omissionNote: n => `_${n} plan row(s) left out; plan.json has all of them._`
     };

@@ -261,6 +261,8 @@ function reportFinding(rule, f) {
         out.recordedTime = f.recordedTime;
     if (f.waiver !== undefined)
         out.waiver = reportWaiver(f.waiver);
+    if (f.remediation !== undefined)
+        out.remediation = { ...f.remediation };
     return out;
 }
 function reportRule(r) {

@@ -336,10 +336,14 @@ const STATUS_LABEL = {
 /** Findings a rule counts (not waived) and waived ones. */
 function countFindings(rule) {
     let waived = 0;
-    for (const f of rule.findings)
+    let remediated = 0;
+    for (const f of rule.findings) {
         if (f.waiver !== undefined)
             waived++;
-    return { counted: rule.findings.length - waived, waived };
+        else if (f.remediation?.outcome === 'verified')
+            remediated++;
+    }
+    return { counted: rule.findings.length - waived - remediated, waived, remediated };
 }
 const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 /** Worst first: error, non-compliant (most counted resources first), stale, insufficient data, compliant, not applicable. */
@@ -410,8 +414,11 @@ function ruleRow(rule) {
 }
 function waiverCell(f) {
     const w = f.waiver;
-    if (w === undefined)
-        return '-';
+    if (w === undefined) {
+        if (f.remediation === undefined)
+            return '-';
+        return `remediated: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(f.remediation.outcome)}${f.remediation.executionId ? ` (${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(f.remediation.executionId, 64))})` : ''}`;
+    }
     return `waived: ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(w.reason, 160))} (owner ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(w.owner, 64))}, expires ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)((0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(w.expires, 32))})`;
 }
 function findingRow(f) {
@@ -499,7 +506,7 @@ function findingsSection(rules, reportFiles) {
                 '',
                 `<details><summary>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(label)}</summary>`,
                 '',
-                row(['Type', 'Resource', 'Annotation', 'Recorded', 'Waiver']),
+                row(['Type', 'Resource', 'Annotation', 'Recorded', 'Waiver / remediation']),
                 row(['---', '---', '---', '---', '---'])
             ].join('\n'),
             rowCount: findings.length,
