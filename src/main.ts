@@ -70,7 +70,7 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
       { runDeploy },
       { checkCompliance },
       { hipaaSectionsFor },
-      { planSection },
+      { planSection, policySection },
       { writeReports, emitWorkflowAnnotations },
       review
     ] = await Promise.all([
@@ -147,7 +147,7 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
       env: deps.env
     };
     const pr = await logger.group('Locate findings', () =>
-      review.prepareReview(result, deployed.desired, reviewOptions, logger)
+      review.prepareReview(result, deployed.desired, reviewOptions, logger, () => aws.config())
     );
 
     const remediation = await remediate(options, aws, result, deployed, pr, identity.accountId, deps);
@@ -191,6 +191,7 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
             : undefined
         )
       );
+      if (deployed.desired.documents.length > 0) sections.push(policySection(deployed.desired));
     }
     const { reportFile, summary } = await writeReports({
       result,

@@ -1,7 +1,7 @@
 /** The deploy plan in the reports: a summary section (table of changes) and plan.json. Pure builders. */
 import type { DesiredState } from '../deploy/desired.js';
 import type { Plan, PlanItem } from '../deploy/plan.js';
-import { escapeMarkdown } from './escape.js';
+import { escapeHtml, escapeMarkdown } from './escape.js';
 import { SUMMARY_ORDER, type SummarySection } from './summary.js';
 
 export const PLAN_SCHEMA_VERSION = 1;
@@ -64,6 +64,33 @@ export function planSection(
           ])
     ],
     omissionNote: n => `_${n} plan row(s) left out; plan.json has all of them._`
+  };
+}
+
+/** The least-privilege IAM policy each runbook's assume role needs, derived from its steps (collapsed). */
+export function policySection(desired: DesiredState): SummarySection {
+  return {
+    id: 'runbook-policies',
+    order: SUMMARY_ORDER.deploy + 1,
+    priority: 4,
+    blocks: [
+      {
+        kind: 'rows',
+        head: "<details><summary>Least-privilege IAM policies for the runbooks' assume roles</summary>\n",
+        rowCount: desired.documents.length,
+        row: i => {
+          const d = desired.documents[i]!;
+          const notes = d.policy.notes.map(n => `<li>${escapeHtml(n)}</li>`).join('');
+          return [
+            `<p><b>${escapeHtml(d.name)}</b> (sha256 ${escapeHtml(d.hash.slice(0, 12))})</p>`,
+            `<pre>${escapeHtml(JSON.stringify(d.policy.policy))}</pre>`,
+            notes ? `<ul>${notes}</ul>` : ''
+          ].join('');
+        },
+        tail: '\n</details>'
+      }
+    ],
+    omissionNote: n => `_${n} runbook policies left out; plan.json has all of them._`
   };
 }
 

@@ -2,6 +2,7 @@
  * The PR gate's edges around the pure cores: where findings are written (templates, manifest), what the pull request
  * changed, what the baseline already knew, SARIF, and the check run that carries every finding.
  */
+import type { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { existsSync } from 'node:fs';
 import { relative, isAbsolute } from 'node:path';
 import { compareWithBaseline, loadBaseline, baselineSection, type BaselineComparison } from '../compliance/baseline.js';
@@ -21,6 +22,7 @@ import { loadTemplates } from '../templates/load.js';
 import { buildTemplateIndex } from '../templates/resource-index.js';
 import type { TemplateIndex } from '../templates/types.js';
 import { VERSION } from '../version.js';
+import { logicalIdQueries, readLogicalIds } from './logical-ids.js';
 
 export interface ReviewOptions {
   templates: readonly string[];
@@ -52,7 +54,8 @@ export async function prepareReview(
   result: ComplianceResult,
   desired: DesiredState | undefined,
   options: ReviewOptions,
-  logger: Logger
+  logger: Logger,
+  config?: () => Promise<ConfigServiceClient>
 ): Promise<Review> {
   let context: GitHubContext | undefined;
   try {
@@ -85,8 +88,15 @@ export async function prepareReview(
     }
   }
 
+  const queries = logicalIdQueries(result, index);
+  const logicalIds =
+    queries.length > 0 && config ? await readLogicalIds(await config(), queries) : new Map<string, string>();
+  if (queries.length > 0)
+    logger.info(`Read ${logicalIds.size} CloudFormation logical id tag(s) in ${queries.length} query(ies).`);
+
   const declared = new Map((desired?.rules ?? []).map(r => [r.name, r]));
   const locations = mapFindings(result, index, {
+    logicalIds,
     ruleIdentifiers: new Map([...declared.values()].map(r => [r.name, r.identifier])),
     fallback: name => {
       const p = declared.get(name)?.position;

@@ -123,6 +123,16 @@ describe('findings on the lines at fault', () => {
     );
   });
 
+  it('a resource the template does not name is found by its CloudFormation logical id tag', async () => {
+    const template = join(repo, 'templates', 'storage.yaml');
+    writeFileSync(template, readFileSync(template, 'utf8').replace(/\n\s*BucketName: claims-uploads/, ''));
+    const r = await gate({ checks: 'off' });
+    expect(sim.calls().byOperation['config:SelectResourceConfig']).toBe(1);
+    const claims = sarif(r).runs[0]!.results!.find(x => x.message.text?.includes('claims-uploads'));
+    expect(claims?.locations?.[0]?.physicalLocation?.artifactLocation?.uri).toBe('templates/storage.yaml');
+    expect(claims?.locations?.[0]?.physicalLocation?.region?.startLine).toBe(lineOf(template, 'ClaimsUploadsBucket:'));
+  });
+
   it('a pull request adding a bucket without logging is flagged before deploy, on that line', async () => {
     writeFileSync(
       join(repo, 'templates', 'phi-exports.yaml'),

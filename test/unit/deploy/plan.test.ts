@@ -173,3 +173,42 @@ describe('buildPlan', () => {
     expect(unmanaged.items.every(i => i.note !== undefined)).toBe(true);
   });
 });
+
+describe('plan reports', () => {
+  it('show the runbooks least-privilege policies, escaped, and the plan table with HIPAA sections', async () => {
+    const { policySection, planSection, buildPlanJson } = await import('../../../src/report/plan.js');
+    const { SummaryBuilder } = await import('../../../src/report/summary.js');
+    const withPolicy: DesiredState = {
+      ...desired,
+      documents: desired.documents.map(d => ({
+        ...d,
+        policy: {
+          policy: {
+            Version: '2012-10-17',
+            Statement: [
+              { Effect: 'Allow', Action: ['sns:Publish'], Resource: ['arn:aws:sns:us-east-1:123456789012:<t>'] }
+            ]
+          },
+          notes: ['aws:executeScript cannot be derived']
+        }
+      }))
+    };
+    const builder = new SummaryBuilder(100_000);
+    const plan = buildPlan(withPolicy, empty(), { mode: 'apply', prune: false });
+    builder.add(planSection(plan, 'plan', withPolicy));
+    builder.add(policySection(withPolicy));
+    const { markdown } = builder.render();
+    expect(markdown).toContain('Deploy plan (nothing changed): 4 differences from the manifest');
+    expect(markdown).toContain('| + create | rule | s3-bucket-logging-enabled |  | 164.312(b) | compliance.yml:4 |');
+    expect(markdown).toContain('sns:Publish');
+    expect(markdown).toContain('&lt;t&gt;');
+    expect(markdown).not.toContain('<t>');
+    expect(markdown).toContain('aws:executeScript cannot be derived');
+    const json = buildPlanJson(plan, 'plan', withPolicy);
+    expect(json.runbooks[0]).toMatchObject({
+      name: 'my-hipaa-remediation-runbook',
+      notes: ['aws:executeScript cannot be derived']
+    });
+    expect(json.items[0]!.declaredAt).toBe('compliance.yml:14:5');
+  });
+});
