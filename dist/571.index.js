@@ -27,9 +27,10 @@ function fingerprint(ruleName, resourceType, resourceId) {
 /* harmony export */   HK: () => (/* binding */ mapFindings),
 /* harmony export */   KF: () => (/* binding */ propertyPathFor),
 /* harmony export */   NP: () => (/* binding */ normalizeRepoPath),
+/* harmony export */   Ou: () => (/* binding */ logicalIdKey),
 /* harmony export */   ax: () => (/* binding */ fingerprintOf)
 /* harmony export */ });
-/* unused harmony exports RULE_PROPERTIES, logicalIdKey, findResource, locateFinding, LEVEL_SEVERITY, changedFirst */
+/* unused harmony exports RULE_PROPERTIES, findResource, locateFinding, LEVEL_SEVERITY, changedFirst */
 /* harmony import */ var _templates_physical_names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6991);
 /* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7023);
 

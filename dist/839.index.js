@@ -4048,7 +4048,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   PLAN_SCHEMA_VERSION: () => (/* binding */ PLAN_SCHEMA_VERSION),
 /* harmony export */   buildPlanJson: () => (/* binding */ buildPlanJson),
-/* harmony export */   planSection: () => (/* binding */ planSection)
+/* harmony export */   planSection: () => (/* binding */ planSection),
+/* harmony export */   policySection: () => (/* binding */ policySection)
 /* harmony export */ });
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6412);
 /* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7994);
@@ -4099,6 +4100,32 @@ function planSection(plan, mode, desired, applied) {
                 ])
         ],
         omissionNote: n => `_${n} plan row(s) left out; plan.json has all of them._`
+    };
+}
+/** The least-privilege IAM policy each runbook's assume role needs, derived from its steps (collapsed). */
+function policySection(desired) {
+    return {
+        id: 'runbook-policies',
+        order: _summary_js__WEBPACK_IMPORTED_MODULE_1__/* .SUMMARY_ORDER */ .Qx.deploy + 1,
+        priority: 4,
+        blocks: [
+            {
+                kind: 'rows',
+                head: "<details><summary>Least-privilege IAM policies for the runbooks' assume roles</summary>\n",
+                rowCount: desired.documents.length,
+                row: i => {
+                    const d = desired.documents[i];
+                    const notes = d.policy.notes.map(n => `<li>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(n)}</li>`).join('');
+                    return [
+                        `<p><b>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(d.name)}</b> (sha256 ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(d.hash.slice(0, 12))})</p>`,
+                        `<pre>${(0,_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(JSON.stringify(d.policy.policy))}</pre>`,
+                        notes ? `<ul>${notes}</ul>` : ''
+                    ].join('');
+                },
+                tail: '\n</details>'
+            }
+        ],
+        omissionNote: n => `_${n} runbook policies left out; plan.json has all of them._`
     };
 }
 function buildPlanJson(plan, mode, desired) {
