@@ -66,21 +66,17 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
     setOutputs({ 'aws-account-id': identity.accountId });
 
     // Loaded only now: the first AWS request above does not wait for these modules.
-    const [
-      { runDeploy },
-      { checkCompliance },
-      { hipaaSectionsFor },
-      { planSection, policySection },
-      { writeReports, emitWorkflowAnnotations },
-      review
-    ] = await Promise.all([
-      import('./deploy/phase.js'),
-      import('./compliance/check.js'),
-      import('./conformance/builtin.js'),
-      import('./report/plan.js'),
-      import('./report/run-report.js'),
-      import('./review/phase.js')
-    ]);
+    const phases = await import('./phases.js');
+    const {
+      runDeploy,
+      checkCompliance,
+      hipaaSectionsFor,
+      planSection,
+      policySection,
+      writeReports,
+      emitWorkflowAnnotations
+    } = phases;
+    const review = phases;
     const today = deps.clock.now().toISOString().slice(0, 10);
     const deployed = await logger.group('Deploy', () =>
       runDeploy(
@@ -164,8 +160,7 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
 
     const pre = await preDeploy(options, aws, pr, deployed, deps);
     if (pre) {
-      const { mergePreDeploy } = await import('./predeploy/evaluate.js');
-      result = mergePreDeploy(result, pre.result, hipaaSectionsFor);
+      result = phases.mergePreDeploy(result, pre.result, hipaaSectionsFor);
       for (const f of pre.result.findings) pr.locations.set(f.fingerprint, f.location);
     }
 
@@ -254,12 +249,11 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
 async function preDeploy(
   options: Options,
   aws: AwsClients,
-  pr: import('./review/phase.js').Review,
+  pr: import('./phases.js').Review,
   deployed: DeployResult,
   deps: RunDeps
 ): Promise<
-  | { result: import('./predeploy/evaluate.js').PreDeployResult; section: import('./report/summary.js').SummarySection }
-  | undefined
+  { result: import('./phases.js').PreDeployResult; section: import('./phases.js').SummarySection } | undefined
 > {
   if (options.preDeploy === 'off') return undefined;
   if (!deployed.desired) {
@@ -268,7 +262,7 @@ async function preDeploy(
   if (options.preDeploy === 'changed' && pr.context?.prNumber === undefined) {
     deps.logger.info("pre-deploy: changed outside a pull request: no changed templates to evaluate (use 'all').");
   }
-  const { evaluateTemplates, preDeploySection } = await import('./predeploy/evaluate.js');
+  const { evaluateTemplates, preDeploySection } = await import('./phases.js');
   const desired = deployed.desired;
   const result = await deps.logger.group('Pre-deploy evaluation', async () =>
     evaluateTemplates({ config: await aws.config(), clock: deps.clock, logger: deps.logger }, pr.index, desired.rules, {
@@ -284,10 +278,10 @@ async function remediate(
   aws: AwsClients,
   result: ComplianceResult,
   deployed: DeployResult,
-  pr: import('./review/phase.js').Review,
+  pr: import('./phases.js').Review,
   accountId: string,
   deps: RunDeps
-): Promise<import('./remediation/phase.js').RemediationPhaseResult | undefined> {
+): Promise<import('./phases.js').RemediationPhaseResult | undefined> {
   if (options.remediate === 'off') return undefined;
   if (!deployed.desired || deployed.desired.remediations.length === 0) {
     throw new InputError(
@@ -296,8 +290,7 @@ async function remediate(
     );
   }
   const desired = deployed.desired;
-  const { runRemediation } = await import('./remediation/phase.js');
-  const { readRemediationConfigurations } = await import('./deploy/read-actual.js');
+  const { runRemediation, readRemediationConfigurations } = await import('./phases.js');
   // Rules whose remediation configuration exists in AWS now (what deploy read, plus what it just created).
   const deployedRemediations = new Set<string>(
     deployed.actual

@@ -30,8 +30,8 @@ export interface FaultDecision {
   fault?: FaultKind;
 }
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
+/** mulberry32: small, fast, deterministic (uniform in [0, 1)). */
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -14,6 +14,7 @@
  * identifier has its own failure rate around the ratio (their mean is the ratio). Rules are declared with
  * `evaluatedAgoSeconds`, so they are evaluated by the real evaluators when the state is first used.
  */
+import { prng } from '../faults.js';
 import type { ResourcesState, S3BucketState } from '../state.js';
 import { readSeedScenario } from '../config/scenario-base.js';
 import { normalizeScenario, type Scenario } from '../scenario.js';
@@ -90,18 +91,6 @@ export function parseScaleParams(params: Record<string, string> = {}): ScalePara
     }
   }
   return out;
-}
-
-/** mulberry32: a small, fast, seedable PRNG (uniform in [0, 1)). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function pick<T>(rand: () => number, list: readonly T[]): T {

@@ -1,0 +1,14 @@
+/**
+ * Everything after authentication, loaded by run() with one dynamic import: the first AWS request does not wait for
+ * these modules, and the bundle gets one lazily loaded chunk rather than several that repeat shared code.
+ */
+export { runDeploy } from './deploy/phase.js';
+export { readRemediationConfigurations } from './deploy/read-actual.js';
+export { checkCompliance } from './compliance/check.js';
+export { hipaaSectionsFor } from './conformance/builtin.js';
+export { planSection, policySection } from './report/plan.js';
+export { writeReports, emitWorkflowAnnotations } from './report/run-report.js';
+export { prepareReview, writeSarifReport, publishChecks, type Review } from './review/phase.js';
+export { runRemediation, type RemediationPhaseResult } from './remediation/phase.js';
+export { evaluateTemplates, mergePreDeploy, preDeploySection, type PreDeployResult } from './predeploy/evaluate.js';
+export type { SummarySection } from './report/summary.js';
