@@ -76,7 +76,6 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
       writeReports,
       emitWorkflowAnnotations
     } = phases;
-    const review = phases;
     const today = deps.clock.now().toISOString().slice(0, 10);
     const deployed = await logger.group('Deploy', () =>
       runDeploy(
@@ -143,7 +142,7 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
       env: deps.env
     };
     const pr = await logger.group('Locate findings', () =>
-      review.prepareReview(result, deployed.desired, reviewOptions, logger, () => aws.config())
+      phases.prepareReview(result, deployed.desired, reviewOptions, logger, () => aws.config())
     );
 
     const remediation = await remediate(options, aws, result, deployed, pr, identity.accountId, deps);
@@ -159,9 +158,12 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
     }
 
     const pre = await preDeploy(options, aws, pr, deployed, deps);
+    let preDeployNew = 0;
     if (pre) {
-      result = phases.mergePreDeploy(result, pre.result, hipaaSectionsFor);
-      for (const f of pre.result.findings) pr.locations.set(f.fingerprint, f.location);
+      const merged = phases.mergePreDeploy(result, pre.result, hipaaSectionsFor);
+      result = merged.result;
+      preDeployNew = merged.added.length;
+      for (const f of merged.added) pr.locations.set(f.fingerprint, f.location);
     }
 
     const applyError = deployed.applied?.error;
@@ -171,7 +173,14 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
         : options.deploy === 'plan'
           ? deployed.plan.drift
           : deployed.plan.drift - (deployed.applied?.done.filter(i => i.action !== 'unchanged').length ?? 0);
-    const gate = decideGate(result, options.failOn, remainingDrift, pr.comparison?.new.length);
+    // New non-compliance: findings not in the baseline that still count, plus everything pre-deploy flagged.
+    const verified = new Set(
+      (remediation?.outcomes ?? []).filter(o => o.status === 'verified').map(o => o.target.fingerprint)
+    );
+    const newNoncompliant = pr.comparison
+      ? pr.comparison.new.filter(f => !verified.has(f.fingerprint)).length + preDeployNew
+      : undefined;
+    const gate = decideGate(result, options.failOn, remainingDrift, newNoncompliant);
 
     const sections = [...pr.sections, ...(pre ? [pre.section] : [])];
     if (remediation) sections.push(remediation.section);
@@ -197,7 +206,7 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
       summaryFile: deps.env.GITHUB_STEP_SUMMARY,
       sections
     });
-    const sarifFile = await review.writeSarifReport(
+    const sarifFile = await phases.writeSarifReport(
       result,
       pr,
       deployed.desired,
@@ -205,7 +214,7 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
       options.sarifIncludeWaived,
       logger
     );
-    const check = await review.publishChecks(result, gate, pr, summary, reviewOptions, logger);
+    const check = await phases.publishChecks(result, gate, pr, summary, reviewOptions, logger);
     if (!check.published) emitWorkflowAnnotations(result, gate, pr.locateRule);
 
     setOutputs({
@@ -215,7 +224,7 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
       'checked-rules': result.rules.length,
       'report-file': reportFile,
       'sarif-file': sarifFile,
-      ...(pr.comparison ? { 'new-noncompliant-count': pr.comparison.new.length } : {}),
+      ...(newNoncompliant !== undefined ? { 'new-noncompliant-count': newNoncompliant } : {}),
       ...(check.url ? { 'check-run-url': check.url } : {}),
       ...(deployed.plan ? { 'drift-count': deployed.plan.drift } : {}),
       ...(deployed.planFile ? { 'plan-file': deployed.planFile } : {}),

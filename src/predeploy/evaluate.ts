@@ -40,6 +40,8 @@ export interface PreDeployFinding extends Finding {
   location: SourceLocation;
   template: string;
   logicalId: string;
+  /** The name the template gives the resource, when literal (a deployed one is then found by it). */
+  physicalName?: string;
 }
 
 export interface PreDeployResult {
@@ -213,6 +215,7 @@ export async function evaluateTemplates(
             location: locate(res, rule),
             template: res.file,
             logicalId: res.logicalId,
+            ...(res.physicalName !== undefined ? { physicalName: res.physicalName } : {}),
             annotation: `before deploy: ${e.Annotation ?? `${res.logicalId} would not comply with ${ruleName}`}`
           };
           result.findings.push(finding);
@@ -229,17 +232,28 @@ export async function evaluateTemplates(
   return result;
 }
 
-/** Adds pre-deploy findings to their rules (a rule with only pre-deploy findings becomes non-compliant). */
+/**
+ * Adds pre-deploy findings to their rules (a rule with only pre-deploy findings becomes non-compliant). A resource
+ * that is already deployed and already found non-compliant by the same rule (by its physical name) is not added
+ * twice. Returns the findings actually added.
+ */
 export function mergePreDeploy(
   result: ComplianceResult,
   pre: PreDeployResult,
   sections: (name: string) => string[]
-): ComplianceResult {
-  if (pre.findings.length === 0) return result;
+): { result: ComplianceResult; added: PreDeployFinding[] } {
   const rules = result.rules.map(r => ({ ...r, findings: [...r.findings] }));
   const byName = new Map(rules.map(r => [r.ruleName, r]));
+  const added: PreDeployFinding[] = [];
   for (const f of pre.findings) {
-    const { location: _l, template: _t, logicalId: _i, ...finding } = f;
+    const { location: _l, template: _t, logicalId: _i, physicalName, ...finding } = f;
+    const live = byName
+      .get(f.ruleName)
+      ?.findings.some(
+        x => physicalName !== undefined && x.resourceType === f.resourceType && x.resourceId === physicalName
+      );
+    if (live) continue;
+    added.push(f);
     let rule = byName.get(f.ruleName);
     if (!rule) {
       rule = {
@@ -256,7 +270,7 @@ export function mergePreDeploy(
     rule.complianceType = 'NON_COMPLIANT';
     rule.findings.push(finding);
   }
-  return { ...result, rules };
+  return { result: added.length === 0 ? result : { ...result, rules }, added };
 }
 
 /** The pre-deploy part of the job summary. */

@@ -234,4 +234,17 @@ describe('baseline: gate only on what the pull request adds', () => {
     expect(added.exitCode).toBe(1);
     expect(added.stdout).toContain('1 new non-compliant resource (not in the baseline)');
   });
+
+  it('a bucket the pull request would add without logging counts as new', async () => {
+    const today = await gate({ checks: 'off', 'fail-on': 'never' });
+    const baseline = join(mkdtempSync(join(tmpdir(), 'baseline-')), 'compliance-report.json');
+    cpSync(join(repo, today.outputs['report-file']!), baseline);
+    writeFileSync(
+      join(repo, 'templates', 'more.yaml'),
+      'Resources:\n  MoreBucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: more-phi\n'
+    );
+    const r = await gate({ checks: 'off', baseline, 'fail-on': 'new-noncompliant', 'pre-deploy': 'all' });
+    expect(r.outputs['new-noncompliant-count']).toBe('1');
+    expect(r.exitCode).toBe(1);
+  });
 });
