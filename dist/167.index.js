@@ -10197,6 +10197,7 @@ async function evaluateTemplates(deps, index, rules, options) {
                         location: evaluate_locate(res, rule),
                         template: res.file,
                         logicalId: res.logicalId,
+                        ...(res.physicalName !== undefined ? { physicalName: res.physicalName } : {}),
                         annotation: `before deploy: ${e.Annotation ?? `${res.logicalId} would not comply with ${ruleName}`}`
                     };
                     result.findings.push(finding);
@@ -10211,14 +10212,23 @@ async function evaluateTemplates(deps, index, rules, options) {
     logger.info(`Pre-deploy: ${result.evaluated} template resource(s) evaluated, ${result.findings.length} would be non-compliant, ${result.notJudged.length} rule(s) cannot judge before deploy.`);
     return result;
 }
-/** Adds pre-deploy findings to their rules (a rule with only pre-deploy findings becomes non-compliant). */
+/**
+ * Adds pre-deploy findings to their rules (a rule with only pre-deploy findings becomes non-compliant). A resource
+ * that is already deployed and already found non-compliant by the same rule (by its physical name) is not added
+ * twice. Returns the findings actually added.
+ */
 function mergePreDeploy(result, pre, sections) {
-    if (pre.findings.length === 0)
-        return result;
     const rules = result.rules.map(r => ({ ...r, findings: [...r.findings] }));
     const byName = new Map(rules.map(r => [r.ruleName, r]));
+    const added = [];
     for (const f of pre.findings) {
-        const { location: _l, template: _t, logicalId: _i, ...finding } = f;
+        const { location: _l, template: _t, logicalId: _i, physicalName, ...finding } = f;
+        const live = byName
+            .get(f.ruleName)
+            ?.findings.some(x => physicalName !== undefined && x.resourceType === f.resourceType && x.resourceId === physicalName);
+        if (live)
+            continue;
+        added.push(f);
         let rule = byName.get(f.ruleName);
         if (!rule) {
             rule = {
@@ -10236,7 +10246,7 @@ function mergePreDeploy(result, pre, sections) {
         rule.complianceType = 'NON_COMPLIANT';
         rule.findings.push(finding);
     }
-    return { ...result, rules };
+    return { result: added.length === 0 ? result : { ...result, rules }, added };
 }
 /** The pre-deploy part of the job summary. */
 function preDeploySection(pre) {
