@@ -18,6 +18,8 @@ import {
 import {
   CreateDocumentCommand,
   DeleteDocumentCommand,
+  DescribeDocumentCommand,
+  paginateListDocumentVersions,
   type SSMClient,
   UpdateDocumentCommand,
   UpdateDocumentDefaultVersionCommand
@@ -88,6 +90,31 @@ async function call<T>(operation: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The version of a document whose content has this hash (newest first). */
+export async function versionWithHash(ssm: SSMClient, name: string, hash: string): Promise<string> {
+  const versions: string[] = [];
+  try {
+    for await (const page of paginateListDocumentVersions({ client: ssm }, { Name: name })) {
+      for (const v of page.DocumentVersions ?? []) if (v.DocumentVersion) versions.push(v.DocumentVersion);
+    }
+  } catch (err) {
+    throw toAwsCallError('ssm:ListDocumentVersions', err);
+  }
+  versions.sort((a, b) => Number(b) - Number(a));
+  for (const version of versions) {
+    const out = await call('ssm:DescribeDocument', () =>
+      ssm.send(new DescribeDocumentCommand({ Name: name, DocumentVersion: version }))
+    );
+    if (out.Document?.Hash === hash) return version;
+  }
+  throw new AwsCallError(
+    'ssm:UpdateDocument',
+    'DuplicateDocumentContent',
+    undefined,
+    `${name}: SSM says a version already has this content, but none of its ${versions.length} versions has hash ${hash}`
+  );
+}
+
 async function putDocument(ssm: SSMClient, d: DesiredDocument, create: boolean, logger: Logger): Promise<void> {
   if (create) {
     await call('ssm:CreateDocument', () =>
@@ -115,10 +142,10 @@ async function putDocument(ssm: SSMClient, d: DesiredDocument, create: boolean, 
     );
     version = out.DocumentDescription?.DocumentVersion;
   } catch (err) {
-    // The latest version already has this content (it just is not the default): make it the default.
+    // A version with this content exists already (e.g. the manifest reverted a change): make it the default.
     if ((err as { name?: string }).name !== 'DuplicateDocumentContent') throw toAwsCallError('ssm:UpdateDocument', err);
-    logger.info(`${d.name}: the latest version already has this content.`);
-    version = '$LATEST';
+    version = await versionWithHash(ssm, d.name, d.hash);
+    logger.info(`${d.name}: version ${version} already has this content; making it the default.`);
   }
   await call('ssm:UpdateDocumentDefaultVersion', () =>
     ssm.send(new UpdateDocumentDefaultVersionCommand({ Name: d.name, DocumentVersion: version }))

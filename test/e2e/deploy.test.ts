@@ -182,6 +182,14 @@ describe('examples/seed on the blank account', () => {
     expect(applied.exitCode).toBe(0);
     expect(sim.calls().byOperation['ssm:UpdateDocument']).toBe(1);
     expect(managedState(sim)).toMatchObject({ rules: ['s3-bucket-logging-enabled'], documents: ['alert'] });
+
+    // Reverting the runbook: SSM refuses the old content again (DuplicateDocumentContent), so the old version
+    // becomes the default again; then nothing differs.
+    writeFileSync(join(dir, 'alert.yaml'), runbook);
+    const reverted = await action(sim, { config: withoutExtra, deploy: 'apply', 'fail-on': 'never' });
+    expect(reverted.exitCode).toBe(0);
+    expect(reverted.stdout).toContain('alert: version 1 already has this content; making it the default.');
+    expect((await action(sim, { config: withoutExtra })).outputs['drift-count']).toBe('0');
   });
 });
 
