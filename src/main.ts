@@ -204,7 +204,11 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
       reportDir: options.reportDir,
       generatedAt: deps.clock.now().toISOString(),
       summaryFile: deps.env.GITHUB_STEP_SUMMARY,
-      sections
+      sections,
+      changed: f => {
+        const loc = pr.locations.get(f.fingerprint);
+        return loc !== undefined && pr.changedFiles.has(loc.file);
+      }
     });
     const sarifFile = await phases.writeSarifReport(
       result,

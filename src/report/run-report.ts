@@ -4,7 +4,7 @@
  * carries them.
  */
 import * as core from '@actions/core';
-import type { ComplianceResult, GateDecision, RunInfo } from '../compliance/types.js';
+import type { ComplianceResult, Finding, GateDecision, RunInfo } from '../compliance/types.js';
 import { buildAnnotations, emitAnnotations, type AnnotationSink, type RuleLocation } from './annotations.js';
 import { buildJsonReport } from './json.js';
 import { buildSummary, type SummarySection } from './summary.js';
@@ -19,6 +19,8 @@ export interface RunReportInput {
   summaryFile: string | undefined;
   /** Extra summary sections (deploy plan, baseline, remediation) sharing the summary's byte budget. */
   sections?: SummarySection[];
+  /** Whether a finding is in a file the pull request changed (ordered first). */
+  changed?: (f: Finding) => boolean;
 }
 
 /** Returns the JSON report's path and the summary's Markdown. */
@@ -35,7 +37,8 @@ export async function writeReports(input: RunReportInput): Promise<{ reportFile:
     gate: input.gate,
     run: input.run,
     reportFiles: { json: reportFile },
-    ...(input.sections ? { sections: input.sections } : {})
+    ...(input.sections ? { sections: input.sections } : {}),
+    ...(input.changed ? { changed: input.changed } : {})
   });
   await appendStepSummary(input.summaryFile, summary.markdown);
   return { reportFile, summary: summary.markdown };

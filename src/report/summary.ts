@@ -265,6 +265,8 @@ export interface SummaryInput {
   budgetBytes?: number;
   /** More sections sharing the budget (deploy plan, remediation), placed by their `order`. */
   sections?: SummarySection[];
+  /** Whether a finding is in a file the pull request changed: such rules and findings come first. */
+  changed?: (f: Finding) => boolean;
 }
 
 export interface SummaryOutput {
@@ -308,18 +310,30 @@ export function countFindings(rule: RuleResult): { counted: number; waived: numb
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Worst first: error, non-compliant (most counted resources first), stale, insufficient data, compliant, not applicable. */
-export function sortRulesWorstFirst(rules: readonly RuleResult[]): RuleResult[] {
+export function sortRulesWorstFirst(
+  rules: readonly RuleResult[],
+  changed: (f: Finding) => boolean = () => false
+): RuleResult[] {
   return rules
-    .map(r => ({ r, rank: STATUS_RANK[r.status], n: countFindings(r).counted }))
-    .sort((a, b) => a.rank - b.rank || b.n - a.n || byName(a.r.ruleName, b.r.ruleName))
+    .map(r => ({
+      r,
+      rank: STATUS_RANK[r.status],
+      touches: r.findings.some(f => f.waiver === undefined && changed(f)),
+      n: countFindings(r).counted
+    }))
+    .sort(
+      (a, b) =>
+        a.rank - b.rank || Number(b.touches) - Number(a.touches) || b.n - a.n || byName(a.r.ruleName, b.r.ruleName)
+    )
     .map(x => x.r);
 }
 
-/** Counted findings first, then waived; each group by resource type, then id. */
-function sortFindings(findings: readonly Finding[]): Finding[] {
+/** Counted findings first (those in changed files first), then waived; each group by resource type, then id. */
+function sortFindings(findings: readonly Finding[], changed: (f: Finding) => boolean = () => false): Finding[] {
   return [...findings].sort(
     (a, b) =>
       Number(a.waiver !== undefined) - Number(b.waiver !== undefined) ||
+      Number(changed(b)) - Number(changed(a)) ||
       byName(a.resourceType, b.resourceType) ||
       byName(a.resourceId, b.resourceId)
   );
@@ -462,11 +476,15 @@ function rulesSection(rules: readonly RuleResult[], reportFiles: SummaryInput['r
   };
 }
 
-function findingsSection(rules: readonly RuleResult[], reportFiles: SummaryInput['reportFiles']): SummarySection {
+function findingsSection(
+  rules: readonly RuleResult[],
+  reportFiles: SummaryInput['reportFiles'],
+  changed?: (f: Finding) => boolean
+): SummarySection {
   const blocks: SummaryBlock[] = [{ kind: 'text', text: '### Non-compliant resources' }];
   for (const rule of rules) {
     if (rule.findings.length === 0) continue;
-    const findings = sortFindings(rule.findings);
+    const findings = sortFindings(rule.findings, changed);
     const { counted, waived } = countFindings(rule);
     const label = `${truncate(rule.ruleName, MAX_RULE)} (${counted} non-compliant${waived > 0 ? `, ${waived} waived` : ''})`;
     blocks.push({
@@ -496,11 +514,11 @@ function findingsSection(rules: readonly RuleResult[], reportFiles: SummaryInput
 /** Builds the job summary: verdict, rule table (worst first), then the non-compliant resources of each rule. */
 export function buildSummary(input: SummaryInput): SummaryOutput {
   const { result, gate, run, reportFiles } = input;
-  const rules = sortRulesWorstFirst(result.rules);
+  const rules = sortRulesWorstFirst(result.rules, input.changed);
   const builder = new SummaryBuilder(input.budgetBytes ?? DEFAULT_SUMMARY_BUDGET_BYTES)
     .add(verdictSection(result, gate, run))
     .add(rulesSection(rules, reportFiles))
-    .add(findingsSection(rules, reportFiles));
+    .add(findingsSection(rules, reportFiles, input.changed));
   for (const s of input.sections ?? []) builder.add(s);
   const out = builder.render();
   return {

@@ -329,3 +329,22 @@ describe('helpers', () => {
     expect(markdown).toContain('run 4242 attempt 2');
   });
 });
+
+describe('pull request ordering', () => {
+  it('puts rules and findings in files the pull request changed first, within their severity', () => {
+    const result = sampleResult();
+    const bucketRule = result.rules.find(r => r.findings.filter(f => !f.waiver).length > 1)!;
+    const last = [...bucketRule.findings]
+      .filter(f => !f.waiver)
+      .sort((a, b) => (a.resourceId < b.resourceId ? 1 : -1))[0]!;
+    const { markdown } = buildSummary({
+      result,
+      gate: sampleGate(),
+      run,
+      changed: f => f.fingerprint === last.fingerprint
+    });
+    const section = markdown.slice(markdown.indexOf(`<summary>${bucketRule.ruleName}`));
+    const firstRow = section.split('\n').find(l => l.startsWith('| AWS'))!;
+    expect(firstRow).toContain(escapeMarkdown(last.resourceId));
+  });
+});
