@@ -3013,15 +3013,21 @@ function countFindings(rule) {
 }
 const byName = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 /** Worst first: error, non-compliant (most counted resources first), stale, insufficient data, compliant, not applicable. */
-function sortRulesWorstFirst(rules) {
+function sortRulesWorstFirst(rules, changed = () => false) {
     return rules
-        .map(r => ({ r, rank: STATUS_RANK[r.status], n: countFindings(r).counted }))
-        .sort((a, b) => a.rank - b.rank || b.n - a.n || byName(a.r.ruleName, b.r.ruleName))
+        .map(r => ({
+        r,
+        rank: STATUS_RANK[r.status],
+        touches: r.findings.some(f => f.waiver === undefined && changed(f)),
+        n: countFindings(r).counted
+    }))
+        .sort((a, b) => a.rank - b.rank || Number(b.touches) - Number(a.touches) || b.n - a.n || byName(a.r.ruleName, b.r.ruleName))
         .map(x => x.r);
 }
-/** Counted findings first, then waived; each group by resource type, then id. */
-function sortFindings(findings) {
+/** Counted findings first (those in changed files first), then waived; each group by resource type, then id. */
+function sortFindings(findings, changed = () => false) {
     return [...findings].sort((a, b) => Number(a.waiver !== undefined) - Number(b.waiver !== undefined) ||
+        Number(changed(b)) - Number(changed(a)) ||
         byName(a.resourceType, b.resourceType) ||
         byName(a.resourceId, b.resourceId));
 }
@@ -3158,12 +3164,12 @@ function rulesSection(rules, reportFiles) {
         omissionNote: n => `\n_${plural(n, 'rule')} not shown to keep the job summary within its size limit; ${whereFullList(reportFiles)}._`
     };
 }
-function findingsSection(rules, reportFiles) {
+function findingsSection(rules, reportFiles, changed) {
     const blocks = [{ kind: 'text', text: '### Non-compliant resources' }];
     for (const rule of rules) {
         if (rule.findings.length === 0)
             continue;
-        const findings = sortFindings(rule.findings);
+        const findings = sortFindings(rule.findings, changed);
         const { counted, waived } = countFindings(rule);
         const label = `${truncate(rule.ruleName, MAX_RULE)} (${counted} non-compliant${waived > 0 ? `, ${waived} waived` : ''})`;
         blocks.push({
@@ -3191,11 +3197,11 @@ function findingsSection(rules, reportFiles) {
 /** Builds the job summary: verdict, rule table (worst first), then the non-compliant resources of each rule. */
 function buildSummary(input) {
     const { result, gate, run, reportFiles } = input;
-    const rules = sortRulesWorstFirst(result.rules);
+    const rules = sortRulesWorstFirst(result.rules, input.changed);
     const builder = new SummaryBuilder(input.budgetBytes ?? DEFAULT_SUMMARY_BUDGET_BYTES)
         .add(verdictSection(result, gate, run))
         .add(rulesSection(rules, reportFiles))
-        .add(findingsSection(rules, reportFiles));
+        .add(findingsSection(rules, reportFiles, input.changed));
     for (const s of input.sections ?? [])
         builder.add(s);
     const out = builder.render();
@@ -5177,6 +5183,27 @@ async function call(operation, fn) {
         throw (0,src_errors/* toAwsCallError */.Dz)(operation, err);
     }
 }
+/** The version of a document whose content has this hash (newest first). */
+async function versionWithHash(ssm, name, hash) {
+    const versions = [];
+    try {
+        for await (const page of (0,client_ssm_dist_cjs.paginateListDocumentVersions)({ client: ssm }, { Name: name })) {
+            for (const v of page.DocumentVersions ?? [])
+                if (v.DocumentVersion)
+                    versions.push(v.DocumentVersion);
+        }
+    }
+    catch (err) {
+        throw (0,src_errors/* toAwsCallError */.Dz)('ssm:ListDocumentVersions', err);
+    }
+    versions.sort((a, b) => Number(b) - Number(a));
+    for (const version of versions) {
+        const out = await call('ssm:DescribeDocument', () => ssm.send(new client_ssm_dist_cjs.DescribeDocumentCommand({ Name: name, DocumentVersion: version })));
+        if (out.Document?.Hash === hash)
+            return version;
+    }
+    throw new src_errors/* AwsCallError */.iQ('ssm:UpdateDocument', 'DuplicateDocumentContent', undefined, `${name}: SSM says a version already has this content, but none of its ${versions.length} versions has hash ${hash}`);
+}
 async function putDocument(ssm, d, create, logger) {
     if (create) {
         await call('ssm:CreateDocument', () => ssm.send(new client_ssm_dist_cjs.CreateDocumentCommand({
@@ -5199,11 +5226,11 @@ async function putDocument(ssm, d, create, logger) {
         version = out.DocumentDescription?.DocumentVersion;
     }
     catch (err) {
-        // The latest version already has this content (it just is not the default): make it the default.
+        // A version with this content exists already (e.g. the manifest reverted a change): make it the default.
         if (err.name !== 'DuplicateDocumentContent')
             throw (0,src_errors/* toAwsCallError */.Dz)('ssm:UpdateDocument', err);
-        logger.info(`${d.name}: the latest version already has this content.`);
-        version = '$LATEST';
+        version = await versionWithHash(ssm, d.name, d.hash);
+        logger.info(`${d.name}: version ${version} already has this content; making it the default.`);
     }
     await call('ssm:UpdateDocumentDefaultVersion', () => ssm.send(new client_ssm_dist_cjs.UpdateDocumentDefaultVersionCommand({ Name: d.name, DocumentVersion: version })));
 }
@@ -6332,7 +6359,8 @@ async function writeReports(input) {
         gate: input.gate,
         run: input.run,
         reportFiles: { json: reportFile },
-        ...(input.sections ? { sections: input.sections } : {})
+        ...(input.sections ? { sections: input.sections } : {}),
+        ...(input.changed ? { changed: input.changed } : {})
     });
     await appendStepSummary(input.summaryFile, summary.markdown);
     return { reportFile, summary: summary.markdown };
