@@ -12,7 +12,7 @@ import { InputError, isUserError } from './errors.js';
 import { getOptions, type Options } from './inputs.js';
 import { coreLogger, type Logger } from './logging.js';
 import { setOutputs } from './outputs.js';
-import { runInfoFromEnv } from './run-info.js';
+import { runInfoFromEnv, workflowFileFromEnv } from './run-info.js';
 import { systemClock, type Clock } from './util/clock.js';
 
 export interface RunDeps {
@@ -77,6 +77,7 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
       emitWorkflowAnnotations
     } = phases;
     const today = deps.clock.now().toISOString().slice(0, 10);
+    const workflowFile = workflowFileFromEnv(deps.env);
     const deployed = await logger.group('Deploy', () =>
       runDeploy(
         aws,
@@ -89,7 +90,8 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
           region: options.region,
           accountId: identity.accountId,
           reportDir: options.reportDir,
-          today
+          today,
+          ...(workflowFile ? { workflowFile } : {})
         },
         logger
       )

@@ -1,5 +1,14 @@
 import type { RunInfo } from './compliance/types.js';
 
+/**
+ * The workflow file of the run, repository-relative (from GITHUB_WORKFLOW_REF,
+ * `owner/repo/.github/workflows/x.yml@refs/heads/main`): where the action's inputs are written.
+ */
+export function workflowFileFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  const m = /^[^/]+\/[^/]+\/(.+?)@/.exec(env.GITHUB_WORKFLOW_REF ?? '');
+  return m?.[1];
+}
+
 /** The run's metadata, from the variables GitHub sets on every runner. */
 export function runInfoFromEnv(env: NodeJS.ProcessEnv): RunInfo {
   const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';

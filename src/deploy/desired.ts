@@ -135,7 +135,9 @@ export async function buildDesiredState(
         inputParameters: r.inputParameters,
         hipaaSections: r.hipaaSections ?? src.hipaaSectionsFor(r.name),
         origin: pack.builtin ? `pack ${pack.builtin}` : `pack ${pack.file}`,
-        position: r.position
+        // A built-in pack's data file is the action's, not the user's: its rules are declared where the
+        // manifest names the pack, so annotations and SARIF point into the user's repository.
+        position: pack.builtin ? ref.position : r.position
       };
       if (r.scope) rule.scope = r.scope;
       if (r.maximumExecutionFrequency) rule.maximumExecutionFrequency = r.maximumExecutionFrequency;

@@ -41,6 +41,8 @@ export interface DeployOptions {
   reportDir: string;
   /** YYYY-MM-DD, for waiver expiry. */
   today: string;
+  /** The workflow file (repository-relative), where the conformance-pack input is written. */
+  workflowFile?: string;
 }
 
 export interface DeployResult {
@@ -82,7 +84,7 @@ export function resolveManifest(options: DeployOptions): Manifest | undefined {
   }
   const manifest = exists ? loadManifest(options.config, options.today) : undefined;
   if (!options.conformancePack) return manifest;
-  const position = { file: 'action input conformance-pack', line: 1, col: 1 };
+  const position = { file: options.workflowFile ?? 'conformance-pack input', line: 1, col: 1 };
   const pack = isBuiltinPack(options.conformancePack)
     ? { builtin: options.conformancePack, parameters: {}, exclude: [], position }
     : { template: options.conformancePack, parameters: {}, exclude: [], position };

@@ -21,6 +21,7 @@ import type { SummarySection } from '../report/summary.js';
 import { loadTemplates } from '../templates/load.js';
 import { buildTemplateIndex } from '../templates/resource-index.js';
 import type { TemplateIndex } from '../templates/types.js';
+import { workflowFileFromEnv } from '../run-info.js';
 import { VERSION } from '../version.js';
 import { logicalIdQueries, readLogicalIds } from './logical-ids.js';
 
@@ -192,7 +193,10 @@ export async function publishChecks(
     ruleLocation: review.locateRule
   });
   const octokit = createGitHubClient({ token: options.githubToken, env: options.env, logger });
-  const fallbackPath = existsSync(options.config) ? repoPath(options.config, options.workspace) : 'action.yml';
+  // Annotations without a line of their own go to the manifest, else to the workflow that ran the action.
+  const fallbackPath = existsSync(options.config)
+    ? repoPath(options.config, options.workspace)
+    : (workflowFileFromEnv(options.env) ?? repoPath(options.config, options.workspace));
   const run = await publishCheckRun(octokit, {
     owner: context.owner,
     repo: context.repo,
