@@ -4949,7 +4949,9 @@ async function buildDesiredState(manifest, src) {
                 inputParameters: r.inputParameters,
                 hipaaSections: r.hipaaSections ?? src.hipaaSectionsFor(r.name),
                 origin: pack.builtin ? `pack ${pack.builtin}` : `pack ${pack.file}`,
-                position: r.position
+                // A built-in pack's data file is the action's, not the user's: its rules are declared where the
+                // manifest names the pack, so annotations and SARIF point into the user's repository.
+                position: pack.builtin ? ref.position : r.position
             };
             if (r.scope)
                 rule.scope = r.scope;
@@ -5666,7 +5668,7 @@ function resolveManifest(options) {
     const manifest = exists ? loadManifest(options.config, options.today) : undefined;
     if (!options.conformancePack)
         return manifest;
-    const position = { file: 'action input conformance-pack', line: 1, col: 1 };
+    const position = { file: options.workflowFile ?? 'conformance-pack input', line: 1, col: 1 };
     const pack = isBuiltinPack(options.conformancePack)
         ? { builtin: options.conformancePack, parameters: {}, exclude: [], position }
         : { template: options.conformancePack, parameters: {}, exclude: [], position };
@@ -8141,6 +8143,8 @@ async function loadTemplates(globs, cwd, opts = {}) {
     return buildTemplateIndex(templates, skipped);
 }
 
+// EXTERNAL MODULE: ./src/run-info.ts
+var run_info = __webpack_require__(4091);
 ;// CONCATENATED MODULE: ./src/review/logical-ids.ts
 /**
  * The `aws:cloudformation:logical-id` tags of the resources behind findings that no template names by physical name
@@ -8213,6 +8217,7 @@ async function readLogicalIds(config, queries) {
 }
 
 ;// CONCATENATED MODULE: ./src/review/phase.ts
+
 
 
 
@@ -8337,7 +8342,10 @@ async function publishChecks(result, gate, review, summaryMarkdown, options, log
         ruleLocation: review.locateRule
     });
     const octokit = createGitHubClient({ token: options.githubToken, env: options.env, logger });
-    const fallbackPath = (0,external_node_fs_.existsSync)(options.config) ? repoPath(options.config, options.workspace) : 'action.yml';
+    // Annotations without a line of their own go to the manifest, else to the workflow that ran the action.
+    const fallbackPath = (0,external_node_fs_.existsSync)(options.config)
+        ? repoPath(options.config, options.workspace)
+        : ((0,run_info/* workflowFileFromEnv */.p)(options.env) ?? repoPath(options.config, options.workspace));
     const run = await publishCheckRun(octokit, {
         owner: context.owner,
         repo: context.repo,
