@@ -284,7 +284,7 @@ async function preDeploy(
   let note: string | undefined;
   if (options.preDeploy === 'changed' && pr.context?.prNumber !== undefined && pr.changedFilesUnknown) {
     note =
-      `pre-deploy: changed evaluated every template: the pull request's files could not be listed ` +
+      `pre-deploy: changed evaluated every template: the files of the pull request could not be listed ` +
       `(${pr.changedFilesUnknown}).`;
     deps.logger.warn(note);
   }
@@ -405,7 +405,7 @@ export function rulesToCheck(options: Options, deployed: DeployResult, logger: L
     };
   }
   if (options.deploy === 'destroy') {
-    const why = "deploy: destroy removes the manifest's rules, so there is nothing to check";
+    const why = 'deploy: destroy removes the rules of the manifest, so there is nothing to check';
     logger.info(`${why}.`);
     return { rules: 'none', scope: { nothingByDesign: why } };
   }
@@ -427,7 +427,7 @@ export function rulesToCheck(options: Options, deployed: DeployResult, logger: L
       rules: present,
       scope: {
         nothingChecked:
-          `none of the manifest's ${names.length} rule(s) is deployed in the account yet (deploy: plan creates ` +
+          `none of the ${names.length} rule(s) of the manifest is deployed in the account yet (deploy: plan creates ` +
           `nothing; deploy: apply does): ${someNames(missing)}`
       }
     };

@@ -75,11 +75,11 @@ describe('decideGate: nothing checked is not a pass', () => {
     'a check of 0 rules fails under fail-on %s, saying why',
     failOn => {
       const g = decideGate(none, [failOn], 0, undefined, {
-        nothingChecked: "none of the manifest's 2 rule(s) is deployed in the account yet: a, b"
+        nothingChecked: 'none of the 2 rule(s) of the manifest is deployed in the account yet: a, b'
       });
       expect(g).toMatchObject({
         result: 'fail',
-        reason: "no rules were checked: none of the manifest's 2 rule(s) is deployed in the account yet: a, b"
+        reason: 'no rules were checked: none of the 2 rule(s) of the manifest is deployed in the account yet: a, b'
       });
     }
   );
@@ -91,11 +91,12 @@ describe('decideGate: nothing checked is not a pass', () => {
   });
   it('checking nothing by design passes and says so (deploy: destroy, a manifest without rules)', () => {
     const g = decideGate(none, ['noncompliant'], 0, undefined, {
-      nothingByDesign: "deploy: destroy removes the manifest's rules, so there is nothing to check"
+      nothingByDesign: 'deploy: destroy removes the rules of the manifest, so there is nothing to check'
     });
     expect(g).toMatchObject({
       result: 'pass',
-      reason: "Nothing checked by design: deploy: destroy removes the manifest's rules, so there is nothing to check"
+      reason:
+        'Nothing checked by design: deploy: destroy removes the rules of the manifest, so there is nothing to check'
     });
   });
   it('by design does not excuse other failures (drift under fail-on drift)', () => {
