@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { fingerprint } from '../../../src/compliance/fingerprint.js';
 import { applyRemediationOutcomes, applyWaivers, decideGate } from '../../../src/compliance/gate.js';
-import type { ComplianceResult, Finding, RuleResult, RuleStatus } from '../../../src/compliance/types.js';
+import type { ComplianceResult, FailOn, Finding, RuleResult, RuleStatus } from '../../../src/compliance/types.js';
 
 function finding(rule: string, id: string, type = 'AWS::S3::Bucket'): Finding {
   return { ruleName: rule, resourceType: type, resourceId: id, fingerprint: fingerprint(rule, type, id) };
@@ -71,7 +71,7 @@ describe('decideGate', () => {
 
 describe('decideGate: nothing checked is not a pass', () => {
   const none = result([]);
-  it.each([['noncompliant'], ['never'], ['drift'], ['insufficient-data']] as const)(
+  it.each<[FailOn]>([['noncompliant'], ['never'], ['drift'], ['insufficient-data']])(
     'a check of 0 rules fails under fail-on %s, saying why',
     failOn => {
       const g = decideGate(none, [failOn], 0, undefined, {
