@@ -107,7 +107,7 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
 
     const { rules, scope } = rulesToCheck(options, deployed, logger);
     let result: ComplianceResult =
-      rules === 'none' || rules.length === 0
+      rules === 'none' || (rules !== 'all' && rules.length === 0)
         ? {
             checkedAt: deps.clock.now().toISOString(),
             accountId: identity.accountId,
