@@ -5,7 +5,7 @@
 import * as core from '@actions/core';
 import { AwsClients, createWebIdentityStsClient } from './aws/clients.js';
 import { OidcCredentials, verifyIdentity } from './aws/credentials.js';
-import { applyRemediationOutcomes, applyWaivers, decideGate } from './compliance/gate.js';
+import { applyRemediationOutcomes, applyWaivers, decideGate, type GateScope } from './compliance/gate.js';
 import type { ComplianceResult } from './compliance/types.js';
 import type { DeployResult } from './deploy/phase.js';
 import { InputError, isUserError } from './errors.js';
@@ -105,9 +105,9 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
       });
     }
 
-    const rules = rulesToCheck(options, deployed, logger);
+    const { rules, scope } = rulesToCheck(options, deployed, logger);
     let result: ComplianceResult =
-      rules === 'none'
+      rules === 'none' || (rules !== 'all' && rules.length === 0)
         ? {
             checkedAt: deps.clock.now().toISOString(),
             accountId: identity.accountId,
@@ -182,7 +182,10 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
     const newNoncompliant = pr.comparison
       ? pr.comparison.new.filter(f => !verified.has(f.fingerprint)).length + preDeployNew
       : undefined;
-    const gate = decideGate(result, options.failOn, remainingDrift, newNoncompliant);
+    const gate = decideGate(result, options.failOn, remainingDrift, newNoncompliant, {
+      ...scope,
+      ...(pre ? { unevaluated: pre.result.failed } : {})
+    });
 
     const sections = [...pr.sections, ...(pre ? [pre.section] : [])];
     if (remediation) sections.push(remediation.section);
@@ -277,13 +280,22 @@ async function preDeploy(
   if (options.preDeploy === 'changed' && pr.context?.prNumber === undefined) {
     deps.logger.info("pre-deploy: changed outside a pull request: no changed templates to evaluate (use 'all').");
   }
+  // Fail closed: when the pull request's files are not known, every template is evaluated, never none.
+  let note: string | undefined;
+  if (options.preDeploy === 'changed' && pr.context?.prNumber !== undefined && pr.changedFilesUnknown) {
+    note =
+      `pre-deploy: changed evaluated every template: the files of the pull request could not be listed ` +
+      `(${pr.changedFilesUnknown}).`;
+    deps.logger.warn(note);
+  }
   const { evaluateTemplates, preDeploySection } = await import('./phases.js');
   const desired = deployed.desired;
-  const result = await deps.logger.group('Pre-deploy evaluation', async () =>
+  const evaluated = await deps.logger.group('Pre-deploy evaluation', async () =>
     evaluateTemplates({ config: await aws.config(), clock: deps.clock, logger: deps.logger }, pr.index, desired.rules, {
-      files: options.preDeploy === 'all' ? 'all' : pr.changedFiles
+      files: options.preDeploy === 'all' || note !== undefined ? 'all' : pr.changedFiles
     })
   );
+  const result = note !== undefined ? { ...evaluated, note } : evaluated;
   return { result, section: preDeploySection(result) };
 }
 
@@ -367,29 +379,60 @@ async function remediate(
   );
 }
 
-/** Which rules the check reads: the input, else the manifest's (deployed ones), else all in the account. */
-export function rulesToCheck(
-  options: Options,
-  deployed: DeployResult,
-  logger: Logger
-): readonly string[] | 'all' | 'none' {
-  if (options.rules.length > 0) return options.rules;
-  if (!deployed.desired) return 'all';
+export interface RulesToCheck {
+  /** Rule names to check, 'all' in the account, or 'none' (nothing to ask AWS Config). */
+  rules: readonly string[] | 'all' | 'none';
+  /** Why checking nothing is by design, or why nothing would have been checked: for the gate. */
+  scope: Pick<GateScope, 'nothingByDesign' | 'nothingChecked'>;
+}
+
+function someNames(names: readonly string[]): string {
+  return `${names.slice(0, 10).join(', ')}${names.length > 10 ? `, and ${names.length - 10} more` : ''}`;
+}
+
+/**
+ * Which rules the check reads: the input, else the manifest's (deployed ones), else all in the account; and why a
+ * check of no rules is by design (deploy: destroy; a deploy whose manifest declares no rules) or a failure.
+ */
+export function rulesToCheck(options: Options, deployed: DeployResult, logger: Logger): RulesToCheck {
+  if (options.rules.length > 0) {
+    return { rules: options.rules, scope: { nothingChecked: `no rule named in the 'rules' input was found` } };
+  }
+  if (!deployed.desired) {
+    return {
+      rules: 'all',
+      scope: { nothingChecked: `AWS Config has no rules in region ${options.region} of this account` }
+    };
+  }
   if (options.deploy === 'destroy') {
-    logger.info("deploy: destroy: the manifest's rules were removed, so there is nothing to check.");
-    return 'none';
+    const why = 'deploy: destroy removes the rules of the manifest, so there is nothing to check';
+    logger.info(`${why}.`);
+    return { rules: 'none', scope: { nothingByDesign: why } };
   }
   const names = deployed.desired.rules.map(r => r.name);
+  if (names.length === 0) {
+    // A manifest of runbooks only: deploying them is the point of a plan or apply run; anything else checks nothing.
+    const why = `the manifest (${options.config}) declares no rules`;
+    return options.deploy === 'plan' || options.deploy === 'apply'
+      ? { rules: 'none', scope: { nothingByDesign: why } }
+      : { rules: 'none', scope: { nothingChecked: why } };
+  }
   if (options.deploy === 'plan' && deployed.actual) {
     const missing = names.filter(n => !deployed.actual?.rules.has(n));
+    const present = names.filter(n => deployed.actual?.rules.has(n));
     if (missing.length > 0) {
-      logger.info(
-        `${missing.length} declared rule(s) are not deployed yet, so not checked: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', ...' : ''}`
-      );
+      logger.info(`${missing.length} declared rule(s) are not deployed yet, so not checked: ${someNames(missing)}`);
     }
-    return names.filter(n => deployed.actual?.rules.has(n));
+    return {
+      rules: present,
+      scope: {
+        nothingChecked:
+          `none of the ${names.length} rule(s) of the manifest is deployed in the account yet (deploy: plan creates ` +
+          `nothing; deploy: apply does): ${someNames(missing)}`
+      }
+    };
   }
-  return names;
+  return { rules: names, scope: { nothingChecked: 'no rule of the manifest was found in the account' } };
 }
 
 /** Maps an error to the step's failure: the message always, the stack at debug for anything unexpected. */

@@ -47,7 +47,7 @@ export interface CheckDeps {
   logger: Logger;
 }
 
-interface RuleState {
+export interface RuleState {
   name: string;
   compliance?: ComplianceByConfigRule;
   status?: ConfigRuleEvaluationStatus;
@@ -122,6 +122,17 @@ export async function checkCompliance(
     });
   });
 
+  // A rule asked for by name that AWS Config reports nothing about (no compliance, no evaluation status) is not
+  // known to it here: an error naming the rule, never a rule that silently vanishes or passes.
+  for (const s of states.values()) {
+    if (!s.error && !s.compliance && !s.status) {
+      s.error = {
+        operation: 'config:DescribeComplianceByConfigRule',
+        code: 'RuleNotReturned',
+        message: `AWS Config returned no compliance and no evaluation status for rule ${s.name} in region ${account.region}: it is not deployed there`
+      };
+    }
+  }
   const now = deps.clock.now();
   const rules = [...states.values()].map(s => classify(s, now, options.maxResultAgeSeconds));
   return { checkedAt: now.toISOString(), accountId: account.accountId, region: account.region, rules };
@@ -309,14 +320,23 @@ async function readFindings(deps: CheckDeps, s: RuleState): Promise<void> {
   }
 }
 
-/** Pure: the status of a rule from what AWS returned, the time and the maximum result age. */
+/**
+ * Pure: the status of a rule from what AWS returned, the time and the maximum result age.
+ *
+ * A rule AWS Config has not finished evaluating once is `insufficient-data`, whatever compliance it reports: a rule
+ * just created stays `ConfigRuleState: EVALUATING` until its first evaluation, and DescribeConfigRuleEvaluationStatus
+ * then has `FirstEvaluationStarted: false` ("AWS Config has not finished evaluating your AWS resources against the
+ * rule at least once") and no `LastSuccessfulEvaluationTime` (AWS Config API Reference, ConfigRule and
+ * ConfigRuleEvaluationStatus data types).
+ */
 export function classify(s: RuleState, now: Date, maxResultAgeSeconds: number): RuleResult {
   const complianceType = s.compliance?.Compliance?.ComplianceType;
   const last = s.status?.LastSuccessfulEvaluationTime;
+  const neverEvaluated = !last || s.status?.FirstEvaluationStarted === false;
   let status: RuleStatus;
   if (s.error) status = 'error';
+  else if (neverEvaluated || !complianceType || complianceType === 'INSUFFICIENT_DATA') status = 'insufficient-data';
   else if (complianceType === 'NOT_APPLICABLE') status = 'not-applicable';
-  else if (!complianceType || complianceType === 'INSUFFICIENT_DATA' || !last) status = 'insufficient-data';
   else if (now.getTime() - last.getTime() > maxResultAgeSeconds * 1000) status = 'stale';
   else if (complianceType === 'NON_COMPLIANT') status = 'noncompliant';
   else status = 'compliant';

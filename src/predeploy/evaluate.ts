@@ -49,8 +49,20 @@ export interface PreDeployResult {
   evaluated: number;
   findings: PreDeployFinding[];
   notJudged: NotJudged[];
-  /** Resources whose evaluation did not finish or failed, with why. */
-  failed: { template: string; logicalId: string; reason: string }[];
+  /** Resources whose evaluation did not finish or failed, with why: each is an error in the gate. */
+  failed: UnevaluatedResource[];
+  /** Set when more templates were evaluated than asked for, and why (e.g. the PR's files could not be listed). */
+  note?: string;
+}
+
+/** A template resource AWS Config could not judge before deploy (file:line for the gate and the summary). */
+export interface UnevaluatedResource {
+  template: string;
+  /** The same as `template`: the gate names it file:line. */
+  file: string;
+  line: number;
+  logicalId: string;
+  reason: string;
 }
 
 /** The resource types a rule applies to: its scope, else the types AWS's packs use it for. */
@@ -144,6 +156,21 @@ export async function evaluateTemplates(
       new Map(t.resources.filter(r => r.physicalName !== undefined).map(r => [r.logicalId, r.physicalName as string]))
     );
   }
+  // A resource AWS Config could not judge is an error in the gate (never skipped): a call that failed for it, an
+  // evaluation that FAILED (e.g. an intrinsic the template alone cannot resolve) or did not finish in time.
+  const unevaluated = (res: TemplateResource, reason: string): void => {
+    result.failed.push({
+      template: res.file,
+      file: res.file,
+      line: res.position.line,
+      logicalId: res.logicalId,
+      reason
+    });
+  };
+  const callFailed = (operation: string, err: unknown): string => {
+    const e = toAwsCallError(operation, err);
+    return `${e.operation} failed: ${e.code}: ${e.message}`;
+  };
   await mapLimit(targets, options.concurrency ?? 4, async res => {
     const configuration = JSON.stringify(
       resolveLocalRefs(res.properties ?? {}, physicalNames.get(res.file) ?? new Map())
@@ -168,7 +195,8 @@ export async function evaluateTemplates(
       );
       id = started.ResourceEvaluationId ?? '';
     } catch (err) {
-      throw toAwsCallError('config:StartResourceEvaluation', err);
+      unevaluated(res, callFailed('config:StartResourceEvaluation', err));
+      return;
     }
     result.evaluated += 1;
     let interval = 500;
@@ -180,23 +208,23 @@ export async function evaluateTemplates(
         status = summary.EvaluationStatus?.Status;
         reason = summary.EvaluationStatus?.FailureReason;
       } catch (err) {
-        throw toAwsCallError('config:GetResourceEvaluationSummary', err);
+        unevaluated(res, callFailed('config:GetResourceEvaluationSummary', err));
+        return;
       }
       if (status === 'SUCCEEDED') break;
       if (status === 'FAILED' || clock.now().getTime() + interval > deadline) {
-        result.failed.push({
-          template: res.file,
-          logicalId: res.logicalId,
-          reason:
-            status === 'FAILED'
-              ? `evaluation failed: ${reason ?? 'no reason given'}`
-              : 'evaluation did not finish in time'
-        });
+        unevaluated(
+          res,
+          status === 'FAILED'
+            ? `evaluation failed: ${reason ?? 'no reason given'}`
+            : `evaluation did not finish within ${options.timeoutSeconds ?? 300}s`
+        );
         return;
       }
       await clock.sleep(interval);
       interval = Math.min(interval * 2, 5000);
     }
+    const found: PreDeployFinding[] = [];
     try {
       for await (const page of paginateGetComplianceDetailsByResource(
         { client: config },
@@ -218,17 +246,22 @@ export async function evaluateTemplates(
             ...(res.physicalName !== undefined ? { physicalName: res.physicalName } : {}),
             annotation: `before deploy: ${e.Annotation ?? `${res.logicalId} would not comply with ${ruleName}`}`
           };
-          result.findings.push(finding);
+          found.push(finding);
         }
       }
     } catch (err) {
-      throw toAwsCallError('config:GetComplianceDetailsByResource', err);
+      unevaluated(res, callFailed('config:GetComplianceDetailsByResource', err));
+      return;
     }
+    result.findings.push(...found);
   });
   result.findings.sort((a, b) => a.template.localeCompare(b.template) || a.location.line - b.location.line);
+  result.failed.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   logger.info(
-    `Pre-deploy: ${result.evaluated} template resource(s) evaluated, ${result.findings.length} would be non-compliant, ${result.notJudged.length} rule(s) cannot judge before deploy.`
+    `Pre-deploy: ${result.evaluated} template resource(s) evaluated, ${result.findings.length} would be non-compliant, ${result.failed.length} could not be evaluated, ${result.notJudged.length} rule(s) cannot judge before deploy.`
   );
+  for (const f of result.failed)
+    logger.warn(`Could not evaluate ${f.file}:${f.line} ${f.logicalId} before deploy: ${f.reason}`);
   return result;
 }
 
@@ -275,21 +308,24 @@ export function mergePreDeploy(
 
 /** The pre-deploy part of the job summary. */
 export function preDeploySection(pre: PreDeployResult): SummarySection {
-  const lines = [
-    '### Pre-deploy evaluation (AWS Config proactive rules)',
-    '',
+  const lines = ['### Pre-deploy evaluation (AWS Config proactive rules)', ''];
+  if (pre.note) lines.push(`⚠️ ${escapeMarkdown(pre.note)}`, '');
+  lines.push(
     `${pre.evaluated} template resource(s) evaluated before deploy; ${pre.findings.length} would be non-compliant.`
-  ];
+  );
   if (pre.notJudged.length > 0) {
     lines.push(
       '',
       `Not judged before deploy (checked only once deployed): ${pre.notJudged.map(n => `${escapeMarkdown(n.ruleName)} (${escapeMarkdown(n.reason)})`).join('; ')}.`
     );
   }
+  if (pre.failed.length > 0) {
+    lines.push('', `⛔ ${pre.failed.length} template resource(s) could not be evaluated: errors that fail the gate.`);
+  }
   for (const f of pre.failed)
     lines.push(
       '',
-      `Could not evaluate ${escapeMarkdown(f.template)} ${escapeMarkdown(f.logicalId)}: ${escapeMarkdown(f.reason)}.`
+      `Could not evaluate ${escapeMarkdown(f.file)}:${f.line} ${escapeMarkdown(f.logicalId)}: ${escapeMarkdown(f.reason)}.`
     );
   return {
     id: 'pre-deploy',

@@ -39,6 +39,8 @@ export interface Review {
   context?: GitHubContext;
   index: TemplateIndex;
   changedFiles: Set<string>;
+  /** In a pull request whose file list could not be read in full (no token, an error, GitHub's cap): why. */
+  changedFilesUnknown?: string;
   locations: Map<string, SourceLocation>;
   /** Rule -> where its annotation goes: its findings' best line (changed files first), else its declaration. */
   locateRule: (ruleName: string) => RuleLocation | undefined;
@@ -73,7 +75,10 @@ export async function prepareReview(
   }
 
   const changedFiles = new Set<string>();
-  if (context?.prNumber !== undefined && options.githubToken) {
+  let changedFilesUnknown: string | undefined;
+  if (context?.prNumber !== undefined && !options.githubToken) {
+    changedFilesUnknown = 'no github-token to list them';
+  } else if (context?.prNumber !== undefined) {
     try {
       const octokit = createGitHubClient({ token: options.githubToken, env: options.env, logger });
       const changed = await listChangedFiles(
@@ -82,7 +87,9 @@ export async function prepareReview(
         logger
       );
       for (const f of changed.files) changedFiles.add(normalizeRepoPath(f));
+      if (!changed.complete) changedFilesUnknown = changed.reason ?? 'the list is incomplete';
     } catch (err) {
+      changedFilesUnknown = (err as Error).message;
       logger.warn(
         `Could not list the pull request's files, so findings are not ordered by them: ${(err as Error).message}`
       );
@@ -124,6 +131,7 @@ export async function prepareReview(
     );
   }
   const review: Review = { index, changedFiles, locations, locateRule, sections };
+  if (changedFilesUnknown !== undefined) review.changedFilesUnknown = changedFilesUnknown;
   if (context) review.context = context;
   if (comparison) review.comparison = comparison;
   return review;

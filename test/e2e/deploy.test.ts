@@ -3,7 +3,7 @@
  * the simulated account with plan / apply / destroy, manifest errors with file:line:col.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup, REPO_ROOT, runInProcess, type ActionRunResult } from '../helpers/action-env.js';
@@ -85,7 +85,17 @@ describe('examples/seed on the blank account', () => {
   it('plan shows 6 creations, writes nothing, and derives the runbooks least-privilege policies', async () => {
     sim.reset();
     const r = await action(sim, { config: SEED_MANIFEST });
-    expect(r.exitCode).toBe(0);
+    // None of the manifest's rules is deployed yet: nothing is checked, which is not a pass (a gate result, so
+    // every output and report is still written).
+    expect(r.exitCode).toBe(1);
+    expect(r.outputs.result).toBe('fail');
+    expect(failure(r)).toBe(
+      'Compliance gate failed: no rules were checked: none of the 2 rule(s) of the manifest is deployed in the account ' +
+        'yet (deploy: plan creates nothing; deploy: apply does): s3-bucket-logging-enabled, ec2-ebs-encryption-by-default'
+    );
+    expect(r.outputs['checked-rules']).toBe('0');
+    expect(r.summary).toContain('Compliance gate failed: no rules were checked');
+    expect(existsSync(join(r.dir, r.outputs['report-file']!))).toBe(true);
     expect(r.outputs['drift-count']).toBe('6');
     const p = plan(r);
     expect(p.mode).toBe('plan');
@@ -204,7 +214,10 @@ describe('the built-in hipaa-security pack', () => {
 
   it('conformance-pack: hipaa-security with deploy: plan lists 130 rule creations with their HIPAA sections', async () => {
     const r = await action(sim, { 'conformance-pack': 'hipaa-security' });
-    expect(r.exitCode).toBe(0);
+    expect(r.exitCode).toBe(1);
+    expect(failure(r)).toMatch(
+      /^Compliance gate failed: no rules were checked: none of the 130 rule\(s\) of the manifest/
+    );
     const p = plan(r);
     expect(p.items.filter(i => i.object === 'rule' && i.action === 'create')).toHaveLength(130);
     expect(r.outputs['drift-count']).toBe('130');
@@ -278,7 +291,11 @@ describe('errors name the file, line and column', () => {
     expect(missing.exitCode).toBe(1);
     expect(failure(missing)).toBe("Input 'config': the manifest file 'ops/nope.yml' does not exist.");
     const skipped = await action(sim, { 'fail-on': 'never' });
-    expect(skipped.exitCode).toBe(0);
     expect(skipped.stdout).toContain('deploy skipped; checking every rule in the account');
+    // The blank account has no rules: a check of nothing fails, whatever fail-on says.
+    expect(skipped.exitCode).toBe(1);
+    expect(failure(skipped)).toBe(
+      'Compliance gate failed: no rules were checked: AWS Config has no rules in region us-east-1 of this account'
+    );
   });
 });

@@ -35,10 +35,18 @@ export function scheduleRuleEvaluation(env: EvaluationEnv, ruleName: string, fro
   if (!rec) return;
   const invokedAt = env.now();
   const ruleId = rec.rule.ConfigRuleId;
-  rec.firstEvaluationStarted = true;
   if (fromStart) rec.pendingStartEvaluations += 1;
+  // The rule reads EVALUATING while an evaluation is in flight: its automatic first evaluation after PutConfigRule
+  // ("When you create a rule, Config evaluates your resources against the rule automatically") or one requested by
+  // StartConfigRulesEvaluation (AWS Config API Reference: ConfigRule.ConfigRuleState, StartConfigRulesEvaluation).
+  // FirstEvaluationStarted stays false until the first one finishes (applyEvaluation; ConfigRuleEvaluationStatus:
+  // "false - Config has not finished evaluating your AWS resources against the rule at least once").
+  rec.evaluationsInFlight = (rec.evaluationsInFlight ?? 0) + 1;
+  if (rec.rule.ConfigRuleState === 'ACTIVE') rec.rule.ConfigRuleState = 'EVALUATING';
   env.sim.schedule(evaluationDelayMs(env.sim.options), () => {
     if (fromStart) rec.pendingStartEvaluations = Math.max(0, rec.pendingStartEvaluations - 1);
+    rec.evaluationsInFlight = Math.max(0, (rec.evaluationsInFlight ?? 1) - 1);
+    if (rec.evaluationsInFlight === 0 && rec.rule.ConfigRuleState === 'EVALUATING') rec.rule.ConfigRuleState = 'ACTIVE';
     const current = configState(env.state, env.now()).rules[ruleName];
     // Deleted (or deleted and re-created) meanwhile: this evaluation no longer has a rule to report for.
     if (current !== rec || current.rule.ConfigRuleId !== ruleId) return;

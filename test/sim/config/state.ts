@@ -80,6 +80,8 @@ export interface RuleRecord {
   lastStartRequestedTime?: string;
   /** Evaluations started by StartConfigRulesEvaluation that have not completed yet. */
   pendingStartEvaluations: number;
+  /** Evaluations of any origin not completed yet (the rule reads ConfigRuleState EVALUATING meanwhile). */
+  evaluationsInFlight?: number;
   /** The current results, sorted by resourceType then resourceId (see compareResourceKeys). */
   results: StoredEvaluation[];
   /**

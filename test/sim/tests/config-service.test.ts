@@ -46,14 +46,14 @@ function addBuckets(state: AccountState, n: number, logged: (i: number) => boole
 }
 
 describe('PutConfigRule and DescribeConfigRules', () => {
-  it('creates a rule with an ARN, an id and ACTIVE state, then evaluates it asynchronously', () => {
+  it('creates a rule with an ARN and an id, EVALUATING until its first evaluation completes asynchronously', () => {
     const { call, sim } = setup();
     expect(call('PutConfigRule', managedRule('s3-bucket-logging-enabled', LOGGING, s3Scope))).toEqual({});
     const [rule] = rulesOf(call('DescribeConfigRules', { ConfigRuleNames: ['s3-bucket-logging-enabled'] }));
     expect(rule!.ConfigRuleArn).toMatch(/^arn:aws:config:us-east-1:123456789012:config-rule\/config-rule-[a-z0-9]{6}$/);
     expect(rule!.ConfigRuleArn.endsWith(`/${rule!.ConfigRuleId}`)).toBe(true);
     expect(rule).toMatchObject({
-      ConfigRuleState: 'ACTIVE',
+      ConfigRuleState: 'EVALUATING',
       Source: { Owner: 'AWS', SourceIdentifier: LOGGING },
       Scope: { ComplianceResourceTypes: ['AWS::S3::Bucket'] },
       EvaluationModes: [{ Mode: 'DETECTIVE' }]
@@ -62,6 +62,9 @@ describe('PutConfigRule and DescribeConfigRules', () => {
     const details = { ConfigRuleName: 's3-bucket-logging-enabled' };
     expect(resultsOf(call('GetComplianceDetailsByConfigRule', details))).toEqual([]);
     expect(sim.runDue()).toBe(1);
+    expect(rulesOf(call('DescribeConfigRules', { ConfigRuleNames: ['s3-bucket-logging-enabled'] }))[0]).toMatchObject({
+      ConfigRuleState: 'ACTIVE'
+    });
     const results = resultsOf(call('GetComplianceDetailsByConfigRule', details));
     expect(
       results.map(r => [r.EvaluationResultIdentifier.EvaluationResultQualifier['ResourceId'], r.ComplianceType])
@@ -239,7 +242,10 @@ describe('StartConfigRulesEvaluation', () => {
     call('PutConfigRule', managedRule('logging', LOGGING));
     sim.runDue();
     expect(call('StartConfigRulesEvaluation', { ConfigRuleNames: ['logging'] })).toEqual({});
+    const state = () => rulesOf(call('DescribeConfigRules', { ConfigRuleNames: ['logging'] }))[0]!.ConfigRuleState;
+    expect(state()).toBe('EVALUATING');
     sim.runDue();
+    expect(state()).toBe('ACTIVE');
     sim.advance(30_000);
     expect(errorOf('StartConfigRulesEvaluation', { ConfigRuleNames: ['logging'] })).toBe('LimitExceededException');
     sim.advance(31_000);
@@ -298,11 +304,13 @@ describe('DescribeConfigRuleEvaluationStatus', () => {
     expect(status()).toMatchObject({
       ConfigRuleName: 'logging',
       FirstActivatedTime: new Date(START),
-      FirstEvaluationStarted: true
+      // "false - Config has not finished evaluating your AWS resources against the rule at least once."
+      FirstEvaluationStarted: false
     });
     expect(status()['LastSuccessfulEvaluationTime']).toBeUndefined();
     sim.advance(5_000);
     expect(status()).toMatchObject({
+      FirstEvaluationStarted: true,
       LastSuccessfulInvocationTime: new Date(START),
       LastSuccessfulEvaluationTime: new Date(Date.parse(START) + 5_000)
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { fingerprint } from '../../../src/compliance/fingerprint.js';
 import { applyRemediationOutcomes, applyWaivers, decideGate } from '../../../src/compliance/gate.js';
-import type { ComplianceResult, Finding, RuleResult, RuleStatus } from '../../../src/compliance/types.js';
+import type { ComplianceResult, FailOn, Finding, RuleResult, RuleStatus } from '../../../src/compliance/types.js';
 
 function finding(rule: string, id: string, type = 'AWS::S3::Bucket'): Finding {
   return { ruleName: rule, resourceType: type, resourceId: id, fingerprint: fingerprint(rule, type, id) };
@@ -45,8 +45,10 @@ describe('decideGate', () => {
   it('fails on stale and insufficient data only when asked', () => {
     const r = result([rule('a', 'stale', [], 'COMPLIANT'), rule('b', 'insufficient-data', [], 'INSUFFICIENT_DATA')]);
     expect(decideGate(r, ['noncompliant']).result).toBe('pass');
+    // Not "no non-compliant resources in 2 rules": neither rule has a fresh evaluation.
     expect(decideGate(r, ['noncompliant']).reason).toBe(
-      'No non-compliant resources in 2 rules (1 rule with stale results, 1 rule with insufficient data)'
+      '2 of 2 rules not judged (1 rule with stale results, 1 rule with insufficient data); ' +
+        'no non-compliant resources in the 0 rules judged (fail-on: noncompliant)'
     );
     const stale = decideGate(r, ['stale']);
     expect(stale).toMatchObject({ result: 'fail', reason: '1 rule with stale results', staleRules: ['a'] });
@@ -58,7 +60,85 @@ describe('decideGate', () => {
   });
   it('a rule that could not be checked fails the gate, even with fail-on never', () => {
     const r = result([{ ...rule('a', 'error'), error: { operation: 'op', code: 'InternalFailure', message: 'm' } }]);
-    expect(decideGate(r, ['never'])).toMatchObject({ result: 'fail', reason: '1 rule could not be checked' });
+    expect(decideGate(r, ['never'])).toMatchObject({ result: 'fail', reason: '1 rule could not be checked (a)' });
+  });
+  it('names at most five rules that could not be checked', () => {
+    const names = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7'];
+    const r = result(names.map(n => rule(n, 'error')));
+    expect(decideGate(r, ['noncompliant']).reason).toBe('7 rules could not be checked (r1, r2, r3, r4, r5 and 2 more)');
+  });
+});
+
+describe('decideGate: nothing checked is not a pass', () => {
+  const none = result([]);
+  it.each<[FailOn]>([['noncompliant'], ['never'], ['drift'], ['insufficient-data']])(
+    'a check of 0 rules fails under fail-on %s, saying why',
+    failOn => {
+      const g = decideGate(none, [failOn], 0, undefined, {
+        nothingChecked: 'none of the 2 rule(s) of the manifest is deployed in the account yet: a, b'
+      });
+      expect(g).toMatchObject({
+        result: 'fail',
+        reason: 'no rules were checked: none of the 2 rule(s) of the manifest is deployed in the account yet: a, b'
+      });
+    }
+  );
+  it('a check of 0 rules with no reason given still fails', () => {
+    expect(decideGate(none, ['noncompliant'])).toMatchObject({
+      result: 'fail',
+      reason: 'no rules were checked: no rule matched'
+    });
+  });
+  it('checking nothing by design passes and says so (deploy: destroy, a manifest without rules)', () => {
+    const g = decideGate(none, ['noncompliant'], 0, undefined, {
+      nothingByDesign: 'deploy: destroy removes the rules of the manifest, so there is nothing to check'
+    });
+    expect(g).toMatchObject({
+      result: 'pass',
+      reason:
+        'Nothing checked by design: deploy: destroy removes the rules of the manifest, so there is nothing to check'
+    });
+  });
+  it('by design does not excuse other failures (drift under fail-on drift)', () => {
+    const g = decideGate(none, ['drift'], 3, undefined, { nothingByDesign: 'the manifest declares no rules' });
+    expect(g.result).toBe('fail');
+    expect(g.reason).toBe('3 differences between the manifest and the account (drift)');
+  });
+  it('by design applies only to 0 rules: checked rules are judged as usual', () => {
+    const g = decideGate(seedLike, ['noncompliant'], undefined, undefined, { nothingByDesign: 'x' });
+    expect(g).toMatchObject({ result: 'fail', reason: '3 non-compliant resources in 2 rules' });
+  });
+  it('a rule with insufficient data (not evaluated yet) passes only under its fail-on, never as judged', () => {
+    const r = result([rule('new-rule', 'insufficient-data', [], 'INSUFFICIENT_DATA'), rule('old', 'compliant')]);
+    const g = decideGate(r, ['noncompliant']);
+    expect(g.result).toBe('pass');
+    expect(g.reason).toBe(
+      '1 of 2 rules not judged (1 rule with insufficient data); no non-compliant resources in the 1 rule judged (fail-on: noncompliant)'
+    );
+    expect(g.reason).not.toMatch(/^No non-compliant/);
+    expect(decideGate(r, ['insufficient-data'])).toMatchObject({
+      result: 'fail',
+      reason: '1 rule with insufficient data',
+      insufficientDataRules: ['new-rule']
+    });
+  });
+  it('a template resource pre-deploy could not evaluate fails the gate under every fail-on, with file:line', () => {
+    const compliant = result([rule('a', 'compliant')]);
+    const unevaluated = [
+      {
+        file: 'templates/x.yaml',
+        line: 12,
+        logicalId: 'Bucket',
+        reason: 'evaluation failed: BucketName must be a string'
+      }
+    ];
+    for (const failOn of ['noncompliant', 'never', 'drift'] as const) {
+      expect(decideGate(compliant, [failOn], undefined, undefined, { unevaluated })).toMatchObject({
+        result: 'fail',
+        reason: '1 template resource could not be evaluated before deploy (templates/x.yaml:12 Bucket)'
+      });
+    }
+    expect(decideGate(compliant, ['noncompliant'], undefined, undefined, { unevaluated: [] }).result).toBe('pass');
   });
 });
 
