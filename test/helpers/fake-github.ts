@@ -1,5 +1,6 @@
 /**
- * A small GitHub REST API on 127.0.0.1 for tests: the check-run endpoints and the pull request files listing,
+ * A small GitHub REST API on 127.0.0.1 for tests: the check-run endpoints, the pull request files listing and file
+ * contents at a commit (the contents API),
  * answering like GitHub (status codes, error bodies, validation of the Checks API's limits, Link pagination,
  * the 3,000-file cap). Every request is recorded (method, path, query, headers, JSON body) for assertions.
  * It can be told to deny check-run writes (403 "Resource not accessible by integration"), to reject the token
@@ -67,6 +68,8 @@ export interface FakeGitHub {
   /** `owner/repo#number` -> files. */
   readonly pullFiles: Map<string, PullFile[]>;
   setPullFiles(owner: string, repo: string, prNumber: number, files: PullFile[]): void;
+  /** `owner/repo@ref:path` -> text, served by the contents API. */
+  readonly contents: Map<string, string>;
   /** A file the contents API serves at `ref` (GET /repos/{owner}/{repo}/contents/{path}?ref=). */
   setContent(owner: string, repo: string, ref: string, path: string, text: string): void;
   /** Check-run writes answer 403 "Resource not accessible by integration" (a read-only token). */
@@ -416,6 +419,7 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
     requests,
     checkRuns,
     pullFiles,
+    contents,
     setPullFiles: (owner, repo, n, files) => pullFiles.set(pullKey(owner, repo, n), files),
     setContent: (owner, repo, ref, path, text) => contents.set(contentKey(owner, repo, ref, path), text),
     denyCheckWrites: () => {
