@@ -132,7 +132,22 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
         hipaaSections: declared.get(r.ruleName)?.hipaaSections ?? hipaaSectionsFor(r.ruleName)
       }))
     };
-    if (deployed.desired) result = applyWaivers(result, deployed.desired.waivers, today);
+    // On pull-request and merge-queue runs only waivers the base branch holds apply; the rest are proposed.
+    const waivers = deployed.desired
+      ? await phases.waiversForRun(
+          deployed.desired.waivers,
+          {
+            env: deps.env,
+            workspace: deps.env.GITHUB_WORKSPACE ?? process.cwd(),
+            manifestFile: options.config,
+            githubToken: options.githubToken
+          },
+          logger
+        )
+      : undefined;
+    if (waivers) {
+      result = phases.markProposedWaivers(applyWaivers(result, waivers.effective, today), waivers.proposed, today);
+    }
 
     const reviewOptions = {
       templates: options.templates,
@@ -188,6 +203,8 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
     });
 
     const sections = [...pr.sections, ...(pre ? [pre.section] : [])];
+    const proposedWaivers = waivers && phases.proposedWaiversSection(waivers.proposed, waivers.base, result);
+    if (proposedWaivers) sections.push(proposedWaivers);
     if (remediation) sections.push(remediation.section);
     if (deployed.plan && deployed.desired && options.deploy !== 'off') {
       sections.push(
@@ -210,6 +227,7 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
       generatedAt: deps.clock.now().toISOString(),
       summaryFile: deps.env.GITHUB_STEP_SUMMARY,
       sections,
+      ...(waivers?.base ? { waivers: { proposed: waivers.proposed, base: waivers.base } } : {}),
       changed: f => {
         const loc = pr.locations.get(f.fingerprint);
         return loc !== undefined && pr.changedFiles.has(loc.file);

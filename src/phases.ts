@@ -12,3 +12,6 @@ export { prepareReview, writeSarifReport, publishChecks, type Review } from './r
 export { runRemediation, type RemediationPhaseResult } from './remediation/phase.js';
 export { evaluateTemplates, mergePreDeploy, preDeploySection, type PreDeployResult } from './predeploy/evaluate.js';
 export type { SummarySection } from './report/summary.js';
+export { waiversForRun, type WaiverRunResult } from './github/base-manifest.js';
+export { markProposedWaivers } from './compliance/waivers.js';
+export { proposedWaiversSection } from './report/waivers.js';

@@ -25,6 +25,11 @@ export interface Finding {
   fingerprint: string;
   /** Set when a waiver covers this finding: listed, not counted. */
   waiver?: Waiver;
+  /**
+   * A waiver of a pull request that the base branch does not hold ("proposed: applies after merge"): shown, but the
+   * finding still counts.
+   */
+  proposedWaiver?: Waiver;
   /** Set when this run remediated the finding; a `verified` one is compliant now and no longer counted. */
   remediation?: { outcome: string; executionId?: string };
 }

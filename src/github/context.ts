@@ -20,6 +20,11 @@ export interface GitHubContext {
   isFork: boolean;
   /** The branch a pull request targets (or a merge queue's base ref). */
   baseRef?: string;
+  /**
+   * The base commit: `pull_request.base.sha`, or `merge_group.base_sha` for a merge queue. Absent when the payload
+   * has none or it is not a commit SHA.
+   */
+  baseSha?: string;
 }
 
 /** A problem with the variables or the event payload GitHub provides. */
@@ -112,6 +117,8 @@ export function parseGitHubContext(env: Env, payload: unknown, source = 'the eve
     };
     const baseRef = str(obj(pr.base)?.ref) ?? str(env.GITHUB_BASE_REF);
     if (baseRef !== undefined) ctx.baseRef = baseRef;
+    const baseSha = str(obj(pr.base)?.sha);
+    if (baseSha !== undefined && SHA.test(baseSha)) ctx.baseSha = baseSha.toLowerCase();
     return ctx;
   }
 
@@ -129,6 +136,8 @@ export function parseGitHubContext(env: Env, payload: unknown, source = 'the eve
     };
     const baseRef = str(group?.base_ref);
     if (baseRef !== undefined) ctx.baseRef = baseRef;
+    const baseSha = str(group?.base_sha);
+    if (baseSha !== undefined && SHA.test(baseSha)) ctx.baseSha = baseSha.toLowerCase();
     return ctx;
   }
 

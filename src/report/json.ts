@@ -14,6 +14,13 @@ import type {
   Waiver
 } from '../compliance/types.js';
 import { fingerprint } from '../compliance/fingerprint.js';
+import {
+  findingsCovered,
+  PROPOSED_LABEL,
+  type ProposedWaiver,
+  type ProposedWhy,
+  type WaiverBase
+} from '../compliance/waivers.js';
 import { countFindings, runUrlOf } from './summary.js';
 
 export { fingerprint };
@@ -52,6 +59,8 @@ export interface ReportFinding {
   recordedTime?: string;
   waived: boolean;
   waiver?: ReportWaiver;
+  /** A waiver of the pull request the base branch does not hold: the finding still counts. */
+  proposedWaiver?: ReportWaiver;
   /** Set when this run remediated the finding (verified: compliant now, not counted). */
   remediation?: { outcome: string; executionId?: string };
 }
@@ -77,6 +86,29 @@ export interface ReportTotals {
   waivedResources: number;
 }
 
+/** A waiver of the pull request that applies only after merge. */
+export interface ReportProposedWaiver {
+  rule: string;
+  resource: string;
+  reason: string;
+  owner: string;
+  expires: string;
+  source?: string;
+  status: typeof PROPOSED_LABEL;
+  why: ProposedWhy;
+  baseExpires?: string;
+  /** Findings of this run it would cover: they count. */
+  findings: number;
+}
+
+/** Where the waivers of a pull-request or merge-queue run came from. */
+export interface ReportWaiverBase {
+  eventName: string;
+  sha?: string;
+  readWith?: 'git' | 'contents-api';
+  unreadable?: string;
+}
+
 export interface ComplianceReportJson {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
   generatedAt: string;
@@ -85,6 +117,10 @@ export interface ComplianceReportJson {
   totals: ReportTotals;
   /** By rule name. */
   rules: ReportRule[];
+  /** Pull-request and merge-queue runs with waivers: the base branch the waivers were judged against. */
+  waiverBase?: ReportWaiverBase;
+  /** Waivers "proposed: applies after merge", by rule then resource (present with waiverBase). */
+  proposedWaivers?: ReportProposedWaiver[];
 }
 
 export interface JsonReportInput {
@@ -92,6 +128,8 @@ export interface JsonReportInput {
   gate: GateDecision;
   run: RunInfo;
   generatedAt: string;
+  /** Set on pull-request and merge-queue runs whose manifest has waivers. */
+  waivers?: { proposed: readonly ProposedWaiver[]; base?: WaiverBase };
 }
 
 /** Code-unit order: stable across locales and runtimes. */
@@ -113,6 +151,7 @@ function reportFinding(rule: string, f: Finding): ReportFinding {
   if (f.annotation !== undefined) out.annotation = f.annotation;
   if (f.recordedTime !== undefined) out.recordedTime = f.recordedTime;
   if (f.waiver !== undefined) out.waiver = reportWaiver(f.waiver);
+  else if (f.proposedWaiver !== undefined) out.proposedWaiver = reportWaiver(f.proposedWaiver);
   if (f.remediation !== undefined) out.remediation = { ...f.remediation };
   return out;
 }
@@ -188,7 +227,7 @@ export function buildJsonReport(input: JsonReportInput): ComplianceReportJson {
   };
   const url = runUrlOf(run);
   if (url !== undefined) reportRun.runUrl = url;
-  return {
+  const report: ComplianceReportJson = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     generatedAt,
     run: reportRun,
@@ -196,4 +235,34 @@ export function buildJsonReport(input: JsonReportInput): ComplianceReportJson {
     totals: { rules: rules.length, byStatus, noncompliantResources, waivedResources },
     rules
   };
+  const waivers = input.waivers;
+  if (waivers !== undefined && (waivers.base !== undefined || waivers.proposed.length > 0)) {
+    if (waivers.base !== undefined) {
+      const b: ReportWaiverBase = { eventName: waivers.base.eventName };
+      if (waivers.base.sha !== undefined) b.sha = waivers.base.sha;
+      if (waivers.base.via !== undefined) b.readWith = waivers.base.via;
+      if (waivers.base.unreadable !== undefined) b.unreadable = waivers.base.unreadable;
+      report.waiverBase = b;
+    }
+    report.proposedWaivers = waivers.proposed
+      .map(w => reportProposed(w, result))
+      .sort((a, b) => cmp(a.rule, b.rule) || cmp(a.resource, b.resource) || cmp(a.expires, b.expires));
+  }
+  return report;
+}
+
+function reportProposed(w: ProposedWaiver, result: ComplianceResult): ReportProposedWaiver {
+  const out: ReportProposedWaiver = {
+    rule: w.rule,
+    resource: w.resourceId,
+    reason: w.reason,
+    owner: w.owner,
+    expires: w.expires,
+    status: PROPOSED_LABEL,
+    why: w.why,
+    findings: findingsCovered(result, w)
+  };
+  if (w.source !== undefined) out.source = w.source;
+  if (w.baseExpires !== undefined) out.baseExpires = w.baseExpires;
+  return out;
 }

@@ -6,7 +6,7 @@
 import * as core from '@actions/core';
 import type { ComplianceResult, Finding, GateDecision, RunInfo } from '../compliance/types.js';
 import { buildAnnotations, emitAnnotations, type AnnotationSink, type RuleLocation } from './annotations.js';
-import { buildJsonReport } from './json.js';
+import { buildJsonReport, type JsonReportInput } from './json.js';
 import { buildSummary, type SummarySection } from './summary.js';
 import { appendStepSummary, writeJsonReport } from './write.js';
 
@@ -21,6 +21,8 @@ export interface RunReportInput {
   sections?: SummarySection[];
   /** Whether a finding is in a file the pull request changed (ordered first). */
   changed?: (f: Finding) => boolean;
+  /** Pull-request and merge-queue runs with waivers: those proposed (applying after merge) and the base. */
+  waivers?: JsonReportInput['waivers'];
 }
 
 /** Returns the JSON report's path and the summary's Markdown. */
@@ -29,7 +31,8 @@ export async function writeReports(input: RunReportInput): Promise<{ reportFile:
     result: input.result,
     gate: input.gate,
     run: input.run,
-    generatedAt: input.generatedAt
+    generatedAt: input.generatedAt,
+    ...(input.waivers ? { waivers: input.waivers } : {})
   });
   const reportFile = await writeJsonReport(input.reportDir, json);
   const summary = buildSummary({

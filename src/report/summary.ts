@@ -4,6 +4,7 @@
  * what is left and the summary says how many were left out and where the full list is.
  */
 import type { ComplianceResult, Finding, GateDecision, RuleResult, RuleStatus, RunInfo } from '../compliance/types.js';
+import { PROPOSED_LABEL } from '../compliance/waivers.js';
 import { codeSpan, escapeHtml, escapeMarkdown, truncate, truncateBytes } from './escape.js';
 
 /** Default budget: a little under GitHub's 1 MiB step summary limit. */
@@ -397,6 +398,10 @@ function ruleRow(rule: RuleResult): string {
 function waiverCell(f: Finding): string {
   const w = f.waiver;
   if (w === undefined) {
+    const p = f.proposedWaiver;
+    if (p !== undefined) {
+      return `${PROPOSED_LABEL}, counted: ${escapeMarkdown(truncate(p.reason, 160))} (owner ${escapeMarkdown(truncate(p.owner, 64))}, expires ${escapeMarkdown(truncate(p.expires, 32))})`;
+    }
     if (f.remediation === undefined) return '-';
     return `remediated: ${escapeMarkdown(f.remediation.outcome)}${f.remediation.executionId ? ` (${escapeMarkdown(truncate(f.remediation.executionId, 64))})` : ''}`;
   }

@@ -1,5 +1,6 @@
 /**
- * A small GitHub REST API on 127.0.0.1 for tests: the check-run endpoints and the pull request files listing,
+ * A small GitHub REST API on 127.0.0.1 for tests: the check-run endpoints, the pull request files listing and file
+ * contents at a commit (the contents API),
  * answering like GitHub (status codes, error bodies, validation of the Checks API's limits, Link pagination,
  * the 3,000-file cap). Every request is recorded (method, path, query, headers, JSON body) for assertions.
  * It can be told to deny check-run writes (403 "Resource not accessible by integration"), to reject the token
@@ -67,6 +68,10 @@ export interface FakeGitHub {
   /** `owner/repo#number` -> files. */
   readonly pullFiles: Map<string, PullFile[]>;
   setPullFiles(owner: string, repo: string, prNumber: number, files: PullFile[]): void;
+  /** `owner/repo@ref:path` -> text, served by the contents API. */
+  readonly contents: Map<string, string>;
+  /** A file the contents API serves at `ref` (GET /repos/{owner}/{repo}/contents/{path}?ref=). */
+  setContent(owner: string, repo: string, ref: string, path: string, text: string): void;
   /** Check-run writes answer 403 "Resource not accessible by integration" (a read-only token). */
   denyCheckWrites(): void;
   /** Every request answers 401 "Bad credentials". */
@@ -181,6 +186,9 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
   const requests: RecordedRequest[] = [];
   const checkRuns = new Map<number, CheckRunState>();
   const pullFiles = new Map<string, PullFile[]>();
+  const contents = new Map<string, string>();
+  const contentKey = (owner: string, repo: string, ref: string, path: string): string =>
+    `${owner}/${repo}@${ref}:${path}`;
   const faults: Fault[] = [];
   let denyChecks = false;
   let reject = false;
@@ -303,6 +311,24 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
       if (page > 1) rels.push(`${link(1)}; rel="first"`, `${link(page - 1)}; rel="prev"`);
       return new HttpAnswer(200, slice, rels.length > 0 ? { link: rels.join(', ') } : {});
     }
+    m = /^\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/.exec(path);
+    if (m && method === 'GET') {
+      // https://docs.github.com/rest/repos/contents#get-repository-content: a file's content, base64 in lines
+      // of 60 characters; `ref` defaults to the default branch (not modelled: tests always name one).
+      const filePath = decodeURIComponent(m[3]!);
+      const text = contents.get(contentKey(m[1]!, m[2]!, req.query.ref ?? '', filePath));
+      if (text === undefined) return notFound();
+      const b64 = Buffer.from(text, 'utf8').toString('base64');
+      return new HttpAnswer(200, {
+        type: 'file',
+        encoding: 'base64',
+        size: Buffer.byteLength(text, 'utf8'),
+        name: filePath.split('/').pop(),
+        path: filePath,
+        sha: '0'.repeat(40),
+        content: (b64.match(/.{1,60}/g) ?? []).join('\n') + '\n'
+      });
+    }
     return notFound();
   }
 
@@ -393,7 +419,9 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
     requests,
     checkRuns,
     pullFiles,
+    contents,
     setPullFiles: (owner, repo, n, files) => pullFiles.set(pullKey(owner, repo, n), files),
+    setContent: (owner, repo, ref, path, text) => contents.set(contentKey(owner, repo, ref, path), text),
     denyCheckWrites: () => {
       denyChecks = true;
     },
@@ -412,9 +440,18 @@ export async function startFakeGitHub(opts: FakeGitHubOptions = {}): Promise<Fak
 /** Event payloads shaped like GitHub's (only the fields the action reads, plus a few neighbours). */
 export const HEAD_SHA = '1111111111111111111111111111111111111111';
 export const MERGE_SHA = '2222222222222222222222222222222222222222';
+export const BASE_SHA = '3333333333333333333333333333333333333333';
 
 export function pullRequestEvent(
-  opts: { number?: number; headSha?: string; headRepo?: string | null; baseRepo?: string; baseRef?: string } = {}
+  opts: {
+    number?: number;
+    headSha?: string;
+    headRepo?: string | null;
+    baseRepo?: string;
+    baseRef?: string;
+    /** pull_request.base.sha; null leaves it out. */
+    baseSha?: string | null;
+  } = {}
 ): Record<string, unknown> {
   const baseRepo = opts.baseRepo ?? 'acme/infra';
   const headRepo = opts.headRepo === undefined ? baseRepo : opts.headRepo;
@@ -435,7 +472,11 @@ export function pullRequestEvent(
         sha: opts.headSha ?? HEAD_SHA,
         repo: headRepo === null ? null : repoJson(headRepo)
       },
-      base: { ref: opts.baseRef ?? 'main', sha: '3333333333333333333333333333333333333333', repo: repoJson(baseRepo) }
+      base: {
+        ref: opts.baseRef ?? 'main',
+        ...(opts.baseSha === null ? {} : { sha: opts.baseSha ?? BASE_SHA }),
+        repo: repoJson(baseRepo)
+      }
     },
     repository: repoJson(baseRepo),
     sender: { login: 'octocat' }

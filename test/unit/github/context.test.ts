@@ -8,7 +8,7 @@ import {
   parseGitHubContext,
   readGitHubContext
 } from '../../../src/github/context.js';
-import { HEAD_SHA, MERGE_SHA, pullRequestEvent, pushEvent } from '../../helpers/fake-github.js';
+import { BASE_SHA, HEAD_SHA, MERGE_SHA, pullRequestEvent, pushEvent } from '../../helpers/fake-github.js';
 
 let dir: string;
 beforeAll(() => {
@@ -44,9 +44,34 @@ describe('readGitHubContext', () => {
       headSha: HEAD_SHA,
       prNumber: 7,
       isFork: false,
-      baseRef: 'release'
+      baseRef: 'release',
+      baseSha: BASE_SHA
     });
     expect(ctx.headSha).not.toBe(MERGE_SHA);
+  });
+
+  it('pull_request: the base SHA from pull_request.base.sha; a missing or malformed one is left out', () => {
+    const base = 'AbCdEf0123456789abcdef0123456789ABCDEF01';
+    const ctx = readGitHubContext(runnerEnv('pull_request', pullRequestEvent({ baseSha: base })));
+    expect(ctx.baseSha).toBe(base.toLowerCase());
+    for (const bad of [null, '', 'main', '--output=/tmp/x', 'a'.repeat(39)]) {
+      const c = readGitHubContext(runnerEnv('pull_request', pullRequestEvent({ baseSha: bad })));
+      expect(c.baseSha).toBeUndefined();
+      expect(c.prNumber).toBe(42);
+    }
+  });
+
+  it('merge_group: the base SHA from merge_group.base_sha', () => {
+    const ctx = readGitHubContext(
+      runnerEnv('merge_group', { merge_group: { head_sha: 'a'.repeat(40), base_sha: 'b'.repeat(40) } })
+    );
+    expect(ctx.baseSha).toBe('b'.repeat(40));
+    const none = readGitHubContext(runnerEnv('merge_group', { merge_group: { head_sha: 'a'.repeat(40) } }));
+    expect(none.baseSha).toBeUndefined();
+  });
+
+  it('push: no base SHA', () => {
+    expect(readGitHubContext(runnerEnv('push', pushEvent(MERGE_SHA))).baseSha).toBeUndefined();
   });
 
   it('pull_request_target counts as a pull request event', () => {
