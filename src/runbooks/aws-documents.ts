@@ -38,8 +38,9 @@ const OPTIONAL_ROLE = p('AutomationAssumeRole', 'String', false);
 
 const CATALOGUE: readonly AwsDocument[] = [
   {
-    // Parameters as the issue lists them (BucketName, GrantedPermission, GranteeType, GranteeUri,
-    // GranteeEmailAddress, GranteeId, TargetBucket, TargetPrefix, AutomationAssumeRole); required per the page.
+    // Parameter names as issue 9 lists them and AWS's S3-with-Remediation sample pack binds them. The reference
+    // page was not retrievable when this was written: the required flags follow AWS's page as remembered (the
+    // sample pack gives all four) and should be checked against it.
     name: 'AWS-ConfigureS3BucketLogging',
     reference: `${REFERENCE}automation-aws-configures3bucketlogging.html`,
     parameters: [
@@ -60,6 +61,7 @@ const CATALOGUE: readonly AwsDocument[] = [
     parameters: [OPTIONAL_ROLE, p('S3BucketName', 'String', true)]
   },
   {
+    // As the sample pack binds it (page not retrieved: a KMS key parameter may exist and would be refused here).
     name: 'AWS-EnableS3BucketEncryption',
     reference: `${REFERENCE}automation-aws-enables3bucketencryption.html`,
     parameters: [OPTIONAL_ROLE, p('BucketName', 'String', true), p('SSEAlgorithm', 'String', false)]
