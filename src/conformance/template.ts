@@ -14,6 +14,7 @@ import type {
   CustomPolicyDetails,
   EvaluationMode,
   PackOptions,
+  PackWarning,
   RemediationExecutionControls,
   RemediationParameterValue,
   RemediationSpec,
@@ -29,6 +30,8 @@ import type {
 
 export const CONFIG_RULE_TYPE = 'AWS::Config::ConfigRule';
 export const REMEDIATION_TYPE = 'AWS::Config::RemediationConfiguration';
+/** The resource types a pack may hold; each becomes part of the desired state (see src/deploy/desired.ts). */
+export const PACK_RESOURCE_TYPES: readonly string[] = [CONFIG_RULE_TYPE, REMEDIATION_TYPE];
 
 const TOP_LEVEL = new Set([
   'AWSTemplateFormatVersion',
@@ -140,6 +143,7 @@ class TemplateReader {
   private readonly resources = new Map<string, ResourceDecl>();
   private readonly ruleNames = new Map<string, string | typeof FAILED>();
   private readonly namingRules = new Set<string>();
+  private readonly warnings: PackWarning[] = [];
   private evaluator!: Evaluator;
 
   constructor(
@@ -212,6 +216,7 @@ class TemplateReader {
     }
     this.crossCheck(pack);
     pack.parameters = Object.fromEntries(this.parameters);
+    if (this.warnings.length > 0) pack.warnings = [...this.warnings];
     return pack;
   }
 
@@ -449,13 +454,15 @@ class TemplateReader {
       }
       const def = r.value;
       for (const e of def.entries) {
+        // AWS Config deploys packs whose resources carry other attributes (AWS's console sample packs, e.g. NZISM
+        // and SWIFT CSP, have a resource-level Controls key; custom packs a Description): accepted, not used.
         if (!RESOURCE_ATTRIBUTES.has(e.key)) {
-          this.error(
-            e.keyPos,
-            `resource attribute ${e.key} of ${r.key} is not supported in a conformance pack (supported: ${[
+          this.warnings.push({
+            position: e.keyPos,
+            detail: `resource attribute ${e.key} of ${r.key} is not used by AWS Config and is ignored; the resource is deployed (attributes used: ${[
               ...RESOURCE_ATTRIBUTES
             ].join(', ')})`
-          );
+          });
         }
       }
       const typeEntry = entry(def, 'Type');
@@ -464,7 +471,7 @@ class TemplateReader {
         this.error(r.keyPos, `resource ${r.key} has no Type`);
         continue;
       }
-      if (type !== CONFIG_RULE_TYPE && type !== REMEDIATION_TYPE) {
+      if (!PACK_RESOURCE_TYPES.includes(type)) {
         this.error(
           typeEntry!.value.pos,
           `resource ${r.key}: type ${type} is not supported; a conformance pack holds ${CONFIG_RULE_TYPE} and ${REMEDIATION_TYPE} only`

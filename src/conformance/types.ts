@@ -135,6 +135,12 @@ export interface SkippedResource {
   position: SourcePosition;
 }
 
+/** Something in a pack AWS Config accepts but does not use (e.g. a resource-level Controls key): deployed anyway. */
+export interface PackWarning {
+  position: SourcePosition;
+  detail: string;
+}
+
 export interface ConformancePack {
   /** The file the pack was read from (for the built-in pack: its data file). */
   file: string;
@@ -145,6 +151,8 @@ export interface ConformancePack {
   remediations: RemediationSpec[];
   parameters: Record<string, ResolvedParameter>;
   skipped: SkippedResource[];
+  /** Accepted but not used (reported as warnings naming their line). */
+  warnings?: PackWarning[];
 }
 
 /** Values the pseudo parameters resolve to (AWS::AccountId, AWS::Region, AWS::Partition, ...). */

@@ -71,14 +71,18 @@ export function toRemediationConfiguration(r: DesiredRemediation): RemediationCo
     TargetType: 'SSM_DOCUMENT',
     TargetId: r.targetId,
     Parameters: r.parameters,
-    Automatic: r.automatic,
-    MaximumAutomaticAttempts: r.maximumAutomaticAttempts,
-    RetryAttemptSeconds: r.retryAttemptSeconds,
-    ExecutionControls: {
-      SsmControls: { ConcurrentExecutionRatePercentage: r.concurrencyPercent, ErrorPercentage: r.errorPercent }
-    }
+    Automatic: r.automatic
   };
+  if (r.maximumAutomaticAttempts !== undefined) c.MaximumAutomaticAttempts = r.maximumAutomaticAttempts;
+  if (r.retryAttemptSeconds !== undefined) c.RetryAttemptSeconds = r.retryAttemptSeconds;
+  if (r.concurrencyPercent !== undefined || r.errorPercent !== undefined) {
+    const ssm: NonNullable<NonNullable<RemediationConfiguration['ExecutionControls']>['SsmControls']> = {};
+    if (r.concurrencyPercent !== undefined) ssm.ConcurrentExecutionRatePercentage = r.concurrencyPercent;
+    if (r.errorPercent !== undefined) ssm.ErrorPercentage = r.errorPercent;
+    c.ExecutionControls = { SsmControls: ssm };
+  }
   if (r.targetVersion) c.TargetVersion = r.targetVersion;
+  if (r.resourceType) c.ResourceType = r.resourceType;
   return c;
 }
 

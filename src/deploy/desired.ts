@@ -3,9 +3,10 @@
  * item with its file:line:col. preflight() finds every problem before anything is written.
  */
 import type { Waiver } from '../compliance/types.js';
-import type { ConformancePack, RuleScope, SourcePosition } from '../conformance/types.js';
+import type { ConformancePack, RemediationSpec, RuleScope, SourcePosition } from '../conformance/types.js';
 import { SourceError } from '../errors.js';
 import type { Manifest, Position } from '../manifest/load.js';
+import { isAwsOwnedDocumentName, parameterValueProblem, type AwsDocument } from '../runbooks/aws-documents.js';
 import type { DerivedPolicy, Runbook } from '../runbooks/types.js';
 
 /** Every object the action creates carries this tag, so prune and destroy only ever touch its own objects. */
@@ -50,10 +51,18 @@ export interface DesiredRemediation {
   resourceIdParameter?: string;
   parameters: Record<string, RemediationParameterJson>;
   automatic: boolean;
-  maximumAutomaticAttempts: number;
-  retryAttemptSeconds: number;
-  concurrencyPercent: number;
-  errorPercent: number;
+  /**
+   * The four settings below are always set for a manifest binding (its defaults); a pack's
+   * RemediationConfiguration may leave them out, and then AWS's own defaults apply and they are not compared.
+   */
+  maximumAutomaticAttempts?: number;
+  retryAttemptSeconds?: number;
+  concurrencyPercent?: number;
+  errorPercent?: number;
+  /** ResourceType of the configuration (a pack may give it). */
+  resourceType?: string;
+  /** Where the binding is declared: 'manifest' (absent means the same) or `pack FILE`. */
+  origin?: string;
   position: SourcePosition;
 }
 
@@ -83,8 +92,8 @@ export interface DesiredStateSources {
   hipaaSectionsFor(ruleName: string): string[];
   /** Known managed rule identifiers and the parameters observed for them. */
   managedRule(identifier: string): { parameters: readonly string[] } | undefined;
-  /** Parameters of AWS-owned documents that bindings may use (e.g. AWS-PublishSNSNotification). */
-  awsDocumentParameters(name: string): readonly string[] | undefined;
+  /** The catalogued AWS-owned document of that name (e.g. AWS-ConfigureS3BucketLogging), for parameter checks. */
+  awsDocument(name: string): AwsDocument | undefined;
 }
 
 export interface PreflightResult {
@@ -113,6 +122,7 @@ export async function buildDesiredState(
   };
 
   const rules: DesiredRule[] = [];
+  const packRemediations: DesiredRemediation[] = [];
   for (const ref of manifest.packs) {
     let pack: ConformancePack;
     try {
@@ -144,6 +154,26 @@ export async function buildDesiredState(
       if (r.evaluationModes?.length) rule.evaluationModes = [...r.evaluationModes];
       if (r.description) rule.description = r.description;
       rules.push(rule);
+    }
+    const origin = pack.builtin ? `pack ${pack.builtin}` : `pack ${pack.file}`;
+    const at = (p: SourcePosition): SourcePosition => (pack.builtin ? ref.position : p);
+    for (const w of pack.warnings ?? []) warnings.push(err(at(w.position), w.detail));
+    for (const k of pack.skipped) {
+      warnings.push(
+        err(at(k.position), `${k.type} ${k.logicalId} is not deployed: its Condition ${k.condition} is false`)
+      );
+    }
+    for (const rem of pack.remediations) {
+      if (excluded.has(rem.configRuleName)) {
+        warnings.push(
+          err(
+            at(rem.position),
+            `RemediationConfiguration ${rem.logicalId} is not deployed: its rule '${rem.configRuleName}' is excluded (exclude at ${ref.position.file}:${ref.position.line})`
+          )
+        );
+        continue;
+      }
+      packRemediations.push(packRemediation(rem, origin, at(rem.position)));
     }
   }
   for (const r of manifest.rules) {
@@ -191,7 +221,7 @@ export async function buildDesiredState(
     });
   }
 
-  const remediations: DesiredRemediation[] = manifest.remediations.map(b => {
+  const manifestRemediations: DesiredRemediation[] = manifest.remediations.map(b => {
     const parameters: Record<string, RemediationParameterJson> = b.resourceIdParameter
       ? { [b.resourceIdParameter]: { ResourceValue: { Value: 'RESOURCE_ID' } } }
       : {};
@@ -207,12 +237,14 @@ export async function buildDesiredState(
       retryAttemptSeconds: b.retrySeconds,
       concurrencyPercent: b.concurrencyPercent,
       errorPercent: b.errorPercent,
+      origin: 'manifest',
       position: b.position
     };
     if (b.runbookVersion) d.targetVersion = b.runbookVersion;
     if (b.resourceIdParameter) d.resourceIdParameter = b.resourceIdParameter;
     return d;
   });
+  const remediations = [...packRemediations, ...manifestRemediations];
 
   const state: DesiredState = {
     manifestFile: manifest.file,
@@ -227,12 +259,44 @@ export async function buildDesiredState(
   return { state, errors: [...errors, ...pf.errors], warnings: [...warnings, ...pf.warnings] };
 }
 
+/** A pack's AWS::Config::RemediationConfiguration as a binding: every property carried, nothing dropped. */
+export function packRemediation(rem: RemediationSpec, origin: string, position: SourcePosition): DesiredRemediation {
+  const parameters: Record<string, RemediationParameterJson> = {};
+  let resourceIdParameter: string | undefined;
+  for (const [name, v] of Object.entries(rem.parameters)) {
+    if ('resourceValue' in v) {
+      parameters[name] = { ResourceValue: { Value: 'RESOURCE_ID' } };
+      resourceIdParameter ??= name;
+    } else parameters[name] = { StaticValue: { Values: [...v.staticValue.values] } };
+  }
+  const d: DesiredRemediation = {
+    ruleName: rem.configRuleName,
+    targetId: rem.targetId,
+    parameters,
+    automatic: rem.automatic,
+    origin,
+    position
+  };
+  if (rem.targetVersion !== undefined) d.targetVersion = rem.targetVersion;
+  if (resourceIdParameter !== undefined) d.resourceIdParameter = resourceIdParameter;
+  if (rem.resourceType !== undefined) d.resourceType = rem.resourceType;
+  if (rem.maximumAutomaticAttempts !== undefined) d.maximumAutomaticAttempts = rem.maximumAutomaticAttempts;
+  if (rem.retryAttemptSeconds !== undefined) d.retryAttemptSeconds = rem.retryAttemptSeconds;
+  const ssm = rem.executionControls?.ssmControls;
+  if (ssm?.concurrentExecutionRatePercentage !== undefined)
+    d.concurrencyPercent = ssm.concurrentExecutionRatePercentage;
+  if (ssm?.errorPercentage !== undefined) d.errorPercent = ssm.errorPercentage;
+  return d;
+}
+
+const where = (p: SourcePosition): string => `${p.file}:${p.line}`;
+
 /** Every problem AWS would reject, or that would make a binding or waiver point nowhere, at once. */
 export function preflight(
   state: DesiredState,
   manifest: Manifest,
   runbooks: ReadonlyMap<string, Runbook>,
-  src: Pick<DesiredStateSources, 'managedRule' | 'awsDocumentParameters'>
+  src: Pick<DesiredStateSources, 'managedRule' | 'awsDocument'>
 ): PreflightResult {
   const errors: SourceError[] = [];
   const warnings: SourceError[] = [];
@@ -273,53 +337,90 @@ export function preflight(
     if (docNames.has(d.name)) errors.push(err(d.position, `runbook name '${d.name}' is used twice`));
     docNames.add(d.name);
   }
+  const firstBinding = new Map<string, DesiredRemediation>();
   for (const b of state.remediations) {
-    if (!firstByName.has(b.ruleName)) {
-      errors.push(err(b.position, `remediation for '${b.ruleName}': no such rule in this manifest or its packs`));
-    }
-    const ours = runbooks.get(b.targetId);
-    const awsParams = ours ? undefined : src.awsDocumentParameters(b.targetId);
-    const params = ours ? ours.parameters.map(p => p.name) : awsParams;
-    if (!params) {
+    const what = `remediation for '${b.ruleName}'`;
+    const other = firstBinding.get(b.ruleName);
+    if (other) {
       errors.push(
         err(
           b.position,
-          `remediation for '${b.ruleName}': runbook '${b.targetId}' is neither a runbook of this manifest nor a known AWS-owned document`
+          `${what} (${b.origin ?? 'manifest'}) is also declared at ${where(other.position)} (${other.origin ?? 'manifest'}); AWS Config keeps one remediation configuration per rule`
         )
       );
       continue;
     }
-    if (b.resourceIdParameter !== undefined && !params.includes(b.resourceIdParameter)) {
+    firstBinding.set(b.ruleName, b);
+    if (!firstByName.has(b.ruleName)) {
+      errors.push(err(b.position, `${what}: no such rule in this manifest or its packs`));
+    }
+    const ours = runbooks.get(b.targetId);
+    if (ours) {
+      checkBindingParameters(
+        b,
+        ours.parameters.map(p => ({ name: p.name, required: !p.hasDefault })),
+        errors
+      );
+      continue;
+    }
+    if (!isAwsOwnedDocumentName(b.targetId)) {
       errors.push(
         err(
           b.position,
-          `remediation for '${b.ruleName}': runbook '${b.targetId}' has no parameter '${b.resourceIdParameter}' for the resource id (it has ${params.join(', ')})`
+          `${what}: '${b.targetId}' is neither a runbook of this manifest nor an AWS-owned document (AWS-*, AWSConfigRemediation-*)`
         )
       );
+      continue;
     }
-    for (const p of Object.keys(b.parameters)) {
-      if (!params.includes(p)) {
-        errors.push(
-          err(b.position, `remediation for '${b.ruleName}': runbook '${b.targetId}' has no parameter '${p}'`)
-        );
-      }
+    const doc = src.awsDocument(b.targetId);
+    if (!doc) {
+      warnings.push(
+        err(
+          b.position,
+          `${what}: '${b.targetId}' is an AWS-owned document the action does not catalogue: its parameters are not checked before AWS runs it`
+        )
+      );
+      continue;
     }
-    if (ours) {
-      for (const p of ours.parameters) {
-        if (!p.hasDefault && !(p.name in b.parameters)) {
-          errors.push(
-            err(
-              b.position,
-              `remediation for '${b.ruleName}': runbook '${b.targetId}' requires parameter '${p.name}', which the binding does not give`
-            )
-          );
-        }
-      }
-    }
+    checkBindingParameters(b, doc.parameters, errors, doc);
   }
   for (const w of manifest.waivers) {
     if (!firstByName.has(w.rule))
       warnings.push(err(w.position, `waiver names rule '${w.rule}', which this manifest does not deploy`));
   }
   return { errors, warnings };
+}
+
+/** A binding's parameters against its document's: unknown names, the resource id parameter, required ones, types. */
+function checkBindingParameters(
+  b: DesiredRemediation,
+  declared: readonly { name: string; required: boolean }[],
+  errors: SourceError[],
+  aws?: AwsDocument
+): void {
+  const what = `remediation for '${b.ruleName}': ${aws ? 'AWS-owned document' : 'runbook'} '${b.targetId}'`;
+  const names = declared.map(p => p.name);
+  if (b.resourceIdParameter !== undefined && !names.includes(b.resourceIdParameter)) {
+    errors.push(
+      err(
+        b.position,
+        `${what} has no parameter '${b.resourceIdParameter}' for the resource id (it has ${names.join(', ') || 'none'})`
+      )
+    );
+  }
+  for (const p of Object.keys(b.parameters)) {
+    if (p !== b.resourceIdParameter && !names.includes(p)) {
+      errors.push(err(b.position, `${what} has no parameter '${p}' (it has ${names.join(', ') || 'none'})`));
+    }
+  }
+  for (const p of declared) {
+    if (p.required && !(p.name in b.parameters)) {
+      errors.push(err(b.position, `${what} requires parameter '${p.name}', which the binding does not give`));
+    }
+  }
+  for (const p of aws?.parameters ?? []) {
+    const values = b.parameters[p.name]?.StaticValue?.Values;
+    const problem = values === undefined ? undefined : parameterValueProblem(p, values);
+    if (problem !== undefined) errors.push(err(b.position, `${what}: parameter '${p.name}' ${problem}`));
+  }
 }

@@ -16,19 +16,13 @@ import type { Logger } from '../logging.js';
 import { loadManifest, type Manifest } from '../manifest/load.js';
 import { buildPlanJson } from '../report/plan.js';
 import { documentHash } from '../runbooks/hash.js';
+import { awsDocument } from '../runbooks/aws-documents.js';
 import { readRunbook } from '../runbooks/load.js';
 import { leastPrivilegePolicy } from '../runbooks/policy.js';
 import { applyPlan, type ApplyResult } from './apply.js';
 import { buildDesiredState, type DesiredState, type DesiredStateSources } from './desired.js';
 import { buildPlan, type ActualState, type Plan } from './plan.js';
 import { readActual } from './read-actual.js';
-
-/** Parameters of AWS-owned Automation documents that remediation bindings may target. */
-export const AWS_DOCUMENT_PARAMETERS: Readonly<Record<string, readonly string[]>> = {
-  'AWS-PublishSNSNotification': ['TopicArn', 'Message', 'AutomationAssumeRole'],
-  'AWSConfigRemediation-EnableEbsEncryptionByDefault': ['AutomationAssumeRole'],
-  'AWS-EnableS3BucketEncryption': ['BucketName', 'SSEAlgorithm', 'AutomationAssumeRole']
-};
 
 export interface DeployOptions {
   config: string;
@@ -72,7 +66,7 @@ export function deploySources(region: string, accountId: string): DesiredStateSo
     leastPrivilegePolicy: (runbook, values) => leastPrivilegePolicy(runbook, values),
     hipaaSectionsFor,
     managedRule: id => catalog.get(id),
-    awsDocumentParameters: name => AWS_DOCUMENT_PARAMETERS[name]
+    awsDocument
   };
 }
 

@@ -46,6 +46,7 @@ export interface ActualRemediation {
   retryAttemptSeconds?: number;
   concurrencyPercent?: number;
   errorPercent?: number;
+  resourceType?: string;
 }
 
 export interface ActualState {
@@ -146,10 +147,15 @@ export function remediationChanges(d: DesiredRemediation, a: ActualRemediation):
   diff(c, 'TargetVersion', a.targetVersion, d.targetVersion);
   diff(c, 'Parameters', a.parameters, d.parameters);
   diff(c, 'Automatic', a.automatic, d.automatic);
-  diff(c, 'MaximumAutomaticAttempts', a.maximumAutomaticAttempts, d.maximumAutomaticAttempts);
-  diff(c, 'RetryAttemptSeconds', a.retryAttemptSeconds, d.retryAttemptSeconds);
-  diff(c, 'ExecutionControls.ConcurrentExecutionRatePercentage', a.concurrencyPercent, d.concurrencyPercent);
-  diff(c, 'ExecutionControls.ErrorPercentage', a.errorPercent, d.errorPercent);
+  diff(c, 'ResourceType', a.resourceType, d.resourceType);
+  // A pack may leave these out (AWS's defaults apply): compare only what the binding sets.
+  const settings: [string, number | undefined, number | undefined][] = [
+    ['MaximumAutomaticAttempts', a.maximumAutomaticAttempts, d.maximumAutomaticAttempts],
+    ['RetryAttemptSeconds', a.retryAttemptSeconds, d.retryAttemptSeconds],
+    ['ExecutionControls.ConcurrentExecutionRatePercentage', a.concurrencyPercent, d.concurrencyPercent],
+    ['ExecutionControls.ErrorPercentage', a.errorPercent, d.errorPercent]
+  ];
+  for (const [field, actual, desired] of settings) if (desired !== undefined) diff(c, field, actual, desired);
   return c;
 }
 

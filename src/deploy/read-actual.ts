@@ -66,6 +66,7 @@ export function toActualRemediation(r: RemediationConfiguration): ActualRemediat
     automatic: r.Automatic ?? false
   };
   if (r.TargetVersion) a.targetVersion = r.TargetVersion;
+  if (r.ResourceType) a.resourceType = r.ResourceType;
   if (r.MaximumAutomaticAttempts !== undefined) a.maximumAutomaticAttempts = r.MaximumAutomaticAttempts;
   if (r.RetryAttemptSeconds !== undefined) a.retryAttemptSeconds = r.RetryAttemptSeconds;
   const ssm = r.ExecutionControls?.SsmControls;

@@ -281,7 +281,7 @@ describe('errors name the file, line and column', () => {
     const message = failure(r);
     expect(message).toContain(`${file}:5:5: remediation for 'no-such-rule': no such rule`);
     expect(message).toContain(
-      `${file}:8:5: remediation for 's3-bucket-logging-enabled': runbook 'AWS-PublishSNSNotification' has no parameter 'BucketName'`
+      `${file}:8:5: remediation for 's3-bucket-logging-enabled': AWS-owned document 'AWS-PublishSNSNotification' has no parameter 'BucketName' for the resource id`
     );
     expect(writeCalls(sim)).toEqual({});
   });

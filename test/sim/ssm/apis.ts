@@ -178,7 +178,24 @@ const S3: Record<string, ApiSpec> = {
               struct: {
                 TargetBucket: 'string',
                 TargetPrefix: 'string',
-                TargetGrants: { list: { struct: { Grantee: { struct: {} }, Permission: 'string' } } }
+                // Grantee as the S3 API reference defines it (Type required; ID, EmailAddress, URI by type).
+                TargetGrants: {
+                  list: {
+                    struct: {
+                      Grantee: {
+                        struct: {
+                          Type: 'string',
+                          ID: 'string',
+                          EmailAddress: 'string',
+                          URI: 'string',
+                          DisplayName: 'string'
+                        },
+                        required: ['Type']
+                      },
+                      Permission: 'string'
+                    }
+                  }
+                }
               },
               required: ['TargetBucket', 'TargetPrefix']
             }

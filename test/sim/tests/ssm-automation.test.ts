@@ -400,6 +400,45 @@ mainSteps:
   });
 });
 
+describe('AWS-ConfigureS3BucketLogging', () => {
+  const LOG_DELIVERY = 'http://acs.amazonaws.com/groups/s3/LogDelivery';
+
+  it('turns on server access logging of the bucket, to the target bucket and prefix', () => {
+    expect(state.resources.s3Buckets['claims-uploads']!.logging).toBeUndefined();
+    const e = run('AWS-ConfigureS3BucketLogging', {
+      BucketName: ['claims-uploads'],
+      TargetBucket: ['access-logs'],
+      TargetPrefix: ['claims/'],
+      GrantedPermission: ['FULL_CONTROL'],
+      GranteeType: ['Group'],
+      GranteeUri: [LOG_DELIVERY],
+      AutomationAssumeRole: [REMEDIATION_ROLE]
+    });
+    expect(e.AutomationExecutionStatus).toBe('Success');
+    expect(stepNames(e)).toEqual(['ChooseGrantee', 'GrantToGroup']);
+    expect(state.resources.s3Buckets['claims-uploads']!.logging).toEqual({
+      targetBucket: 'access-logs',
+      targetPrefix: 'claims/'
+    });
+  });
+
+  it('fails, changing nothing, when the target bucket does not exist or a required parameter is missing', () => {
+    const e = run('AWS-ConfigureS3BucketLogging', {
+      BucketName: ['claims-uploads'],
+      TargetBucket: ['no-such-bucket'],
+      GrantedPermission: ['READ'],
+      GranteeType: ['CanonicalUser'],
+      GranteeId: ['abc']
+    });
+    expect(e.AutomationExecutionStatus).toBe('Failed');
+    expect(e.FailureMessage).toMatch(/InvalidTargetBucketForLogging/);
+    expect(() => start('AWS-ConfigureS3BucketLogging', { BucketName: ['claims-uploads'] })).toThrow(
+      /TargetBucket|GrantedPermission|GranteeType/
+    );
+    expect(state.resources.s3Buckets['claims-uploads']!.logging).toBeUndefined();
+  });
+});
+
 describe('assume role', () => {
   it('fails the execution when the role does not exist', () => {
     createDoc('Ebs', readRunbook('EnableEbsEncryptionByDefault.yaml'));

@@ -396,7 +396,13 @@ describe('ListDocuments', () => {
   const names = (out: SsmOutputs['ListDocuments']): string[] => (out.DocumentIdentifiers ?? []).map(d => d.Name!);
 
   it('lists the account documents and the AWS-owned ones', () => {
-    expect(names(call('ListDocuments', {}))).toEqual(['AWS-PublishSNSNotification', 'Alpha', 'Beta', 'Gamma']);
+    expect(names(call('ListDocuments', {}))).toEqual([
+      'AWS-ConfigureS3BucketLogging',
+      'AWS-PublishSNSNotification',
+      'Alpha',
+      'Beta',
+      'Gamma'
+    ]);
   });
 
   it('filters by owner, type, name prefix and tag', () => {
@@ -406,6 +412,7 @@ describe('ListDocuments', () => {
       'Gamma'
     ]);
     expect(names(call('ListDocuments', { Filters: [{ Key: 'Owner', Values: ['Amazon'] }] }))).toEqual([
+      'AWS-ConfigureS3BucketLogging',
       'AWS-PublishSNSNotification'
     ]);
     expect(
@@ -448,10 +455,10 @@ describe('ListDocuments', () => {
 
   it('pages with MaxResults and NextToken', () => {
     const first = call('ListDocuments', { MaxResults: 3 });
-    expect(names(first)).toEqual(['AWS-PublishSNSNotification', 'Alpha', 'Beta']);
+    expect(names(first)).toEqual(['AWS-ConfigureS3BucketLogging', 'AWS-PublishSNSNotification', 'Alpha']);
     expect(typeof first.NextToken).toBe('string');
     const second = call('ListDocuments', { MaxResults: 3, NextToken: first.NextToken });
-    expect(names(second)).toEqual(['Gamma']);
+    expect(names(second)).toEqual(['Beta', 'Gamma']);
     expect(second.NextToken).toBeUndefined();
     expectError('ListDocuments', { NextToken: 'garbage' }, 'InvalidNextToken');
   });

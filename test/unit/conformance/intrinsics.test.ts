@@ -351,9 +351,28 @@ Resources:
       expect.stringMatching(/^2:1: section Transform is not supported: transforms/),
       expect.stringMatching(/^3:1: section Outputs is not supported/),
       expect.stringMatching(/^4:1: unknown top-level section "Extra"/),
-      expect.stringMatching(/^8:5: resource attribute DeletionPolicy of R is not supported/),
       '9:17: DependsOn of R: no resource named Ghost',
       expect.stringMatching(/^12:7: unknown property Colour of AWS::Config::ConfigRule R/)
+    ]);
+  });
+
+  it('accepts resource attributes AWS Config does not use (Controls, Description, ...) with a warning naming the line', () => {
+    const pack = parse(`Resources:
+  R:
+    Type: AWS::Config::ConfigRule
+    Controls: [NZISM-16.6.6.C.01]
+    Description: custom packs write one
+    DeletionPolicy: Retain
+    Properties:
+      Source: {Owner: AWS, SourceIdentifier: S3_BUCKET_LOGGING_ENABLED}
+`);
+    expect(pack.rules.map(r => r.name)).toEqual(['R']);
+    expect(pack.warnings?.map(w => `${w.position.line}:${w.position.col}: ${w.detail}`)).toEqual([
+      expect.stringMatching(
+        /^4:5: resource attribute Controls of R is not used by AWS Config and is ignored; the resource is deployed/
+      ),
+      expect.stringMatching(/^5:5: resource attribute Description of R is not used/),
+      expect.stringMatching(/^6:5: resource attribute DeletionPolicy of R is not used/)
     ]);
   });
 
