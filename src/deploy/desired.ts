@@ -208,6 +208,7 @@ export async function buildDesiredState(
       continue;
     }
     runbooks.set(runbook.name, runbook);
+    warnings.push(...(runbook.warnings ?? []));
     const values: Record<string, string | string[]> = {};
     for (const b of manifest.remediations.filter(b => b.runbook === runbook.name)) Object.assign(values, b.parameters);
     documents.push({

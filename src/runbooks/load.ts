@@ -6,17 +6,23 @@ import { SourceError, SourceErrors } from '../errors.js';
 import { parseRunbook } from './parse.js';
 import type { ParseOptions } from './parse.js';
 import type { Runbook } from './types.js';
-import { validateRunbook } from './validate.js';
+import { checkRunbook } from './validate.js';
 import type { ValidateOptions } from './validate.js';
 
 export type LoadOptions = ParseOptions & ValidateOptions;
 
-/** Parses and validates runbook text; throws SourceErrors with every problem (YAML syntax or validation). */
+/**
+ * Parses and validates runbook text; throws SourceErrors with every problem (YAML syntax or validation). The
+ * validation's warnings are returned in `runbook.warnings`.
+ */
 export function loadRunbook(text: string, file: string, options: LoadOptions = {}): Runbook {
   const runbook = parseRunbook(text, file, options.name === undefined ? {} : { name: options.name });
-  const errors = validateRunbook(runbook, options.maxSteps === undefined ? {} : { maxSteps: options.maxSteps });
+  const { errors, warnings } = checkRunbook(
+    runbook,
+    options.maxSteps === undefined ? {} : { maxSteps: options.maxSteps }
+  );
   if (errors.length > 0) throw new SourceErrors(errors);
-  return runbook;
+  return { ...runbook, warnings };
 }
 
 /**

@@ -2,6 +2,7 @@
  * The data model of an SSM Automation document (runbook, schemaVersion 0.3) as the action reads it from the
  * user's repository. Every item keeps its position in the source file for error messages and annotations.
  */
+import type { SourceError } from '../errors.js';
 
 /** 1-based line and column in the runbook file. */
 export interface Pos {
@@ -123,6 +124,8 @@ export interface Runbook {
   pos: Pos;
   /** Node positions by JSON-encoded path; use `locate()` from parse.ts. */
   positions: ReadonlyMap<string, NodePos>;
+  /** What validation could not check (set by `loadRunbook`); each names file:line:col. */
+  warnings?: readonly SourceError[];
 }
 
 /** An IAM policy statement as derived for a runbook's assume role. */

@@ -1,6 +1,7 @@
 /**
  * Validates a parsed runbook before anything is deployed. Reports every problem at once, each naming file:line:col.
- * Pure: returns the errors; `assertValidRunbook` throws them as one SourceErrors.
+ * Pure: returns the errors (and, from `checkRunbook`, the warnings); `assertValidRunbook` throws the errors as one
+ * SourceErrors.
  */
 import { SourceError, SourceErrors } from '../errors.js';
 import {
@@ -20,7 +21,9 @@ import {
   VARIABLE_KEYS
 } from './actions.js';
 import { MAX_DOCUMENT_CONTENT_BYTES, contentBytes } from './hash.js';
+import { compileAllowedPattern } from './java-regex.js';
 import { allSteps, locate } from './parse.js';
+import { findPlaceholders } from './placeholders.js';
 import type { DocPath, Pos, Runbook, RunbookStep, TemplateRef } from './types.js';
 
 export interface ValidateOptions {
@@ -110,12 +113,12 @@ export function typeMismatch(value: unknown, type: string): string | undefined {
   return `is ${describe(value)}, but the type is ${type}${hint}`;
 }
 
-function compilePattern(pattern: string): { regex?: RegExp; error?: string } {
-  try {
-    return { regex: new RegExp(pattern) };
-  } catch (err) {
-    return { error: (err as Error).message };
-  }
+/**
+ * Whether a `PropertySelector` or output `Selector` is one SSM accepts: a JSONPath, with or without its leading `$`
+ * (AWS's own runbooks write `Attributes.KmsMasterKeyId`; SSM reads it as `$.Attributes.KmsMasterKeyId`).
+ */
+function isSelector(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
 }
 
 function quote(value: unknown): string {
@@ -130,10 +133,26 @@ function closest(name: string, known: Iterable<string>): string | undefined {
 
 /** Validates a runbook; returns every problem found, sorted by position (empty when the runbook is valid). */
 export function validateRunbook(runbook: Runbook, options: ValidateOptions = {}): SourceError[] {
+  return checkRunbook(runbook, options).errors;
+}
+
+export interface RunbookCheck {
+  /** What SSM would refuse, or what cannot run: the runbook must not be deployed. */
+  errors: SourceError[];
+  /** What SSM accepts but the action cannot check (the runbook is deployed). */
+  warnings: SourceError[];
+}
+
+/** Validates a runbook: every error and every warning, each sorted by position. */
+export function checkRunbook(runbook: Runbook, options: ValidateOptions = {}): RunbookCheck {
   const errors: SourceError[] = [];
+  const warnings: SourceError[] = [];
   const d = runbook.data;
   const err = (pos: Pos, detail: string): void => {
     errors.push(new SourceError(runbook.file, pos.line, pos.col, detail));
+  };
+  const warn = (pos: Pos, detail: string): void => {
+    warnings.push(new SourceError(runbook.file, pos.line, pos.col, detail));
   };
   const at = (path: DocPath, which: 'value' | 'key' = 'value'): Pos => locate(runbook, path, which);
   const fileStart: Pos = { line: 1, col: 1 };
@@ -178,7 +197,12 @@ export function validateRunbook(runbook: Runbook, options: ValidateOptions = {})
     );
   }
 
-  validateParameters(d, err, at);
+  // Build-time placeholders (keys, values, scripts): the document was not built.
+  for (const p of findPlaceholders(runbook.content)) {
+    err(p.pos, `build-time placeholder: build this document first (${p.text} is still in it)`);
+  }
+
+  validateParameters(d, err, warn, at);
   validateVariables(d, err, at);
 
   // Steps.
@@ -245,10 +269,11 @@ export function validateRunbook(runbook: Runbook, options: ValidateOptions = {})
     }
   }
 
-  return errors.sort((a, b) => a.line - b.line || a.col - b.col);
+  const byPosition = (a: SourceError, b: SourceError): number => a.line - b.line || a.col - b.col;
+  return { errors: errors.sort(byPosition), warnings: warnings.sort(byPosition) };
 }
 
-/** Throws SourceErrors with every problem when the runbook is not valid. */
+/** Throws SourceErrors with every error when the runbook is not valid (warnings are not thrown). */
 export function assertValidRunbook(runbook: Runbook, options: ValidateOptions = {}): void {
   const errors = validateRunbook(runbook, options);
   if (errors.length > 0) throw new SourceErrors(errors);
@@ -307,7 +332,7 @@ function resolveProblem(
   return `step '${stepName}' has no output '${output}'${known.length ? ` (it has ${known.join(', ')})` : ' (it declares no outputs)'}`;
 }
 
-function validateParameters(d: Rec, err: ErrFn, at: AtFn): void {
+function validateParameters(d: Rec, err: ErrFn, warn: ErrFn, at: AtFn): void {
   if (!('parameters' in d) || d.parameters === null) return;
   if (!isRecord(d.parameters)) {
     err(at(['parameters']), 'parameters must be a mapping of parameter name to definition');
@@ -354,14 +379,18 @@ function validateParameters(d: Rec, err: ErrFn, at: AtFn): void {
       if (typeof def.allowedPattern !== 'string') {
         err(at([...base, 'allowedPattern']), `${label}: allowedPattern must be a string`);
       } else {
-        const compiled = compilePattern(def.allowedPattern);
-        if (compiled.error) {
-          err(
+        // allowedPattern is a Java regular expression ("Data elements and parameters" of SSM documents, schema
+        // 0.3): translated, then compiled. One that still does not compile is SSM's to judge, not a rejection.
+        const compiled = compileAllowedPattern(def.allowedPattern);
+        if ('error' in compiled) {
+          warn(
             at([...base, 'allowedPattern']),
-            `${label}: allowedPattern does not compile as a regular expression: ${compiled.error}`
+            `${label}: allowedPattern ${def.allowedPattern} cannot be checked here (${compiled.error}); ` +
+              'the action does not check the default or parameter values against it, SSM still does'
           );
+        } else {
+          regex = compiled.regex;
         }
-        regex = compiled.regex;
       }
     }
     let allowed: unknown[] | undefined;
@@ -527,8 +556,11 @@ function validateStepList(
           } else {
             seen.add(o.Name);
           }
-          if (typeof o.Selector !== 'string' || !o.Selector.startsWith('$')) {
-            err(at(p('outputs', j, 'Selector')), `${label}: output Selector must be a JSONPath starting with '$'`);
+          if (!isSelector(o.Selector)) {
+            err(
+              at(p('outputs', j, 'Selector')),
+              `${label}: output Selector must be a JSONPath such as $.Payload or Attributes.Name`
+            );
           }
           if (typeof o.Type !== 'string' || !DATA_TYPES.has(o.Type)) {
             err(at(p('outputs', j, 'Type')), `${label}: output Type must be one of ${[...DATA_TYPES].join(', ')}`);
@@ -605,11 +637,11 @@ function validateInputs(
         }
       }
       if (step.action !== 'aws:executeAwsApi') {
-        if (
-          'PropertySelector' in inputs &&
-          (typeof inputs.PropertySelector !== 'string' || !inputs.PropertySelector.startsWith('$'))
-        ) {
-          err(at(inp('PropertySelector')), `${label}: inputs.PropertySelector must be a JSONPath starting with '$'`);
+        if ('PropertySelector' in inputs && !isSelector(inputs.PropertySelector)) {
+          err(
+            at(inp('PropertySelector')),
+            `${label}: inputs.PropertySelector must be a JSONPath such as $.Name or Attributes.Name`
+          );
         }
         if ('DesiredValues' in inputs && (!Array.isArray(inputs.DesiredValues) || inputs.DesiredValues.length === 0)) {
           err(at(inp('DesiredValues')), `${label}: inputs.DesiredValues must be a non-empty list`);

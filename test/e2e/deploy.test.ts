@@ -299,3 +299,83 @@ describe('errors name the file, line and column', () => {
     );
   });
 });
+
+describe('runbooks as AWS writes them, and runbooks that cannot run', () => {
+  let sim: Simulator;
+  beforeAll(async () => {
+    sim = await startSimulator({ scenario: 'blank' });
+  });
+  afterAll(async () => {
+    await sim.close();
+  });
+
+  /** A manifest with one rule and the given runbooks, in a fresh directory. */
+  function manifestWith(runbooks: Record<string, string>): { dir: string; file: string } {
+    const dir = mkdtempSync(join(tmpdir(), 'manifest-'));
+    for (const [name, text] of Object.entries(runbooks)) writeFileSync(join(dir, name), text);
+    const file = join(dir, 'compliance.yml');
+    writeFileSync(
+      file,
+      [
+        'version: 1',
+        'rules:',
+        '  - name: s3-bucket-logging-enabled',
+        '    identifier: S3_BUCKET_LOGGING_ENABLED',
+        'runbooks:',
+        ...Object.keys(runbooks).map(name => `  - path: ${name}`)
+      ].join('\n')
+    );
+    return { dir, file };
+  }
+
+  it('(?i:...) in allowedPattern and a $-less PropertySelector validate and deploy; an untranslatable pattern is a warning', async () => {
+    sim.reset();
+    const fixture = readFileSync(join(REPO_ROOT, 'test/fixtures/runbooks/EncryptQueue.yaml'), 'utf8');
+    const greek = [
+      "schemaVersion: '0.3'",
+      'parameters:',
+      '  Word:',
+      '    type: String',
+      "    allowedPattern: '^\\p{InGreek}+$'",
+      'mainSteps:',
+      '  - name: Wait',
+      '    action: aws:sleep',
+      '    inputs:',
+      '      Duration: PT1S'
+    ].join('\n');
+    const { dir, file } = manifestWith({ 'EncryptQueue.yaml': fixture, 'Greek.yaml': greek });
+    const r = await action(sim, { config: file, deploy: 'apply', 'fail-on': 'never' });
+    expect([r.exitCode, failure(r)]).toEqual([0, '']);
+    expect(managedState(sim)).toMatchObject({ documents: ['EncryptQueue', 'Greek'] });
+    const ssm = sim.state.ssm as { documents: Record<string, { versions: { content: string }[] }> };
+    expect(JSON.stringify(ssm.documents.EncryptQueue)).toContain('PropertySelector: Attributes.KmsMasterKeyId');
+    const warning = r.stdout.split('\n').find(l => l.startsWith('::warning') && l.includes('InGreek'));
+    expect(warning).toContain(`file=${join(dir, 'Greek.yaml')},line=5,col=21`);
+    expect(warning).toContain(
+      "parameter 'Word': allowedPattern ^\\p{InGreek}+$ cannot be checked here (Unicode block \\p{InGreek} is not translated"
+    );
+    expect(warning).toContain('the action does not check the default or parameter values against it');
+  });
+
+  it('a runbook that still holds build-time placeholders is refused with each line, before any write', async () => {
+    sim.reset();
+    const text = readFileSync(join(REPO_ROOT, 'test/fixtures/runbooks/placeholders.yaml'), 'utf8');
+    const { dir, file } = manifestWith({ 'BlockPublicAccess.yaml': text });
+    const r = await action(sim, { config: file, deploy: 'apply' });
+    expect(r.exitCode).toBe(1);
+    // Workflow commands encode '%' as %25.
+    const message = failure(r).replace(/%25/g, '%');
+    const runbook = join(dir, 'BlockPublicAccess.yaml');
+    expect(message).toContain('3 problems found');
+    expect(message).toContain(
+      `${runbook}:8:46: build-time placeholder: build this document first (%%ROLE=SO0111-BlockPublicAccess%% is still in it)`
+    );
+    expect(message).toContain(`${runbook}:19:16: build-time placeholder: build this document first (%%MODE%% is still`);
+    expect(message).toContain(
+      `${runbook}:22:9: build-time placeholder: build this document first (%%SCRIPT=block_public_access.py%% is still`
+    );
+    expect(r.stdout).not.toMatch(/\n\s+at .*\.(js|ts):\d+/);
+    expect(writeCalls(sim)).toEqual({});
+    expect(managedState(sim)).toMatchObject({ documents: [] });
+  });
+});

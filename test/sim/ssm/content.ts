@@ -248,13 +248,95 @@ function parseParameters(raw: unknown, problems: string[]): ParsedParameter[] {
   return out;
 }
 
-/** Compiles an allowedPattern (Java/Python flavour) as a JavaScript RegExp; throws on invalid syntax. */
+/** US-ASCII POSIX classes of java.util.regex.Pattern, as class contents. */
+const POSIX_CLASSES: Record<string, string> = {
+  Lower: 'a-z',
+  Upper: 'A-Z',
+  Alpha: 'a-zA-Z',
+  Digit: '0-9',
+  Alnum: 'a-zA-Z0-9',
+  Punct: '!-\\/:-@\\[-`{-~',
+  Space: ' \\t\\n\\x0B\\f\\r',
+  XDigit: '0-9a-fA-F'
+};
+
+/**
+ * Compiles an allowedPattern as a JavaScript RegExp; throws on invalid syntax. SSM reads it as a Java regular
+ * expression ("Data elements and parameters", schema 0.3); the Java constructs AWS's own runbooks use are rewritten
+ * while walking the pattern (escapes and classes are copied as they are): inline flags `(?i)`, `(?i:...)` (letters
+ * become `[aA]`), `\A`, `\z`, `\Z`, POSIX `\p{Alpha}`..., atomic groups and possessive quantifiers (as their
+ * backtracking forms, which accept a superset), and Python's `(?P<name>`.
+ */
 export function compilePattern(pattern: string): RegExp {
-  const js = pattern
-    .replace(/\(\?P</g, '(?<')
-    .replace(/\\A/g, '^')
-    .replace(/\\[zZ]/g, '$');
-  return new RegExp(js);
+  let js = '';
+  let flags = '';
+  const ci: boolean[] = [false]; // case-insensitivity per open group
+  let inClass = false;
+  let quantified = false; // the previous token was a quantifier
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    const rest = pattern.slice(i);
+    const on = ci[ci.length - 1]!;
+    const afterQuantifier = quantified;
+    quantified = !inClass && (c === '*' || c === '+' || c === '?' || c === '}');
+    if (c === '\\') {
+      const e = pattern[i + 1] ?? '';
+      const posix = /^\\([pP])\{(\w+)\}/.exec(rest);
+      if (posix && POSIX_CLASSES[posix[2]!]) {
+        const body = POSIX_CLASSES[posix[2]!]!;
+        js += inClass && posix[1] === 'p' ? body : `[${posix[1] === 'P' ? '^' : ''}${body}]`;
+        i += posix[0].length - 1;
+        continue;
+      }
+      js += !inClass && e === 'A' ? '^' : !inClass && (e === 'z' || e === 'Z') ? '$' : c + e;
+      i++;
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+      if (on && /^([a-z]-[a-z]|[A-Z]-[A-Z])/.test(rest)) {
+        const range = rest.slice(0, 3);
+        js += range + (c === c.toLowerCase() ? range.toUpperCase() : range.toLowerCase());
+        i += 2;
+      } else js += on ? c.toLowerCase() + (c.toLowerCase() === c.toUpperCase() ? '' : c.toUpperCase()) : c;
+    } else if (c === '[') {
+      inClass = true;
+      js += c;
+      if (pattern[i + 1] === '^') js += pattern[++i];
+      if (pattern[i + 1] === ']') js += `\\${pattern[++i]}`;
+    } else if (c === '(') {
+      const flag = /^\(\?([a-z]*)(?:-([a-z]*))?([:)])/.exec(rest);
+      if (flag && (flag[1] || flag[2] !== undefined)) {
+        const value = flag[1]!.includes('i') ? true : flag[2]?.includes('i') ? false : on;
+        if (flag[3] === ')') {
+          if (i === 0 && /^[is]*$/.test(flag[1]!) && flag[2] === undefined) flags = flag[1]!;
+          else ci[ci.length - 1] = value;
+        } else {
+          ci.push(value);
+          js += '(?:';
+        }
+        i += flag[0].length - 1;
+        continue;
+      }
+      ci.push(on);
+      if (rest.startsWith('(?P<')) {
+        js += '(?<';
+        i += 3;
+      } else if (rest.startsWith('(?>')) {
+        js += '(?:';
+        i += 2;
+      } else js += c;
+    } else if (c === ')') {
+      if (ci.length > 1) ci.pop();
+      js += c;
+    } else if (c === '+' && afterQuantifier) {
+      quantified = false; // possessive quantifier: its backtracking form
+    } else if (c === '?' && afterQuantifier) {
+      quantified = false;
+      js += c; // lazy quantifier
+    } else if (on && c.toLowerCase() !== c.toUpperCase()) {
+      js += `[${c.toLowerCase()}${c.toUpperCase()}]`;
+    } else js += c;
+  }
+  return new RegExp(js, flags);
 }
 
 function parseOutputs(raw: unknown, problems: string[], where: string): ParsedOutput[] {

@@ -53,8 +53,10 @@ export function resolveTemplates(value: unknown, scope: Scope): unknown {
 type Segment = { key: string } | { index: number } | { wildcard: true };
 
 function parseSelector(selector: string): Segment[] {
-  const s = selector.trim();
-  if (!s.startsWith('$')) throw new ValueError(`selector '${selector}' must start with $`);
+  const trimmed = selector.trim();
+  if (trimmed === '') throw new ValueError('a selector must not be empty');
+  // SSM reads a selector without its leading `$` (AWS writes `Attributes.KmsMasterKeyId`) as `$.` + selector.
+  const s = trimmed.startsWith('$') ? trimmed : `$.${trimmed}`;
   const segments: Segment[] = [];
   let i = 1;
   while (i < s.length) {

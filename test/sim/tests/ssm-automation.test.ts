@@ -1146,3 +1146,42 @@ describe('startAutomation / getAutomation (for the Config remediation engine)', 
     expect(copy).toEqual(state.ssm);
   });
 });
+
+describe("AWS's Java allowedPattern and $-less selectors", () => {
+  const DOC = `schemaVersion: '0.3'
+parameters:
+  Expected:
+    type: String
+    allowedPattern: '^(?i:true|false)$'
+mainSteps:
+  - name: Read
+    action: aws:executeAwsApi
+    inputs:
+      Service: ec2
+      Api: GetEbsEncryptionByDefault
+    outputs:
+      - Name: Enabled
+        Selector: EbsEncryptionByDefault
+        Type: Boolean
+  - name: Verify
+    action: aws:assertAwsResourceProperty
+    inputs:
+      Service: ec2
+      Api: GetEbsEncryptionByDefault
+      PropertySelector: EbsEncryptionByDefault
+      DesiredValues: ['{{ Expected }}']
+`;
+
+  it('accepts (?i:...) at creation, checks values with it, and reads selectors without $', () => {
+    createDoc('JavaStyle', DOC);
+    state.resources.ebsEncryptionByDefault['us-east-1'] = true;
+    const e = run('JavaStyle', { Expected: ['True'] });
+    expect(e.AutomationExecutionStatus).toBe('Success');
+    expect(e.StepExecutions[0]!.Outputs).toEqual({ Enabled: ['true'] });
+    expectError(
+      () => start('JavaStyle', { Expected: ['yes'] }),
+      'InvalidAutomationExecutionParametersException',
+      /does not match the allowed pattern/
+    );
+  });
+});

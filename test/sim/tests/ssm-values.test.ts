@@ -24,7 +24,10 @@ describe('selectors', () => {
     ["$.A['odd key']", 'x'],
     ['$.A.B[*].C', [1, 2]],
     ['$.A.B.*.C', [1, 2]],
-    ['$.Empty', null]
+    ['$.Empty', null],
+    // Without the leading $, as AWS's own runbooks write it (Attributes.KmsMasterKeyId).
+    ['A.B[1].C', 2],
+    ['Empty', null]
   ])('%s', (selector, expected) => {
     expect(select(data, selector)).toEqual({ found: true, value: expected });
   });
@@ -36,7 +39,7 @@ describe('selectors', () => {
     expect(select(data, '$.Empty[*]').found).toBe(false);
   });
 
-  it.each(['A.B', '$.', '$[x]', '$[0', '$!'])('refuses the malformed selector %s', selector => {
+  it.each(['', ' ', '$.', '$[x]', '$[0', '$!', 'A..B'])('refuses the malformed selector %s', selector => {
     expect(() => select(data, selector)).toThrow(ValueError);
   });
 });
@@ -136,6 +139,23 @@ describe('parameters', () => {
   it('reads Python-style allowedPattern syntax', () => {
     expect(compilePattern('\\A(?P<id>[a-z]+)\\Z').test('abc')).toBe(true);
     expect(compilePattern('\\A(?P<id>[a-z]+)\\Z').test('abc1')).toBe(false);
+  });
+
+  it.each([
+    ['^(?i:sse|aws:kms)$', 'AWS:KMS', true],
+    ['^(?i:abc)d$', 'aBcd', true],
+    ['^(?i:abc)d$', 'abcD', false],
+    ['(?i)^abc$', 'ABC', true],
+    ['^(?i:[a-c]+)$', 'AbC', true],
+    ['^(?i:[a-c]+)$', 'd', false],
+    ['^a++$', 'aaa', true],
+    ['^(?>ab)c$', 'abc', true],
+    ['^a\\++$', 'a++', true],
+    ['\\A\\p{Alpha}+\\z', 'abC', true],
+    ['\\A\\p{Alpha}+\\z', 'ab1', false],
+    ['^[^\\p{Digit}]$', '1', false]
+  ])('reads the Java allowedPattern %s (%s: %s)', (pattern, value, matches) => {
+    expect(compilePattern(pattern).test(value)).toBe(matches);
   });
 });
 

@@ -25,6 +25,26 @@ describe('loadRunbook', () => {
     expect(runbook.steps.map(s => s.name)).toEqual(['PublishAlert']);
   });
 
+  it('returns what validation could not check as warnings', () => {
+    const text = [
+      "schemaVersion: '0.3'",
+      'parameters:',
+      '  Word:',
+      '    type: String',
+      "    allowedPattern: '\\p{InGreek}+'",
+      '    default: anything',
+      'mainSteps:',
+      '  - {name: Wait, action: aws:sleep, inputs: {Duration: PT1S}}'
+    ].join('\n');
+    const runbook = loadRunbook(text, 'Greek.yaml');
+    expect(runbook.warnings?.map(w => w.message)).toEqual([
+      "Greek.yaml:5:21: parameter 'Word': allowedPattern \\p{InGreek}+ cannot be checked here (Unicode block " +
+        '\\p{InGreek} is not translated (JavaScript has no block properties) at offset 0); the action does not check ' +
+        'the default or parameter values against it, SSM still does'
+    ]);
+    expect(loadRunbook(readFileSync(`${FIXTURES}/valid-full.yaml`, 'utf8'), 'valid-full.yaml').warnings).toEqual([]);
+  });
+
   it('throws every validation problem at once', () => {
     const file = `${FIXTURES}/several-problems.yaml`;
     expect(() => loadRunbook(readFileSync(file, 'utf8'), file)).toThrow(SourceErrors);
