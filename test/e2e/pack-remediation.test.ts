@@ -78,7 +78,9 @@ describe("a conformance pack's remediation, deployed like a manifest remediation
   it('plan shows the remediation as a creation declared at the pack line, and warns on Controls/Description', async () => {
     sim.reset();
     const r = await action(sim, {});
-    expect(r.exitCode).toBe(0);
+    // Nothing is deployed yet, so nothing is checked: the gate fails (issue 9.4), and the plan is still written.
+    expect(r.exitCode).toBe(1);
+    expect(r.outputs.result).toBe('fail');
     const p = plan(r);
     expect(p.counts).toEqual({ create: 2, update: 0, delete: 0, unchanged: 0 });
     expect(item(p, 'remediation')).toMatchObject({
