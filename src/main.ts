@@ -13,6 +13,7 @@ import { getOptions, type Options } from './inputs.js';
 import { coreLogger, type Logger } from './logging.js';
 import { setOutputs } from './outputs.js';
 import { runInfoFromEnv, workflowFileFromEnv } from './run-info.js';
+import { hasPullRequestPayload, untrustedRemediateOnWarning } from './run-context.js';
 import { systemClock, type Clock } from './util/clock.js';
 
 export interface RunDeps {
@@ -324,6 +325,8 @@ async function remediate(
   );
   const ctx = pr.context;
   const eventName = ctx?.eventName ?? deps.env.GITHUB_EVENT_NAME ?? '';
+  const untrusted = untrustedRemediateOnWarning(options.remediateOn);
+  if (untrusted !== undefined) deps.logger.warn(untrusted);
   return deps.logger.group('Remediate', () =>
     runRemediation(
       aws,
@@ -335,7 +338,7 @@ async function remediate(
         max: options.maxRemediations,
         ...(options.approvedPlanHash ? { approvedPlanHash: options.approvedPlanHash } : {}),
         ...(options.approvedPlanFile ? { approvedPlanFile: options.approvedPlanFile } : {}),
-        allowOnPullRequest: options.allowOnPullRequest,
+        remediateOn: options.remediateOn,
         timeoutSeconds: options.remediationTimeoutSeconds,
         errorPercent: options.errorPercent,
         alert: options.alert,
@@ -346,13 +349,8 @@ async function remediate(
         roleSessionName: options.roleSessionName,
         accountId,
         region: options.region,
-        isPullRequest: [
-          'pull_request',
-          'pull_request_target',
-          'pull_request_review',
-          'pull_request_review_comment'
-        ].includes(eventName),
-        isFork: ctx?.isFork ?? false,
+        // A pull request whose payload could not be read may be a fork's: fail closed.
+        isFork: ctx?.isFork ?? hasPullRequestPayload(eventName),
         ...(pr.comparison
           ? {
               knownFingerprints: new Set([

@@ -57,7 +57,8 @@ export interface RemediationOptions {
   max: number;
   approvedPlanHash?: string;
   approvedPlanFile?: string;
-  allowOnPullRequest: boolean;
+  /** Events on which apply runs (the remediate-on input). */
+  remediateOn: readonly string[];
   timeoutSeconds: number;
   errorPercent: number;
   alert: AlertPolicy;
@@ -69,7 +70,6 @@ export interface RemediationRunContext {
   roleSessionName: string;
   accountId: string;
   region: string;
-  isPullRequest: boolean;
   isFork: boolean;
   /** fingerprints known before this run (from a baseline), to tell new non-compliance; absent: every finding counts as new */
   knownFingerprints?: Set<string>;
@@ -316,11 +316,7 @@ export async function runRemediation(
     if (options.mode === 'plan') {
       checkLimit(plan.targets, options.max);
     } else {
-      checkContext('apply', options.allowOnPullRequest, {
-        eventName: run.eventName,
-        isPullRequest: ctx.isPullRequest,
-        isFork: ctx.isFork
-      });
+      checkContext('apply', options.remediateOn, { eventName: run.eventName, isFork: ctx.isFork });
       let toRun: PlannedTarget[] = built.planned;
       const skipped: TargetOutcome[] = [];
       const wanted = options.approvedPlanHash;
