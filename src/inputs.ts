@@ -5,6 +5,7 @@
 import * as core from '@actions/core';
 import { InputError } from './errors.js';
 import type { FailOn } from './compliance/types.js';
+import { WORKFLOW_EVENTS } from './run-context.js';
 
 export interface InputSpec {
   description: string;
@@ -103,9 +104,10 @@ export const INPUTS = {
       'The approved remediation-plan.json; when the plan changed since approval, only its targets still non-compliant are run.',
     default: ''
   },
-  'allow-on-pull-request': {
-    description: 'Allow remediate: apply on pull_request, pull_request_target and fork events.',
-    default: 'false'
+  'remediate-on': {
+    description:
+      'Events (comma or newline separated) on which remediate: apply runs; any other event refuses it. Naming a pull-request event or workflow_run warns: they run untrusted code. Fork pull requests never remediate.',
+    default: 'workflow_dispatch,schedule'
   },
   'remediation-timeout': { description: 'Seconds to wait for the remediations to finish.', default: '900' },
   'error-percent': {
@@ -184,7 +186,8 @@ export interface Options {
   maxRemediations: number;
   approvedPlanHash?: string;
   approvedPlanFile?: string;
-  allowOnPullRequest: boolean;
+  /** Events on which remediate: apply runs (validated GitHub event names, at least one). */
+  remediateOn: readonly string[];
   remediationTimeoutSeconds: number;
   errorPercent: number;
   alert: AlertMode;
@@ -287,7 +290,42 @@ export function sanitizeSessionName(name: string): string {
   return s;
 }
 
+/**
+ * Inputs that no longer exist, with what replaces them. GitHub still passes an input the action does not declare
+ * (as INPUT_NAME, with a warning), so a workflow that sets one is refused rather than silently ignored.
+ */
+export const REMOVED_INPUTS: Readonly<Record<string, string>> = {
+  'allow-on-pull-request':
+    "Input 'allow-on-pull-request' was removed: use 'remediate-on' to name the events on which remediate: apply runs (default workflow_dispatch,schedule)."
+};
+
+function checkRemovedInputs(env: NodeJS.ProcessEnv): void {
+  for (const [name, message] of Object.entries(REMOVED_INPUTS)) {
+    // @actions/core's naming of the variable: INPUT_ + name with spaces as _, upper case.
+    const value = env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
+    if (value !== undefined && value.trim() !== '') throw new InputError(name, message);
+  }
+}
+
+/** remediate-on: GitHub event names (comma or newline separated), at least one, each a known workflow event. */
+export function parseRemediateOn(value: string): string[] {
+  const items = [...new Set(parseList(value))];
+  if (items.length === 0) {
+    throw new InputError('remediate-on', "Input 'remediate-on' must name at least one event, e.g. workflow_dispatch.");
+  }
+  for (const item of items) {
+    if (!WORKFLOW_EVENTS.has(item)) {
+      throw new InputError(
+        'remediate-on',
+        `Input 'remediate-on' has '${item}', which is not an event that triggers workflows (e.g. workflow_dispatch, schedule, push).`
+      );
+    }
+  }
+  return items;
+}
+
 export function getOptions(read: InputReader = coreReader, env: NodeJS.ProcessEnv = process.env): Readonly<Options> {
+  checkRemovedInputs(env);
   const region = read('aws-region');
   if (region === '') {
     throw new InputError('aws-region', "Input 'aws-region' is required (e.g. us-east-1).");
@@ -383,10 +421,7 @@ export function getOptions(read: InputReader = coreReader, env: NodeJS.ProcessEn
       1,
       1000
     ),
-    allowOnPullRequest: parseBoolean(
-      'allow-on-pull-request',
-      read('allow-on-pull-request') || INPUTS['allow-on-pull-request'].default
-    ),
+    remediateOn: parseRemediateOn(read('remediate-on') || INPUTS['remediate-on'].default),
     remediationTimeoutSeconds: parseInteger(
       'remediation-timeout',
       read('remediation-timeout') || INPUTS['remediation-timeout'].default,

@@ -8,17 +8,21 @@ import { OidcCredentials, verifyIdentity } from './aws/credentials.js';
 import { applyRemediationOutcomes, applyWaivers, decideGate, type GateScope } from './compliance/gate.js';
 import type { ComplianceResult } from './compliance/types.js';
 import type { DeployResult } from './deploy/phase.js';
-import { InputError, isUserError } from './errors.js';
+import { InputError, isUserError, PolicyError } from './errors.js';
 import { getOptions, type Options } from './inputs.js';
 import { coreLogger, type Logger } from './logging.js';
 import { setOutputs } from './outputs.js';
 import { runInfoFromEnv, workflowFileFromEnv } from './run-info.js';
+import { hasPullRequestPayload, untrustedRemediateOnWarning } from './run-context.js';
+import { cancelReasonOf } from './cancellation.js';
 import { systemClock, type Clock } from './util/clock.js';
 
 export interface RunDeps {
   env: NodeJS.ProcessEnv;
   clock: Clock;
   logger: Logger;
+  /** Aborts when the workflow is cancelled (index.ts: SIGINT / SIGTERM): remediation stops, reports are written. */
+  signal?: AbortSignal;
 }
 
 function defaultDeps(): RunDeps {
@@ -78,6 +82,10 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
     } = phases;
     const today = deps.clock.now().toISOString().slice(0, 10);
     const workflowFile = workflowFileFromEnv(deps.env);
+    // Cancelled before anything could change: deploy nothing (a cancel during deploy lets it finish or be killed).
+    const cancelledEarly = cancelReasonOf(deps.signal);
+    if (cancelledEarly !== undefined)
+      throw new PolicyError(`Run cancelled (${cancelledEarly}) before deploy: nothing was changed.`);
     const deployed = await logger.group('Deploy', () =>
       runDeploy(
         aws,
@@ -174,7 +182,8 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
       );
     }
 
-    const pre = await preDeploy(options, aws, pr, deployed, deps);
+    // Cancelled: no new work (pre-deploy evaluations); the reports and outputs are still written.
+    const pre = deps.signal?.aborted ? undefined : await preDeploy(options, aws, pr, deployed, deps);
     let preDeployNew = 0;
     if (pre) {
       const merged = phases.mergePreDeploy(result, pre.result, hipaaSectionsFor);
@@ -197,10 +206,14 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
     const newNoncompliant = pr.comparison
       ? pr.comparison.new.filter(f => !verified.has(f.fingerprint)).length + preDeployNew
       : undefined;
-    const gate = decideGate(result, options.failOn, remainingDrift, newNoncompliant, {
+    const decided = decideGate(result, options.failOn, remainingDrift, newNoncompliant, {
       ...scope,
       ...(pre ? { unevaluated: pre.result.failed } : {})
     });
+    const cancelReason = cancelReasonOf(deps.signal);
+    const cancelled =
+      remediation?.cancelled?.message ?? (cancelReason !== undefined ? `cancelled (${cancelReason})` : undefined);
+    const gate = cancelled === undefined ? decided : { ...decided, result: 'fail' as const, reason: cancelled };
 
     const sections = [...pr.sections, ...(pre ? [pre.section] : [])];
     const proposedWaivers = waivers && phases.proposedWaiversSection(waivers.proposed, waivers.base, result);
@@ -241,7 +254,11 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
       options.sarifIncludeWaived,
       logger
     );
-    const check = await phases.publishChecks(result, gate, pr, summary, reviewOptions, logger);
+    // Cancelled: no GitHub API calls (the runner is about to stop the job); annotations instead.
+    const check =
+      cancelled === undefined
+        ? await phases.publishChecks(result, gate, pr, summary, reviewOptions, logger)
+        : { published: false as const, url: undefined };
     if (!check.published) emitWorkflowAnnotations(result, gate, pr.locateRule);
 
     setOutputs({
@@ -265,6 +282,10 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
           }
         : {})
     });
+    if (cancelled !== undefined) {
+      core.setFailed(`Run ${cancelled}`);
+      return;
+    }
     if (remediation?.error) throw remediation.error;
     if (remediation && remediation.counts.failed > 0) {
       core.setFailed(
@@ -354,6 +375,8 @@ async function remediate(
   );
   const ctx = pr.context;
   const eventName = ctx?.eventName ?? deps.env.GITHUB_EVENT_NAME ?? '';
+  const untrusted = untrustedRemediateOnWarning(options.remediateOn);
+  if (untrusted !== undefined) deps.logger.warn(untrusted);
   return deps.logger.group('Remediate', () =>
     runRemediation(
       aws,
@@ -365,7 +388,7 @@ async function remediate(
         max: options.maxRemediations,
         ...(options.approvedPlanHash ? { approvedPlanHash: options.approvedPlanHash } : {}),
         ...(options.approvedPlanFile ? { approvedPlanFile: options.approvedPlanFile } : {}),
-        allowOnPullRequest: options.allowOnPullRequest,
+        remediateOn: options.remediateOn,
         timeoutSeconds: options.remediationTimeoutSeconds,
         errorPercent: options.errorPercent,
         alert: options.alert,
@@ -376,13 +399,8 @@ async function remediate(
         roleSessionName: options.roleSessionName,
         accountId,
         region: options.region,
-        isPullRequest: [
-          'pull_request',
-          'pull_request_target',
-          'pull_request_review',
-          'pull_request_review_comment'
-        ].includes(eventName),
-        isFork: ctx?.isFork ?? false,
+        // A pull request whose payload could not be read may be a fork's: fail closed.
+        isFork: ctx?.isFork ?? hasPullRequestPayload(eventName),
         ...(pr.comparison
           ? {
               knownFingerprints: new Set([
@@ -392,7 +410,7 @@ async function remediate(
             }
           : {})
       },
-      { clock: deps.clock, logger: deps.logger }
+      { clock: deps.clock, logger: deps.logger, ...(deps.signal ? { signal: deps.signal } : {}) }
     )
   );
 }

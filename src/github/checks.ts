@@ -7,7 +7,8 @@
 import { isAbsolute, relative } from 'node:path';
 import type { Annotation } from '../report/annotations.js';
 import { type GitHubClient, GitHubApiError, httpStatusOf, toGitHubApiError } from './client.js';
-import { isPullRequestEvent, type GitHubContext } from './context.js';
+import { hasPullRequestPayload } from '../run-context.js';
+import type { GitHubContext } from './context.js';
 
 /** The Checks API takes at most 50 annotations per request. */
 export const ANNOTATIONS_PER_REQUEST = 50;
@@ -287,7 +288,7 @@ export function checksMode(input: ChecksInput, ctx: Pick<GitHubContext, 'eventNa
   if (input === 'off') return { use: false, reason: 'checks is off: findings are reported as workflow annotations.' };
   if (input === 'on') return { use: true, reason: 'checks is on: publishing a check run with every annotation.' };
   const event = ctx.eventName;
-  if (isPullRequestEvent(event)) {
+  if (hasPullRequestPayload(event)) {
     if (ctx.isFork && event !== 'pull_request_target') {
       return {
         use: false,

@@ -7,6 +7,7 @@
  * GITHUB_SHA to the test merge commit, which no one sees on the pull request.
  */
 import { readFileSync } from 'node:fs';
+import { hasPullRequestPayload } from '../run-context.js';
 
 export interface GitHubContext {
   eventName: string;
@@ -32,17 +33,8 @@ export class GitHubContextError extends Error {
   override readonly name = 'GitHubContextError';
 }
 
-/** Events whose payload carries `pull_request`. `pull_request_target` counts: it is a pull request too. */
-export const PULL_REQUEST_EVENTS: ReadonlySet<string> = new Set([
-  'pull_request',
-  'pull_request_target',
-  'pull_request_review',
-  'pull_request_review_comment'
-]);
-
-export function isPullRequestEvent(eventName: string): boolean {
-  return PULL_REQUEST_EVENTS.has(eventName);
-}
+// The pull-request event lists live in src/run-context.ts (one list for the whole action).
+export { isPullRequestEvent, hasPullRequestPayload } from '../run-context.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 type Json = Record<string, unknown>;
@@ -92,7 +84,7 @@ export function parseGitHubContext(env: Env, payload: unknown, source = 'the eve
     str(env.GITHUB_REPOSITORY) !== undefined ? 'GITHUB_REPOSITORY' : `repository.full_name in ${source}`
   );
 
-  if (isPullRequestEvent(eventName)) {
+  if (hasPullRequestPayload(eventName)) {
     const pr = obj(event.pull_request);
     if (pr === undefined) throw new GitHubContextError(`${source} of a ${eventName} event has no pull_request`);
     const head = obj(pr.head);

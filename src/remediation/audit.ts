@@ -26,7 +26,8 @@ export type AuditEvent =
   | 'verified'
   | 'alert-published'
   | 'alert-failed'
-  | 'run-failed';
+  | 'run-failed'
+  | 'cancelled';
 
 /** Fields every record carries. */
 export interface AuditContext {

@@ -11,6 +11,11 @@
  *
  * A start that AWS refuses is a failed target (it counts towards the error threshold). Any other AWS error (while
  * polling) stops the run: what is known is returned with the error.
+ *
+ * Cancellation (deps.signal aborts): nothing new starts (checked before each start and each wave), polling stops,
+ * every SSM execution this run started and that is still running is stopped (StopAutomationExecution, Type Cancel),
+ * and those are `cancelled`. AWS Config has no API to stop a remediation execution: those are `cancelled` too, with
+ * a message saying they may still be running.
  */
 import {
   type ConfigServiceClient,
@@ -32,6 +37,7 @@ import type { Logger } from '../logging.js';
 import { sanitizeForLog } from '../report/escape.js';
 import { chunk } from '../util/concurrency.js';
 import type { Clock } from '../util/clock.js';
+import { cancelReasonOf, sleepUnlessCancelled } from '../cancellation.js';
 import { targetFields, type AuditLog } from './audit.js';
 import { idempotencyToken, maskText } from './hash.js';
 import { truncate } from '../report/escape.js';
@@ -53,7 +59,13 @@ export function shortMessage(message: string): string {
 const INVOCATION_SKEW_MS = 5_000;
 
 /** `running` only while the run is in progress: every returned result has one of the others. */
-export type ExecutionStatus = 'running' | 'succeeded' | 'failed' | 'timed-out' | 'skipped';
+export type ExecutionStatus = 'running' | 'succeeded' | 'failed' | 'timed-out' | 'skipped' | 'cancelled';
+
+/**
+ * Bound on the StopAutomationExecution calls made when the run is cancelled (all at once), so the action still
+ * exits within the 5 s it promises and before the runner's SIGTERM (7.5 s after SIGINT).
+ */
+export const STOP_ON_CANCEL_MS = 2_500;
 
 export interface ExecutionResult {
   target: PlanTarget;
@@ -85,6 +97,20 @@ export interface ExecuteDeps {
   clock: Clock;
   logger: Logger;
   audit: AuditLog;
+  /** Aborts on cancellation: nothing new starts, running SSM executions are stopped. */
+  signal?: AbortSignal;
+}
+
+/** What cancellation did to the executions that were still running. */
+export interface CancelledExecutions {
+  /** Why (the signal's name). */
+  reason: string;
+  /** SSM executions stopped (StopAutomationExecution accepted). */
+  stopped: ExecutionResult[];
+  /** SSM executions that could not be stopped (the error is in the message). */
+  stopFailed: ExecutionResult[];
+  /** Config-route executions: AWS Config cannot stop them. */
+  stillRunning: ExecutionResult[];
 }
 
 export interface ExecuteOutcome {
@@ -93,6 +119,8 @@ export interface ExecuteOutcome {
   deadline: Date;
   /** An AWS error that stopped the run. */
   error?: AwsCallError;
+  /** Set when the run was cancelled. */
+  cancelled?: CancelledExecutions;
 }
 
 /** Waves of the targets: per rule (in plan order), `concurrencyPercent` of that rule's targets at a time, >= 1. */
@@ -190,8 +218,11 @@ export async function executeTargets(
   let stop: string | undefined;
   let error: AwsCallError | undefined;
 
+  const cancelledStop = (): string => `not started: the run was cancelled (${cancelReasonOf(deps.signal) ?? ''})`;
+
   for (let w = 0; w < all.length; w++) {
     const wave = all[w] ?? [];
+    if (stop === undefined && deps.signal?.aborted) stop = cancelledStop();
     if (stop === undefined && clock.now() >= deadline) {
       stop = `not started: remediation-timeout (${options.timeoutSeconds}s) reached`;
     }
@@ -209,7 +240,7 @@ export async function executeTargets(
     }
     try {
       const running = await startWave(deps, wave, options, results);
-      started += wave.length;
+      started += wave.filter(p => results.has(p)).length;
       failures += wave.filter(p => results.get(p)?.status === 'failed').length;
       await pollWave(deps, running, deadline, options);
       failures += running.filter(r => r.result.status === 'failed' || r.result.status === 'timed-out').length;
@@ -237,13 +268,77 @@ export async function executeTargets(
       }
     }
   }
+  let cancelled: CancelledExecutions | undefined;
+  if (deps.signal?.aborted) {
+    stop ??= cancelledStop();
+    cancelled = await cancelRunning(
+      deps,
+      [...results.values()].filter(r => r.status === 'running')
+    );
+  }
   for (const r of results.values()) {
     if (r.status === 'timed-out') logger.warn(sanitizeForLog(`Remediation timed out: ${describeTarget(r.target)}`));
   }
   const ordered = planned.map(
     (p): ExecutionResult => results.get(p) ?? { target: p.target, status: 'skipped', message: stop ?? 'not started' }
   );
-  return { results: ordered, deadline, ...(error ? { error } : {}) };
+  return { results: ordered, deadline, ...(error ? { error } : {}), ...(cancelled ? { cancelled } : {}) };
+}
+
+/**
+ * On cancellation: stops the SSM executions still running (all at once, bounded by STOP_ON_CANCEL_MS) and marks
+ * every running execution `cancelled`, each with an execution-finished audit record.
+ */
+async function cancelRunning(deps: ExecuteDeps, running: readonly ExecutionResult[]): Promise<CancelledExecutions> {
+  const { clock, logger, audit } = deps;
+  const out: CancelledExecutions = {
+    reason: cancelReasonOf(deps.signal) ?? 'cancelled',
+    stopped: [],
+    stopFailed: [],
+    stillRunning: []
+  };
+  const ssmRuns = running.filter(r => r.target.route === 'ssm' && r.executionId !== undefined);
+  const bound = AbortSignal.timeout(STOP_ON_CANCEL_MS);
+  await Promise.all(
+    ssmRuns.map(async r => {
+      try {
+        const ssm = await deps.ssm();
+        // https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_StopAutomationExecution.html
+        await ssm.send(new StopAutomationExecutionCommand({ AutomationExecutionId: r.executionId, Type: 'Cancel' }), {
+          abortSignal: bound
+        });
+        r.message = 'cancelled: stopped (StopAutomationExecution)';
+        out.stopped.push(r);
+      } catch (err) {
+        const e = toAwsCallError('ssm:StopAutomationExecution', err);
+        r.message = `cancelled, but could not stop it (it may still be running): ${shortMessage(e.message)}`;
+        logger.warn(sanitizeForLog(`Could not stop ${r.executionId ?? ''}: ${e.message}`));
+        out.stopFailed.push(r);
+      }
+    })
+  );
+  for (const r of running) {
+    if (!ssmRuns.includes(r)) {
+      r.message =
+        r.target.route === 'config'
+          ? 'cancelled, still running: AWS Config has no API to stop a remediation execution; it may still change the resource'
+          : 'cancelled: state unknown (no execution id)';
+      out.stillRunning.push(r);
+    }
+    r.status = 'cancelled';
+    r.finishedAt = clock.now().toISOString();
+    logger.warn(sanitizeForLog(`Remediation ${describeTarget(r.target)}: ${r.message ?? 'cancelled'}`));
+    await audit.record({
+      event: 'execution-finished',
+      ...targetFields(r.target),
+      ...(r.executionId ? { executionId: r.executionId } : {}),
+      status: 'cancelled',
+      ...(r.message ? { message: r.message } : {}),
+      complianceBefore: 'NON_COMPLIANT',
+      details: { startedAt: r.startedAt, finishedAt: r.finishedAt }
+    });
+  }
+  return out;
 }
 
 async function startWave(
@@ -256,11 +351,13 @@ async function startWave(
   const configTargets = wave.filter(p => p.target.route === 'config');
   const ssmTargets = wave.filter(p => p.target.route === 'ssm');
   for (const p of ssmTargets) {
+    if (deps.signal?.aborted) return running;
     const r = await startSsm(deps, p, options);
     results.set(p, r.result);
     if (r.running) running.push(r.running);
   }
   for (const batch of chunk(configTargets, RESOURCE_KEYS_PER_CALL)) {
+    if (deps.signal?.aborted) return running;
     for (const r of await startConfig(deps, batch)) {
       results.set(r.planned, r.result);
       if (r.result.status !== 'failed') running.push(r);
@@ -388,9 +485,11 @@ async function pollWave(
   let pending = [...running];
   let interval = FIRST_POLL_MS;
   while (pending.length > 0) {
+    if (deps.signal?.aborted) return; // left running: executeTargets stops them
     const left = deadline.getTime() - clock.now().getTime();
     if (left <= 0) break;
-    await clock.sleep(Math.min(interval, left));
+    await sleepUnlessCancelled(clock, Math.min(interval, left), deps.signal);
+    if (deps.signal?.aborted) return;
     interval = Math.min(interval * 2, MAX_POLL_MS);
     try {
       await pollSsm(

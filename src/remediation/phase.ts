@@ -9,6 +9,11 @@
  *
  * Refusals (PolicyError) and AWS errors do not throw: they are returned in `error` with everything known until then
  * (plan, outcomes, summary section), so the caller can report them and then fail the step.
+ *
+ * Cancellation (deps.signal aborts) does not throw either: nothing new starts, running SSM executions are stopped
+ * (execute.ts), verification stops waiting, no alert is sent, an audit record `cancelled` lists what was stopped,
+ * what is still running (AWS Config executions cannot be stopped), what had finished and what never started, and
+ * the result carries `cancelled`.
  */
 import {
   type ConfigServiceClient,
@@ -30,8 +35,9 @@ import { runUrlOf } from '../report/summary.js';
 import { chunk } from '../util/concurrency.js';
 import type { Clock } from '../util/clock.js';
 import { buildAlertMessage, decideAlert, publishAlert, type AlertPolicy } from './alert.js';
+import { cancelReasonOf } from '../cancellation.js';
 import { AUDIT_FILE_NAME, AuditLog, auditContext, targetFields } from './audit.js';
-import { executeTargets } from './execute.js';
+import { executeTargets, type CancelledExecutions } from './execute.js';
 import { PLAN_FILE_NAME, buildPlanJson, countOutcomes, remediationSection } from './report.js';
 import {
   buildPlan,
@@ -46,6 +52,7 @@ import {
   selectCandidates,
   type DeployedRemediationConfig,
   type PlannedTarget,
+  type PlanTarget,
   type RemediationPlan
 } from './select.js';
 import { verifyResults, type TargetOutcome } from './verify.js';
@@ -57,7 +64,8 @@ export interface RemediationOptions {
   max: number;
   approvedPlanHash?: string;
   approvedPlanFile?: string;
-  allowOnPullRequest: boolean;
+  /** Events on which apply runs (the remediate-on input). */
+  remediateOn: readonly string[];
   timeoutSeconds: number;
   errorPercent: number;
   alert: AlertPolicy;
@@ -69,7 +77,6 @@ export interface RemediationRunContext {
   roleSessionName: string;
   accountId: string;
   region: string;
-  isPullRequest: boolean;
   isFork: boolean;
   /** fingerprints known before this run (from a baseline), to tell new non-compliance; absent: every finding counts as new */
   knownFingerprints?: Set<string>;
@@ -91,6 +98,8 @@ export interface RemediationClients {
 export interface RemediationDeps {
   clock: Clock;
   logger: Logger;
+  /** Aborts when the workflow is cancelled (SIGINT / SIGTERM). */
+  signal?: AbortSignal;
 }
 
 export interface RemediationCounts {
@@ -106,6 +115,8 @@ export interface RemediationCounts {
   failed: number;
   timedOut: number;
   skipped: number;
+  /** Stopped, or left running, because the run was cancelled. */
+  cancelled: number;
 }
 
 export interface RemediationPhaseResult {
@@ -120,6 +131,8 @@ export interface RemediationPhaseResult {
   alert?: { sent: boolean; reason: string; messageId?: string };
   /** The refusal (PolicyError) or AWS error (AwsCallError) that stopped the run; the step should fail. */
   error?: PolicyError | AwsCallError;
+  /** Set when the run was cancelled: the signal and what happened (for the summary and the failure message). */
+  cancelled?: { reason: string; message: string };
 }
 
 /** DescribeRemediationConfigurations takes at most 25 rule names. */
@@ -187,7 +200,17 @@ export async function readRunbooks(
 }
 
 function emptyCounts(): RemediationCounts {
-  return { planned: 0, started: 0, remediated: 0, verified: 0, unverified: 0, failed: 0, timedOut: 0, skipped: 0 };
+  return {
+    planned: 0,
+    started: 0,
+    remediated: 0,
+    verified: 0,
+    unverified: 0,
+    failed: 0,
+    timedOut: 0,
+    skipped: 0,
+    cancelled: 0
+  };
 }
 
 function countsOf(planned: number, outcomes: readonly TargetOutcome[]): RemediationCounts {
@@ -200,7 +223,8 @@ function countsOf(planned: number, outcomes: readonly TargetOutcome[]): Remediat
     unverified: c['succeeded-unverified'],
     failed: c.failed + c['timed-out'],
     timedOut: c['timed-out'],
-    skipped: c.skipped
+    skipped: c.skipped,
+    cancelled: c.cancelled
   };
 }
 
@@ -250,6 +274,7 @@ export async function runRemediation(
   /** The refusal or AWS error that stopped the run (an object: set from within closures). */
   const stop: { error?: PolicyError | AwsCallError } = {};
   let approval: string | undefined;
+  let cancelledExecutions: CancelledExecutions | undefined;
 
   const refuse = async (err: PolicyError | AwsCallError): Promise<void> => {
     stop.error = err;
@@ -316,11 +341,7 @@ export async function runRemediation(
     if (options.mode === 'plan') {
       checkLimit(plan.targets, options.max);
     } else {
-      checkContext('apply', options.allowOnPullRequest, {
-        eventName: run.eventName,
-        isPullRequest: ctx.isPullRequest,
-        isFork: ctx.isFork
-      });
+      checkContext('apply', options.remediateOn, { eventName: run.eventName, isFork: ctx.isFork });
       let toRun: PlannedTarget[] = built.planned;
       const skipped: TargetOutcome[] = [];
       const wanted = options.approvedPlanHash;
@@ -384,8 +405,9 @@ export async function runRemediation(
       );
       checkRunbooksDeployed(toRun.map(p => p.target));
 
+      const signal = deps.signal ? { signal: deps.signal } : {};
       const executed = await executeTargets(
-        { config: () => clients.config(), ssm: () => clients.ssm(), clock, logger, audit },
+        { config: () => clients.config(), ssm: () => clients.ssm(), clock, logger, audit, ...signal },
         toRun,
         {
           timeoutSeconds: options.timeoutSeconds,
@@ -396,9 +418,12 @@ export async function runRemediation(
         }
       );
       const verifyDeadline = new Date(Math.max(executed.deadline.getTime(), clock.now().getTime() + 120_000));
-      const verified = await verifyResults({ config: () => clients.config(), clock, logger, audit }, executed.results, {
-        deadline: verifyDeadline
-      });
+      cancelledExecutions = executed.cancelled;
+      const verified = await verifyResults(
+        { config: () => clients.config(), clock, logger, audit, ...signal },
+        executed.results,
+        { deadline: verifyDeadline }
+      );
       outcomes = [...verified.outcomes, ...skipped].sort((a, b) => compareTargets(a.target, b.target));
       const err = executed.error ?? verified.error;
       if (err) await refuse(err);
@@ -420,22 +445,29 @@ export async function runRemediation(
     }));
   }
 
-  const alertInfo = await sendAlert(clients, {
-    options,
-    ctx,
-    run,
-    result,
-    outcomes,
-    planned: plan?.targets.length ?? 0,
-    topic: desired.alertTopic,
-    audit,
-    logger,
-    ...(error ? { problem: error.message } : {})
-  }).catch((err: unknown) => {
-    if (!(err instanceof AwsCallError)) throw err;
-    stop.error ??= err;
-    return { sent: false, reason: `sns:Publish failed: ${err.message}` };
-  });
+  const cancelReason = cancelReasonOf(deps.signal);
+  const cancelled =
+    cancelReason === undefined ? undefined : await recordCancelled(audit, cancelReason, outcomes, cancelledExecutions);
+  if (cancelled) logger.warn(sanitizeForLog(`Remediation cancelled: ${cancelled.message}`));
+
+  const alertInfo: { sent: boolean; reason: string; messageId?: string } = cancelled
+    ? { sent: false, reason: 'the run was cancelled' }
+    : await sendAlert(clients, {
+        options,
+        ctx,
+        run,
+        result,
+        outcomes,
+        planned: plan?.targets.length ?? 0,
+        topic: desired.alertTopic,
+        audit,
+        logger,
+        ...(error ? { problem: error.message } : {})
+      }).catch((err: unknown) => {
+        if (!(err instanceof AwsCallError)) throw err;
+        stop.error ??= err;
+        return { sent: false, reason: `sns:Publish failed: ${err.message}` };
+      });
 
   const counts = plan ? countsOf(plan.targets.length, outcomes) : emptyCounts();
   const emptyPlan: RemediationPlan = {
@@ -457,6 +489,7 @@ export async function runRemediation(
     max: options.max,
     ...(approval !== undefined ? { approval } : {}),
     ...(stop.error !== undefined ? { error: stop.error } : {}),
+    ...(cancelled ? { cancelled: cancelled.message } : {}),
     alert: alertInfo.sent
       ? `Alert sent to ${desired.alertTopic ?? ''} (${alertInfo.reason}).`
       : `No alert: ${alertInfo.reason}.`
@@ -468,7 +501,77 @@ export async function runRemediation(
     out.planHash = plan.hash;
   }
   if (stop.error) out.error = stop.error;
+  if (cancelled) out.cancelled = cancelled;
   return out;
+}
+
+interface CancelledItem {
+  rule: string;
+  resourceType: string;
+  resourceId: string;
+  executionId?: string;
+  status: string;
+  route: string;
+}
+
+function cancelledItem(o: { target: PlanTarget; executionId?: string; status: string }): CancelledItem {
+  const t = o.target;
+  return {
+    rule: t.rule,
+    resourceType: t.resourceType,
+    resourceId: t.resourceId,
+    ...(o.executionId ? { executionId: o.executionId } : {}),
+    status: o.status,
+    route: t.route
+  };
+}
+
+function listOf(items: readonly CancelledItem[]): string {
+  const shown = items
+    .slice(0, 10)
+    .map(i => `${describeTarget(i)}${i.executionId ? ` (${i.executionId})` : ''}`)
+    .join(', ');
+  return items.length > 10 ? `${shown}, ... (${items.length - 10} more)` : shown;
+}
+
+/** The audit record of a cancellation, and its one-paragraph description. */
+async function recordCancelled(
+  audit: AuditLog,
+  reason: string,
+  outcomes: readonly TargetOutcome[],
+  executions: CancelledExecutions | undefined
+): Promise<{ reason: string; message: string }> {
+  const ids = (rs: readonly { executionId?: string; target: PlanTarget }[]): Set<PlanTarget> =>
+    new Set(rs.map(r => r.target));
+  const stoppedSet = ids(executions?.stopped ?? []);
+  const stopFailedSet = ids(executions?.stopFailed ?? []);
+  const stillSet = ids(executions?.stillRunning ?? []);
+  const stopped = outcomes.filter(o => stoppedSet.has(o.target)).map(cancelledItem);
+  const stopFailed = outcomes.filter(o => stopFailedSet.has(o.target)).map(cancelledItem);
+  const stillRunning = outcomes.filter(o => stillSet.has(o.target)).map(cancelledItem);
+  const finished = outcomes
+    .filter(o => o.status !== 'skipped' && o.status !== 'cancelled' && o.startedAt !== undefined)
+    .map(cancelledItem);
+  const notStarted = outcomes.filter(o => o.status === 'skipped').map(cancelledItem);
+  const parts = [
+    `stopped ${stopped.length} SSM execution${stopped.length === 1 ? '' : 's'}${stopped.length > 0 ? `: ${listOf(stopped)}` : ''}`,
+    `${finished.length} had finished${finished.length > 0 ? `: ${listOf(finished)}` : ''}`,
+    `${notStarted.length} not started`
+  ];
+  if (stopFailed.length > 0) parts.push(`could not stop (may still be running): ${listOf(stopFailed)}`);
+  if (stillRunning.length > 0) {
+    parts.push(
+      `AWS Config has no API to stop a remediation execution, so these may still be running: ${listOf(stillRunning)}`
+    );
+  }
+  const message = `cancelled (${reason}): ${parts.join('; ')}.`;
+  await audit.record({
+    event: 'cancelled',
+    status: 'cancelled',
+    reason: message,
+    details: { signal: reason, stopped, stopFailed, stillRunning, finished, notStarted }
+  });
+  return { reason, message };
 }
 
 async function sendAlert(

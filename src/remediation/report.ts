@@ -41,7 +41,8 @@ const OUTCOME_LABEL: Readonly<Record<OutcomeStatus, string>> = {
   'succeeded-unverified': '☑️ succeeded, unverified',
   failed: '❌ failed',
   'timed-out': '⏱️ timed out',
-  skipped: '⏭️ skipped'
+  skipped: '⏭️ skipped',
+  cancelled: '🛑 cancelled'
 };
 
 function cell(s: string, max = 200): string {
@@ -91,6 +92,8 @@ export interface SectionInput {
   approval?: string;
   /** The refusal or error that stopped the run. */
   error?: Error;
+  /** What cancellation did (stopped, still running, not started). */
+  cancelled?: string;
   alert?: string;
 }
 
@@ -101,7 +104,8 @@ export function countOutcomes(outcomes: readonly TargetOutcome[]): Record<Outcom
     'succeeded-unverified': 0,
     failed: 0,
     'timed-out': 0,
-    skipped: 0
+    skipped: 0,
+    cancelled: 0
   };
   for (const o of outcomes) c[o.status]++;
   return c;
@@ -126,6 +130,7 @@ export function remediationSection(input: SectionInput): SummarySection {
     const label = input.error instanceof PolicyError ? 'Refused' : 'Stopped';
     lines.push('', `**${label}:** ${cell(input.error.message, 1500)}`);
   }
+  if (input.cancelled !== undefined) lines.push('', `**Cancelled:** ${cell(input.cancelled, 1500)}`);
   if (mode === 'apply' && outcomes.length > 0) {
     const c = countOutcomes(outcomes);
     const tally = (Object.keys(c) as OutcomeStatus[]).filter(s => c[s] > 0).map(s => `${c[s]} ${OUTCOME_LABEL[s]}`);

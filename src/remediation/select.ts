@@ -7,6 +7,7 @@
 import type { ComplianceResult, Finding, RuleResult } from '../compliance/types.js';
 import type { DesiredRemediation, RemediationParameterJson } from '../deploy/desired.js';
 import { PolicyError } from '../errors.js';
+import { applyRefusal } from '../run-context.js';
 import { canonicalJson, maskParameters, planHash } from './hash.js';
 
 export const PLAN_SCHEMA_VERSION = 1;
@@ -284,21 +285,20 @@ export function checkLimit(targets: readonly PlanTarget[], max: number): void {
 
 export interface OversightContext {
   eventName: string;
-  isPullRequest: boolean;
   isFork: boolean;
 }
 
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'merge_group']);
-
-/** apply is refused in pull-request and fork contexts unless explicitly allowed. */
-export function checkContext(mode: RemediationMode, allowOnPullRequest: boolean, ctx: OversightContext): void {
-  if (mode !== 'apply' || allowOnPullRequest) return;
-  const pr = ctx.isPullRequest || PULL_REQUEST_EVENTS.has(ctx.eventName);
-  if (!pr && !ctx.isFork) return;
-  const what = ctx.isFork ? 'a fork' : `a ${ctx.eventName || 'pull request'} event`;
+/**
+ * apply runs only on the events named in remediate-on, and never for a fork's pull request (see run-context.ts).
+ * plan (a dry run) runs on any event.
+ */
+export function checkContext(mode: RemediationMode, remediateOn: readonly string[], ctx: OversightContext): void {
+  if (mode !== 'apply') return;
+  const why = applyRefusal(ctx, remediateOn);
+  if (why === undefined) return;
   throw new PolicyError(
-    `Remediation refused: remediate: apply does not run in ${what} context (code under review must not change the account). ` +
-      'Run it from a protected branch or environment, or set allow-on-pull-request: true.'
+    `Remediation refused: ${why}. Code that is not yet reviewed and merged must not change the account: run ` +
+      'remediation from workflow_dispatch or schedule on a protected branch or environment.'
   );
 }
 

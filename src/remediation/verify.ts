@@ -17,6 +17,7 @@ import {
   paginateGetComplianceDetailsByResource,
   StartConfigRulesEvaluationCommand
 } from '@aws-sdk/client-config-service';
+import { cancelReasonOf, sleepUnlessCancelled } from '../cancellation.js';
 import { AwsCallError, toAwsCallError } from '../errors.js';
 import type { Logger } from '../logging.js';
 import { sanitizeForLog } from '../report/escape.js';
@@ -25,7 +26,7 @@ import { targetFields, type AuditLog } from './audit.js';
 import type { ExecutionResult } from './execute.js';
 import { describeTarget, type PlanTarget } from './select.js';
 
-export type OutcomeStatus = 'verified' | 'succeeded-unverified' | 'failed' | 'timed-out' | 'skipped';
+export type OutcomeStatus = 'verified' | 'succeeded-unverified' | 'failed' | 'timed-out' | 'skipped' | 'cancelled';
 
 export interface TargetOutcome {
   target: PlanTarget;
@@ -46,6 +47,8 @@ export interface VerifyDeps {
   clock: Clock;
   logger: Logger;
   audit: AuditLog;
+  /** Aborts on cancellation: no evaluation is started or awaited any more; the rest stays unverified. */
+  signal?: AbortSignal;
 }
 
 export interface VerifyOptions {
@@ -164,6 +167,13 @@ async function awaitEvaluations(deps: VerifyDeps, waits: RuleWait[], options: Ve
   const config = await deps.config();
   let interval = FIRST_POLL_MS;
   for (;;) {
+    if (deps.signal?.aborted) {
+      for (const w of waits.filter(x => !x.done)) {
+        w.done = true;
+        w.problem = `not verified: the run was cancelled (${cancelReasonOf(deps.signal) ?? ''})`;
+      }
+      return;
+    }
     const now = clock.now().getTime();
     for (const w of waits) {
       if (w.done || w.startAt === undefined || now < w.startAt) continue;
@@ -209,7 +219,7 @@ async function awaitEvaluations(deps: VerifyDeps, waits: RuleWait[], options: Ve
       }
       return;
     }
-    await clock.sleep(Math.min(interval, left));
+    await sleepUnlessCancelled(clock, Math.min(interval, left), deps.signal);
     interval = Math.min(interval * 2, MAX_POLL_MS);
   }
 }

@@ -136,7 +136,6 @@ function context(over: Partial<RemediationRunContext> = {}): RemediationRunConte
     roleSessionName: 'compliance-gate-4242',
     accountId: '123456789012',
     region: 'us-east-1',
-    isPullRequest: false,
     isFork: false,
     ...over
   };
@@ -151,7 +150,7 @@ function options(over: Partial<RemediationOptions> = {}): RemediationOptions {
     rules: [],
     resources: [],
     max: 10,
-    allowOnPullRequest: false,
+    remediateOn: ['workflow_dispatch', 'schedule'],
     timeoutSeconds: 900,
     errorPercent: 50,
     alert: 'never',
@@ -418,24 +417,16 @@ describe('remediation phase against the simulated account', () => {
     expect(markdown(r)).toContain('**Refused:**');
   });
 
-  it('refuses apply in a pull_request context unless allowed', async () => {
+  it('refuses apply on an event not in remediate-on, and for a fork', async () => {
     const seeded = await seed(true);
-    const pr = await remediate(
-      seeded,
-      { mode: 'apply' },
-      { run: { ...run, eventName: 'pull_request' }, isPullRequest: true }
-    );
+    const pr = await remediate(seeded, { mode: 'apply' }, { run: { ...run, eventName: 'pull_request' } });
     expect(pr.error).toBeInstanceOf(PolicyError);
-    expect(pr.error!.message).toMatch(/pull_request/);
+    expect(pr.error!.message).toContain("refused on event 'pull_request': not in remediate-on");
     const fork = await remediate(seeded, { mode: 'apply' }, { isFork: true });
     expect(fork.error!.message).toMatch(/fork/);
     expect(automationCount()).toBe(0);
     // plan is fine in a pull request: it changes nothing
-    const plan = await remediate(
-      seeded,
-      { mode: 'plan' },
-      { run: { ...run, eventName: 'pull_request' }, isPullRequest: true }
-    );
+    const plan = await remediate(seeded, { mode: 'plan' }, { run: { ...run, eventName: 'pull_request' } });
     expect(plan.error).toBeUndefined();
   });
 

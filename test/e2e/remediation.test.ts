@@ -141,6 +141,62 @@ describe('manual remediation on the seed account (the blog as code, automatic of
     expect(sim.state.resources.ebsEncryptionByDefault['us-east-1']).toBe(false);
   });
 
+  it.each(['workflow_run', 'issue_comment'])(
+    'a %s event refuses apply, naming the event and remediate-on; nothing starts',
+    async event => {
+      const r = await action(
+        sim,
+        { config: manifest, remediate: 'apply', alert: 'never' },
+        { GITHUB_EVENT_NAME: event }
+      );
+      expect(r.exitCode).toBe(1);
+      expect(failure(r)).toContain(
+        `remediate: apply refused on event '${event}': not in remediate-on (workflow_dispatch, schedule)`
+      );
+      expect(Object.keys(sim.calls().byOperation).filter(op => /Start(Remediation|Automation)/.test(op))).toEqual([]);
+      expect(sim.state.resources.ebsEncryptionByDefault['us-east-1']).toBe(false);
+      expect(r.outputs['remediation-plan-hash']).toMatch(/^[0-9a-f]{64}$/);
+      expect(audit(r).map(x => x.event)).toEqual(['plan-computed', 'refused']);
+    }
+  );
+
+  it('workflow_run named in remediate-on runs, with a warning about untrusted code', async () => {
+    const r = await action(
+      sim,
+      { config: manifest, remediate: 'apply', alert: 'never', 'fail-on': 'never', 'remediate-on': 'workflow_run' },
+      { GITHUB_EVENT_NAME: 'workflow_run' }
+    );
+    expect(r.stdout).toMatch(/::warning::remediate-on names workflow_run: this event runs code from pull requests/);
+    expect(r.exitCode).toBe(0);
+    expect(r.outputs['remediated-count']).toBe('3');
+    expect(sim.state.resources.ebsEncryptionByDefault['us-east-1']).toBe(true);
+  });
+
+  it('schedule (a default remediate-on event) runs; plan runs on a pull request', async () => {
+    const plan = await action(
+      sim,
+      { config: manifest, remediate: 'plan', alert: 'never', 'fail-on': 'never' },
+      { GITHUB_EVENT_NAME: 'merge_group' }
+    );
+    expect(plan.exitCode).toBe(0);
+    expect(plan.outputs['remediation-plan-hash']).toMatch(/^[0-9a-f]{64}$/);
+    const r = await action(
+      sim,
+      { config: manifest, remediate: 'apply', alert: 'never', 'fail-on': 'never' },
+      { GITHUB_EVENT_NAME: 'schedule' }
+    );
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).not.toContain('untrusted');
+    expect(r.outputs['remediated-count']).toBe('3');
+  });
+
+  it('a workflow that still sets allow-on-pull-request gets an error naming remediate-on', async () => {
+    const r = await action(sim, { config: manifest, remediate: 'apply', 'allow-on-pull-request': 'true' });
+    expect(r.exitCode).toBe(1);
+    expect(failure(r)).toMatch(/allow-on-pull-request' was removed: use 'remediate-on'/);
+    expect(sim.calls().total).toBe(0);
+  });
+
   it('a wrong approved-plan-hash refuses; the right one runs', async () => {
     const wrong = await action(sim, {
       config: manifest,

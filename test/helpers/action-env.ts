@@ -2,7 +2,7 @@
  * Runs the action as GitHub does: INPUT_* variables, GitHub's run variables, temporary GITHUB_OUTPUT and
  * GITHUB_STEP_SUMMARY files. Either in-process (run() from src/main.ts) or by spawning the built dist/index.js.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -123,6 +123,11 @@ export async function runInProcess(
 
 /** Spawns `node dist/index.js` as the runner does. */
 export async function runDist(opts: ActionEnvOptions): Promise<ActionRunResult> {
+  return spawnDist(opts).done;
+}
+
+/** Spawns `node dist/index.js` and returns the child (to signal it) and its result once it exits. */
+export function spawnDist(opts: ActionEnvOptions): { child: ChildProcess; done: Promise<ActionRunResult> } {
   const { env, dir } = buildActionEnv(opts);
   const base: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !AWS_AND_GITHUB.test(k)) base[k] = v;
@@ -135,8 +140,10 @@ export async function runDist(opts: ActionEnvOptions): Promise<ActionRunResult> 
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-  const exitCode = await new Promise<number>(res => child.on('close', code => res(code ?? 1)));
-  return collect(dir, env, exitCode, stdout, stderr);
+  const done = new Promise<number>(res => child.on('close', code => res(code ?? 1))).then(exitCode =>
+    collect(dir, env, exitCode, stdout, stderr)
+  );
+  return { child, done };
 }
 
 export function cleanup(result: { dir: string }): void {

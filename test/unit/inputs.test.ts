@@ -50,7 +50,7 @@ describe('getOptions', () => {
       remediateRules: [],
       remediateResources: [],
       maxRemediations: 10,
-      allowOnPullRequest: false,
+      remediateOn: ['workflow_dispatch', 'schedule'],
       remediationTimeoutSeconds: 900,
       errorPercent: 50,
       alert: 'on-change',
@@ -115,7 +115,8 @@ describe('getOptions', () => {
     ['remediate', 'yes', /remediate.*yes/],
     ['max-remediations', '0', /max-remediations.*'0'/],
     ['approved-plan-hash', 'abc', /approved-plan-hash.*abc/],
-    ['allow-on-pull-request', 'sure', /allow-on-pull-request.*sure/],
+    ['remediate-on', ',', /remediate-on.*at least one event/],
+    ['remediate-on', 'workflow-dispatch', /remediate-on.*'workflow-dispatch'.*not an event/],
     ['remediation-timeout', '5', /remediation-timeout.*'5'/],
     ['error-percent', '101', /error-percent.*101/],
     ['alert', 'sometimes', /alert.*sometimes/],
@@ -127,6 +128,24 @@ describe('getOptions', () => {
     const err = errorOf(() => getOptions(reader({ 'aws-region': 'us-east-1', [name]: value }), {}));
     expect(err.input).toBe(name);
     expect(err.message).toMatch(message);
+  });
+
+  it("refuses the removed allow-on-pull-request input, naming remediate-on; reads remediate-on's events", () => {
+    const err = errorOf(() =>
+      getOptions(reader({ 'aws-region': 'us-east-1' }), { 'INPUT_ALLOW-ON-PULL-REQUEST': 'true' })
+    );
+    expect(err.input).toBe('allow-on-pull-request');
+    expect(err.message).toMatch(/allow-on-pull-request' was removed: use 'remediate-on'/);
+    // set but empty (a workflow passing an empty expression) is not a use of it
+    expect(() =>
+      getOptions(reader({ 'aws-region': 'us-east-1' }), { 'INPUT_ALLOW-ON-PULL-REQUEST': '' })
+    ).not.toThrow();
+    const o = getOptions(reader({ 'aws-region': 'us-east-1', 'remediate-on': 'schedule\n push, schedule' }), {});
+    expect(o.remediateOn).toEqual(['schedule', 'push']);
+    expect(getOptions(reader({ 'aws-region': 'us-east-1' }), {}).remediateOn).toEqual([
+      'workflow_dispatch',
+      'schedule'
+    ]);
   });
 
   it('reads the deploy inputs', () => {

@@ -148,7 +148,8 @@ describe('remediationSection', () => {
       'succeeded-unverified': 0,
       failed: 1,
       'timed-out': 0,
-      skipped: 1
+      skipped: 1,
+      cancelled: 0
     });
     expect(formatParameters({ b: ['2'], a: ['1', 'x'] })).toBe('a=1, x; b=2');
     expect(formatParameters({})).toBe('-');

@@ -204,16 +204,39 @@ describe('checkLimit', () => {
 });
 
 describe('checkContext', () => {
-  const ctx = { eventName: 'workflow_dispatch', isPullRequest: false, isFork: false };
-  it('refuses apply on pull requests and forks unless allowed; plan is always allowed', () => {
-    expect(() => checkContext('apply', false, ctx)).not.toThrow();
-    expect(() => checkContext('apply', false, { ...ctx, eventName: 'pull_request_target' })).toThrow(
-      /pull_request_target event/
+  const DEFAULT = ['workflow_dispatch', 'schedule'];
+  const ctx = (eventName: string, isFork = false) => ({ eventName, isFork });
+  const table: [string, string[], string | undefined][] = [
+    ['workflow_dispatch', DEFAULT, undefined],
+    ['schedule', DEFAULT, undefined],
+    ['workflow_run', DEFAULT, "refused on event 'workflow_run': not in remediate-on (workflow_dispatch, schedule)"],
+    ['issue_comment', DEFAULT, "refused on event 'issue_comment': not in remediate-on"],
+    ['pull_request', DEFAULT, "refused on event 'pull_request': not in remediate-on"],
+    ['pull_request_target', DEFAULT, "refused on event 'pull_request_target'"],
+    ['merge_group', DEFAULT, "refused on event 'merge_group'"],
+    ['push', DEFAULT, "refused on event 'push'"],
+    ['', DEFAULT, "refused on event '(unknown: GITHUB_EVENT_NAME is not set)'"],
+    ['push', ['push'], undefined],
+    ['pull_request', ['pull_request'], undefined],
+    ['workflow_run', ['workflow_run', 'schedule'], undefined]
+  ];
+  it.each(table)('apply on %s with remediate-on %j', (event, on, refusal) => {
+    const call = () => checkContext('apply', on, ctx(event));
+    if (refusal === undefined) expect(call).not.toThrow();
+    else {
+      expect(call).toThrow(PolicyError);
+      expect(call).toThrow(refusal);
+    }
+  });
+  it("a fork's pull request never applies, even when its event is listed", () => {
+    expect(() => checkContext('apply', ['pull_request_target'], ctx('pull_request_target', true))).toThrow(
+      /comes from a fork/
     );
-    expect(() => checkContext('apply', false, { ...ctx, isPullRequest: true })).toThrow(PolicyError);
-    expect(() => checkContext('apply', false, { ...ctx, isFork: true })).toThrow(/a fork context/);
-    expect(() => checkContext('apply', true, { ...ctx, isPullRequest: true, isFork: true })).not.toThrow();
-    expect(() => checkContext('plan', false, { ...ctx, isPullRequest: true })).not.toThrow();
+  });
+  it('plan (a dry run) runs on any event', () => {
+    for (const event of ['pull_request', 'workflow_run', 'issue_comment', 'merge_group']) {
+      expect(() => checkContext('plan', DEFAULT, ctx(event, true))).not.toThrow();
+    }
   });
 });
 
