@@ -13,14 +13,12 @@ import type { Waiver } from '../compliance/types.js';
 import type { Logger } from '../logging.js';
 import { parseManifest } from '../manifest/load.js';
 import { createGitHubClient, httpStatusOf, toGitHubApiError, type GitHubClient } from './client.js';
-import { isPullRequestEvent, readGitHubContext, type GitHubContext } from './context.js';
+import { isPullRequestEvent } from '../run-context.js';
+import { readGitHubContext, type GitHubContext } from './context.js';
 
-/**
- * Events whose waivers come from the base branch: the pull-request events (their payload carries `pull_request`)
- * and `merge_group`. The only place this module consults the list of pull-request events.
- */
+/** Events whose waivers come from the base branch: the pull-request events of src/run-context.ts (merge queue included). */
 export function waiversComeFromBase(eventName: string): boolean {
-  return isPullRequestEvent(eventName) || eventName === 'merge_group';
+  return isPullRequestEvent(eventName);
 }
 
 export interface GitResult {
