@@ -2,12 +2,12 @@ import { describe, it, expect, beforeEach } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startAutomation, getAutomation, type AutomationExecutionView } from '../services/ssm.js';
-import { FakeRuntime, TEST_PRINCIPAL, callSsm, fakeContext, type SsmOutputs } from '../ssm/fake-runtime.js';
-import { ssmState } from '../ssm/state.js';
-import { freshState, loadScenario } from '../scenario.js';
-import type { AccountState } from '../state.js';
-import { AwsError } from '../types.js';
+import { startAutomation, getAutomation, type AutomationExecutionView } from '../src/services/ssm.js';
+import { FakeRuntime, TEST_PRINCIPAL, callSsm, fakeContext, type SsmOutputs } from '../src/ssm/fake-runtime.js';
+import { ssmState } from '../src/ssm/state.js';
+import { freshState, loadScenario } from '../src/scenario.js';
+import type { AccountState } from '../src/state.js';
+import { AwsError } from '../src/types.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../../..');

@@ -20,7 +20,7 @@ import {
   paginateListDocuments,
   type AutomationExecution
 } from '@aws-sdk/client-ssm';
-import { startSimulator, type Simulator } from '../index.js';
+import { startSimulator, type Simulator } from '../src/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../../..');

@@ -4,11 +4,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { FakeRuntime, callSsm, fakeContext, type SsmOutputs } from '../ssm/fake-runtime.js';
-import { ssmState } from '../ssm/state.js';
-import { freshState, loadScenario } from '../scenario.js';
-import type { AccountState } from '../state.js';
-import { AwsError } from '../types.js';
+import { FakeRuntime, callSsm, fakeContext, type SsmOutputs } from '../src/ssm/fake-runtime.js';
+import { ssmState } from '../src/ssm/state.js';
+import { freshState, loadScenario } from '../src/scenario.js';
+import type { AccountState } from '../src/state.js';
+import { AwsError } from '../src/types.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const runbooksDir = path.resolve(here, '../../../../shared/reference/runbooks');
