@@ -25,6 +25,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['**/test/**', '../test/*', '../../test/*'], message: 'src/ must not import test code.' },
+            {
+              group: ['aws-sim', 'aws-sim/*', '**/packages/**'],
+              message: 'src/ must not import the simulator package (it is never in dist/).'
+            },
             { group: ['jest', '@jest/*', 'nock', 'ts-jest'], message: 'src/ must not import test libraries.' }
           ]
         }

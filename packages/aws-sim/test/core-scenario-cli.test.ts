@@ -154,12 +154,12 @@ describe('CLI', () => {
     expect(() => parseArgs(['seed'])).toThrow(/unexpected argument 'seed'/);
   });
 
-  /** Spawns the CLI as `npx tsx packages/aws-sim/src/cli.ts ...` and collects KEY=VALUE lines until `ready`. */
+  /** Spawns the package's `aws-sim` bin (what `npm run sim` runs) and collects KEY=VALUE lines until `ready`. */
   function runCli(args: string[]): {
     ready: Promise<Record<string, string>>;
     exit: Promise<{ code: number | null; stderr: string }>;
   } {
-    const child = spawn('npx', ['tsx', 'packages/aws-sim/src/cli.ts', ...args], {
+    const child = spawn(process.execPath, ['packages/aws-sim/bin/aws-sim.mjs', ...args], {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe']
     });
