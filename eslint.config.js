@@ -25,6 +25,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['**/test/**', '../test/*', '../../test/*'], message: 'src/ must not import test code.' },
+            {
+              group: ['aws-sim', 'aws-sim/*', '**/packages/**'],
+              message: 'src/ must not import the simulator package (it is never in dist/).'
+            },
             { group: ['jest', '@jest/*', 'nock', 'ts-jest'], message: 'src/ must not import test libraries.' }
           ]
         }
@@ -32,7 +36,7 @@ export default tseslint.config(
     }
   },
   {
-    files: ['test/**/*.ts'],
+    files: ['test/**/*.ts', 'packages/aws-sim/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

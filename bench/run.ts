@@ -13,8 +13,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildActionEnv, parseOutputFile, REPO_ROOT } from '../test/helpers/action-env.js';
-import { startSimulator, type Simulator } from '../test/sim/index.js';
-import { expectedNonCompliantCounts } from '../test/sim/scenarios/scale.js';
+import { startSimulator, type Simulator } from 'aws-sim';
+import { expectedNonCompliantCounts } from 'aws-sim/scenarios/scale';
 
 const DIST = join(REPO_ROOT, 'dist', 'index.js');
 const ROLE = 'arn:aws:iam::123456789012:role/compliance-gate';

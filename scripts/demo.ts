@@ -19,7 +19,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT, runDist, type ActionRunResult } from '../test/helpers/action-env.js';
-import { startSimulator, type Simulator } from '../test/sim/index.js';
+import { startSimulator, type Simulator } from 'aws-sim';
 import { renderSummaryForTerminal } from './lib/terminal-summary.js';
 
 const out = (line = ''): void => {

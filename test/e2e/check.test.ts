@@ -6,8 +6,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, runInProcess, type ActionRunResult } from '../helpers/action-env.js';
-import { expectedNonCompliantCounts } from '../sim/scenarios/scale.js';
-import { startSimulator, type Simulator } from '../sim/index.js';
+import { expectedNonCompliantCounts } from 'aws-sim/scenarios/scale';
+import { startSimulator, type Simulator } from 'aws-sim';
 import type { Clock } from '../../src/util/clock.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/compliance-gate';

@@ -13,7 +13,7 @@ import {
   runInProcess,
   type ActionRunResult
 } from '../helpers/action-env.js';
-import { startSimulator, type Simulator } from '../sim/index.js';
+import { startSimulator, type Simulator } from 'aws-sim';
 
 const ROLE = 'arn:aws:iam::123456789012:role/compliance-gate';
 let sim: Simulator;

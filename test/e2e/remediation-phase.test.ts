@@ -29,7 +29,7 @@ import { SummaryBuilder } from '../../src/report/summary.js';
 import { documentHash } from '../../src/runbooks/hash.js';
 import type { Clock } from '../../src/util/clock.js';
 import { REPO_ROOT } from '../helpers/action-env.js';
-import { startSimulator, type Simulator } from '../sim/index.js';
+import { startSimulator, type Simulator } from 'aws-sim';
 
 const TOPIC = 'arn:aws:sns:us-east-1:123456789012:my-sns-topic';
 const ALERTING_ROLE = 'arn:aws:iam::123456789012:role/my-hipaa-alerting-role';

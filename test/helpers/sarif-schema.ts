@@ -1,20 +1,15 @@
 /**
- * The SARIF 2.1.0 schema as code scanning bundles it, read in place from the shared reference data (never copied),
- * compiled with ajv (the file declares draft 2020-12).
+ * The SARIF 2.1.0 schema as code scanning bundles it (OASIS's JSON schema, as shipped in github/codeql-action
+ * src/sarif-schema-2.1.0.json @ f3f1edbedfb4a1d188d344570834df2996d45d39), committed byte for byte as a test fixture so
+ * a plain clone can validate its SARIF; test/unit/report/sarif-schema-fixture.test.ts checks it against
+ * ../shared/reference/schemas where that is present. Compiled with ajv (the file declares draft 2020-12).
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from './action-env.js';
 
-export const SARIF_SCHEMA_PATH = path.join(
-  REPO_ROOT,
-  '..',
-  'shared',
-  'reference',
-  'schemas',
-  'sarif-schema-2.1.0.json'
-);
+export const SARIF_SCHEMA_PATH = path.join(REPO_ROOT, 'test', 'fixtures', 'sarif-schema-2.1.0.json');
 
 export const sarifSchema = JSON.parse(readFileSync(SARIF_SCHEMA_PATH, 'utf8')) as {
   $schema: string;

@@ -7,7 +7,7 @@ import * as core from '@actions/core';
 import { createWebIdentityStsClient } from '../../../src/aws/clients.js';
 import { OidcCredentials, REFRESH_WINDOW_MS, describeTokenClaims } from '../../../src/aws/credentials.js';
 import { MemoryLogger } from '../../../src/logging.js';
-import { startSimulator, type Simulator } from '../../sim/index.js';
+import { startSimulator, type Simulator } from 'aws-sim';
 
 let sim: Simulator;
 const saved = { ...process.env };

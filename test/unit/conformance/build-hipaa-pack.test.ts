@@ -9,16 +9,19 @@ import {
 } from '../../../scripts/build-hipaa-pack.js';
 import { REFERENCE, readText } from './helpers.js';
 import { join } from 'node:path';
+import { itWithReference, whereReference } from '../../helpers/reference.js';
 
-const cdkNag = readText(join(REFERENCE, 'hipaa-mapping', 'cdk-nag-RULES-hipaa-security-section.md'));
+const cdkNag = whereReference(() =>
+  readText(join(REFERENCE, 'hipaa-mapping', 'cdk-nag-RULES-hipaa-security-section.md'))
+);
 
 describe('scripts/build-hipaa-pack.ts', () => {
-  it('reproduces the committed data files from the reference inputs', () => {
+  itWithReference('reproduces the committed data files from the reference inputs', () => {
     expect(buildHipaaPackData(REFERENCE)).toEqual(JSON.parse(readFileSync(HIPAA_DATA_FILE, 'utf8')));
     expect(buildManagedRulesData(REFERENCE)).toEqual(JSON.parse(readFileSync(MANAGED_RULES_DATA_FILE, 'utf8')));
   });
 
-  it('reads the 125 cdk-nag rows, fixing the stray parenthesis', () => {
+  itWithReference('reads the 125 cdk-nag rows, fixing the stray parenthesis', () => {
     const rows = parseCdkNagMapping(cdkNag);
     expect(rows).toHaveLength(125);
     expect(rows.find(r => r.rule === 'api-gw-cache-enabled-and-encrypted')!.sections).toEqual([
@@ -28,7 +31,7 @@ describe('scripts/build-hipaa-pack.ts', () => {
     expect(rows.flatMap(r => r.sections).every(s => !s.endsWith('))'))).toBe(true);
   });
 
-  it('takes the access-keys-rotated row by its label and records the mislink', () => {
+  itWithReference('takes the access-keys-rotated row by its label and records the mislink', () => {
     const rows = parseCdkNagMapping(cdkNag);
     const keys = rows.filter(r => r.rule === 'access-keys-rotated');
     expect(keys).toEqual([
@@ -56,7 +59,7 @@ describe('scripts/build-hipaa-pack.ts', () => {
     );
   });
 
-  it('records where every mapping comes from', () => {
+  itWithReference('records where every mapping comes from', () => {
     const data = buildHipaaPackData(REFERENCE);
     const count = (source: string) => data.rules.filter(r => r.mappingSource === source).length;
     expect([count('cdk-nag'), count('cdk-nag-row-label'), count('aws-config-developer-guide'), count('none')]).toEqual([

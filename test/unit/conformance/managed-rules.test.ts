@@ -10,6 +10,7 @@ import {
 import { parseConformancePack } from '../../../src/conformance/template.js';
 import type { RuleSpec } from '../../../src/conformance/types.js';
 import { CURRENT_TEMPLATE, TEMPLATE_2020, readText } from './helpers.js';
+import { itWithReference } from '../../helpers/reference.js';
 
 function rule(
   identifier: string,
@@ -45,7 +46,7 @@ describe('managed rule catalog', () => {
     expect(knownResourceTypes('NOT_A_RULE')).toBeUndefined();
   });
 
-  it('finds nothing to flag in either reference HIPAA template', () => {
+  itWithReference('finds nothing to flag in either reference HIPAA template', () => {
     for (const path of [CURRENT_TEMPLATE, TEMPLATE_2020]) {
       const pack = parseConformancePack(readText(path), 'hipaa.yaml', { context: { region: 'us-east-1' } });
       expect(checkManagedRules(pack.rules)).toEqual([]);

@@ -5,6 +5,7 @@ import { SourceErrors } from '../../../src/errors.js';
 import { loadConformancePackFile, parseConformancePack } from '../../../src/conformance/template.js';
 import type { ConformancePack, PackOptions } from '../../../src/conformance/types.js';
 import { CURRENT_TEMPLATE, FIXTURES, TEMPLATE_2020, readText, sourceErrors, withoutPositions } from './helpers.js';
+import { describeWithReference, whereReference } from '../../helpers/reference.js';
 
 const context = { region: 'us-east-1', accountId: '123456789012' };
 const CURRENT = 'Operational-Best-Practices-for-HIPAA-Security.yaml';
@@ -25,8 +26,8 @@ function rule(pack: ConformancePack, name: string) {
   return found;
 }
 
-describe('current HIPAA Security template (reference, as published)', () => {
-  const pack = parseCurrent();
+describeWithReference('current HIPAA Security template (reference, as published)', () => {
+  const pack = whereReference(() => parseCurrent());
 
   it('gives all 130 rules, 28 parameters, no remediation and drops no rule', () => {
     expect(pack.rules).toHaveLength(130);
@@ -126,8 +127,8 @@ describe('current HIPAA Security template (reference, as published)', () => {
   });
 });
 
-describe('2020-09-29 HIPAA Security template (literal values, bare Ref and Fn::If)', () => {
-  const pack = parseOld();
+describeWithReference('2020-09-29 HIPAA Security template (literal values, bare Ref and Fn::If)', () => {
+  const pack = whereReference(() => parseOld());
 
   it('gives 82 rules and 25 parameters', () => {
     expect(pack.rules).toHaveLength(82);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { SourceError, SourceErrors } from '../../../src/errors.js';
 import { allSteps, documentNameFromFile, locate, parseRunbook, scanTemplate } from '../../../src/runbooks/parse.js';
 import type { Runbook } from '../../../src/runbooks/types.js';
+import { itWithReference } from '../../helpers/reference.js';
 
 const REFERENCE = '../shared/reference/runbooks';
 const FIXTURES = 'test/fixtures/runbooks';
@@ -52,7 +53,7 @@ describe('scanTemplate', () => {
 });
 
 describe('parseRunbook: the reference runbooks, read as they are', () => {
-  it('EnableEbsEncryptionByDefault.yaml: steps, parameter, outputs and positions', () => {
+  itWithReference('EnableEbsEncryptionByDefault.yaml: steps, parameter, outputs and positions', () => {
     const rb = load(`${REFERENCE}/EnableEbsEncryptionByDefault.yaml`);
     expect(rb.name).toBe('EnableEbsEncryptionByDefault');
     expect(rb.format).toBe('YAML');
@@ -80,7 +81,7 @@ describe('parseRunbook: the reference runbooks, read as they are', () => {
     expect(rb.description).toContain('AWSConfigRemediation-EnableEbsEncryptionByDefault');
   });
 
-  it('EnableDefaultEncryptionS3.yaml: branch, two end steps, four parameters, reference positions', () => {
+  itWithReference('EnableDefaultEncryptionS3.yaml: branch, two end steps, four parameters, reference positions', () => {
     const rb = load(`${REFERENCE}/EnableDefaultEncryptionS3.yaml`);
     expect(rb.parameters.map(p => p.name)).toEqual(['AccountId', 'AutomationAssumeRole', 'BucketName', 'KmsKeyAlias']);
     const kms = rb.parameters.find(p => p.name === 'KmsKeyAlias');
@@ -100,42 +101,45 @@ describe('parseRunbook: the reference runbooks, read as they are', () => {
     expect(rb.outputs).toEqual([]);
   });
 
-  it('ConfigureDynamoDBAutoScaling.yaml: scripts with typed Integer outputs, cross-step references', () => {
-    const rb = load(`${REFERENCE}/ConfigureDynamoDBAutoScaling.yaml`);
-    expect(rb.parameters.map(p => p.name)).toEqual([
-      'TableId',
-      'MinProvisionedReadCapacity',
-      'TargetReadUtilization',
-      'MinProvisionedWriteCapacity',
-      'TargetWriteUtilization',
-      'AutomationAssumeRole'
-    ]);
-    expect(rb.steps.map(s => s.action)).toEqual([
-      'aws:executeScript',
-      'aws:executeScript',
-      'aws:executeAwsApi',
-      'aws:executeAwsApi',
-      'aws:executeAwsApi',
-      'aws:executeAwsApi'
-    ]);
-    const calc = rb.steps[0];
-    expect(calc?.inputs.Runtime).toBe('python3.11');
-    expect(calc?.inputs.Handler).toBe('calculate_max_capacity');
-    expect(calc?.outputs.map(o => [o.name, o.selector, o.type])).toEqual([
-      ['MaxReadCapacity', '$.Payload.MaxReadCapacity', 'Integer'],
-      ['MaxWriteCapacity', '$.Payload.MaxWriteCapacity', 'Integer']
-    ]);
-    expect(rb.steps[1]?.outputs.every(o => o.type === 'Integer')).toBe(true);
-    const register = rb.steps.find(s => s.name === 'RegisterScalableTarget_WriteUnits');
-    expect(register?.refs.map(r => [r.expression, r.pos.line])).toEqual([
-      ['TableId', 112],
-      ['StringParamsToInt.MinProvisionedWriteCapacity', 115],
-      ['CalculateMaxCapacity.MaxWriteCapacity', 116]
-    ]);
-    expect(rb.steps[4]?.outputs).toEqual([
-      { name: 'Output', selector: '$.Payload', type: 'StringMap', pos: { line: 145, col: 9 } }
-    ]);
-  });
+  itWithReference(
+    'ConfigureDynamoDBAutoScaling.yaml: scripts with typed Integer outputs, cross-step references',
+    () => {
+      const rb = load(`${REFERENCE}/ConfigureDynamoDBAutoScaling.yaml`);
+      expect(rb.parameters.map(p => p.name)).toEqual([
+        'TableId',
+        'MinProvisionedReadCapacity',
+        'TargetReadUtilization',
+        'MinProvisionedWriteCapacity',
+        'TargetWriteUtilization',
+        'AutomationAssumeRole'
+      ]);
+      expect(rb.steps.map(s => s.action)).toEqual([
+        'aws:executeScript',
+        'aws:executeScript',
+        'aws:executeAwsApi',
+        'aws:executeAwsApi',
+        'aws:executeAwsApi',
+        'aws:executeAwsApi'
+      ]);
+      const calc = rb.steps[0];
+      expect(calc?.inputs.Runtime).toBe('python3.11');
+      expect(calc?.inputs.Handler).toBe('calculate_max_capacity');
+      expect(calc?.outputs.map(o => [o.name, o.selector, o.type])).toEqual([
+        ['MaxReadCapacity', '$.Payload.MaxReadCapacity', 'Integer'],
+        ['MaxWriteCapacity', '$.Payload.MaxWriteCapacity', 'Integer']
+      ]);
+      expect(rb.steps[1]?.outputs.every(o => o.type === 'Integer')).toBe(true);
+      const register = rb.steps.find(s => s.name === 'RegisterScalableTarget_WriteUnits');
+      expect(register?.refs.map(r => [r.expression, r.pos.line])).toEqual([
+        ['TableId', 112],
+        ['StringParamsToInt.MinProvisionedWriteCapacity', 115],
+        ['CalculateMaxCapacity.MaxWriteCapacity', 116]
+      ]);
+      expect(rb.steps[4]?.outputs).toEqual([
+        { name: 'Output', selector: '$.Payload', type: 'StringMap', pos: { line: 145, col: 9 } }
+      ]);
+    }
+  );
 });
 
 describe('parseRunbook: our fixtures', () => {
@@ -206,14 +210,14 @@ describe('parseRunbook: our fixtures', () => {
     expect(rb.file).toBe('x/y.json');
   });
 
-  it('keeps the content byte for byte', () => {
+  itWithReference('keeps the content byte for byte', () => {
     const text = readFileSync(`${REFERENCE}/EnableDefaultEncryptionS3.yaml`, 'utf8');
     expect(parseRunbook(text, 'a.yaml').content).toBe(text);
   });
 });
 
 describe('locate', () => {
-  it('returns value or key positions and falls back to the nearest existing ancestor', () => {
+  itWithReference('returns value or key positions and falls back to the nearest existing ancestor', () => {
     const rb = load(`${REFERENCE}/EnableEbsEncryptionByDefault.yaml`);
     expect(locate(rb, ['schemaVersion'])).toEqual({ line: 4, col: 16 });
     expect(locate(rb, ['schemaVersion'], 'key')).toEqual({ line: 4, col: 1 });

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseRunbook } from '../../../src/runbooks/parse.js';
 import { iamActionFor, iamPrefix, leastPrivilegePolicy, pascalApi } from '../../../src/runbooks/policy.js';
 import type { Runbook } from '../../../src/runbooks/types.js';
+import { itWithReference } from '../../helpers/reference.js';
 
 const REFERENCE = '../shared/reference/runbooks';
 const EXAMPLES = 'examples/seed/runbooks';
@@ -81,7 +82,7 @@ describe('leastPrivilegePolicy: the example runbooks', () => {
 });
 
 describe('leastPrivilegePolicy: the reference runbooks', () => {
-  it('EnableEbsEncryptionByDefault.yaml: both account-level EC2 actions on *', () => {
+  itWithReference('EnableEbsEncryptionByDefault.yaml: both account-level EC2 actions on *', () => {
     const { policy, notes } = leastPrivilegePolicy(load(`${REFERENCE}/EnableEbsEncryptionByDefault.yaml`));
     expect(policy.Statement).toEqual([
       {
@@ -93,26 +94,29 @@ describe('leastPrivilegePolicy: the reference runbooks', () => {
     expect(notes).toEqual([]);
   });
 
-  it('EnableDefaultEncryptionS3.yaml: s3:PutEncryptionConfiguration on the bucket, once for both branches', () => {
-    const runbook = load(`${REFERENCE}/EnableDefaultEncryptionS3.yaml`);
-    const { policy, notes } = leastPrivilegePolicy(runbook, { BucketName: 'phi-records', AccountId: '123456789012' });
-    expect(policy.Statement).toEqual([
-      { Effect: 'Allow', Action: ['s3:PutEncryptionConfiguration'], Resource: ['arn:aws:s3:::phi-records'] }
-    ]);
-    expect(notes).toEqual([]);
-    const gov = leastPrivilegePolicy(runbook, { BucketName: 'phi-records' }, { partition: 'aws-us-gov' });
-    expect(gov.policy.Statement[0]?.Resource).toEqual(['arn:aws-us-gov:s3:::phi-records']);
-    const unknown = leastPrivilegePolicy(runbook);
-    expect(unknown.policy.Statement[0]?.Resource).toEqual(['*']);
-    expect(unknown.notes).toEqual([
-      expect.stringContaining(
-        "step 'EncryptWithAES' (aws:executeAwsApi): s3:PutEncryptionConfiguration on * because inputs.Bucket"
-      ),
-      expect.stringContaining("step 'EncryptWithCMK'")
-    ]);
-  });
+  itWithReference(
+    'EnableDefaultEncryptionS3.yaml: s3:PutEncryptionConfiguration on the bucket, once for both branches',
+    () => {
+      const runbook = load(`${REFERENCE}/EnableDefaultEncryptionS3.yaml`);
+      const { policy, notes } = leastPrivilegePolicy(runbook, { BucketName: 'phi-records', AccountId: '123456789012' });
+      expect(policy.Statement).toEqual([
+        { Effect: 'Allow', Action: ['s3:PutEncryptionConfiguration'], Resource: ['arn:aws:s3:::phi-records'] }
+      ]);
+      expect(notes).toEqual([]);
+      const gov = leastPrivilegePolicy(runbook, { BucketName: 'phi-records' }, { partition: 'aws-us-gov' });
+      expect(gov.policy.Statement[0]?.Resource).toEqual(['arn:aws-us-gov:s3:::phi-records']);
+      const unknown = leastPrivilegePolicy(runbook);
+      expect(unknown.policy.Statement[0]?.Resource).toEqual(['*']);
+      expect(unknown.notes).toEqual([
+        expect.stringContaining(
+          "step 'EncryptWithAES' (aws:executeAwsApi): s3:PutEncryptionConfiguration on * because inputs.Bucket"
+        ),
+        expect.stringContaining("step 'EncryptWithCMK'")
+      ]);
+    }
+  );
 
-  it('ConfigureDynamoDBAutoScaling.yaml: application-autoscaling actions, notes for the scripts', () => {
+  itWithReference('ConfigureDynamoDBAutoScaling.yaml: application-autoscaling actions, notes for the scripts', () => {
     const { policy, notes } = leastPrivilegePolicy(load(`${REFERENCE}/ConfigureDynamoDBAutoScaling.yaml`), {
       TableId: 'patients'
     });

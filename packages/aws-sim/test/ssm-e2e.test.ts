@@ -20,12 +20,12 @@ import {
   paginateListDocuments,
   type AutomationExecution
 } from '@aws-sdk/client-ssm';
-import { startSimulator, type Simulator } from '../index.js';
+import { startSimulator, type Simulator } from '../src/index.js';
+import { itWithReference, referenceRunbook } from './reference.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../../..');
-const runbook = (name: string): string =>
-  readFileSync(path.resolve(repo, '../shared/reference/runbooks', name), 'utf8');
+const runbook = referenceRunbook;
 const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
 
 const ACCOUNT = '123456789012';
@@ -73,7 +73,7 @@ async function createRunbook(name: string, content: string): Promise<void> {
 }
 
 describe('SSM documents through @aws-sdk/client-ssm', () => {
-  it('creates, describes, updates and reads documents', async () => {
+  itWithReference('creates, describes, updates and reads documents', async () => {
     const content = runbook('EnableEbsEncryptionByDefault.yaml');
     const created = await ssm.send(
       new CreateDocumentCommand({
@@ -138,7 +138,7 @@ describe('SSM documents through @aws-sdk/client-ssm', () => {
     expect(gone.name).toBe('InvalidDocument');
   });
 
-  it('answers the modelled errors', async () => {
+  itWithReference('answers the modelled errors', async () => {
     const reserved = await errorOf(
       ssm.send(
         new CreateDocumentCommand({
@@ -164,7 +164,7 @@ describe('SSM documents through @aws-sdk/client-ssm', () => {
     expect(invalid.message).toMatch(/mainSteps/);
   });
 
-  it('pages ListDocuments with the SDK paginator', async () => {
+  itWithReference('pages ListDocuments with the SDK paginator', async () => {
     for (const n of ['A1', 'A2', 'A3']) {
       await createRunbook(
         `Doc-${n}`,
@@ -186,7 +186,7 @@ describe('SSM documents through @aws-sdk/client-ssm', () => {
 });
 
 describe('Automation through @aws-sdk/client-ssm', () => {
-  it('runs EnableEbsEncryptionByDefault to Success and changes the account', async () => {
+  itWithReference('runs EnableEbsEncryptionByDefault to Success and changes the account', async () => {
     await createRunbook('EnableEbsEncryptionByDefault', runbook('EnableEbsEncryptionByDefault.yaml'));
     const { AutomationExecutionId: id } = await ssm.send(
       new StartAutomationExecutionCommand({
@@ -209,7 +209,7 @@ describe('Automation through @aws-sdk/client-ssm', () => {
     expect(listed.AutomationExecutionMetadataList?.[0]?.AutomationExecutionStatus).toBe('Success');
   });
 
-  it('fails the DynamoDB runbook at its executeScript step', async () => {
+  itWithReference('fails the DynamoDB runbook at its executeScript step', async () => {
     await createRunbook('ConfigureDynamoDBAutoScaling', runbook('ConfigureDynamoDBAutoScaling.yaml'));
     const { AutomationExecutionId: id } = await ssm.send(
       new StartAutomationExecutionCommand({
@@ -242,7 +242,7 @@ describe('Automation through @aws-sdk/client-ssm', () => {
     expect(sim.state.sns.messages.map(m => [m.topicArn, m.message])).toEqual([[TOPIC, 'hello from automation']]);
   });
 
-  it('answers parameter and definition errors with the modelled exceptions', async () => {
+  itWithReference('answers parameter and definition errors with the modelled exceptions', async () => {
     const notFound = await errorOf(
       ssm.send(new StartAutomationExecutionCommand({ DocumentName: 'Nope', Parameters: { A: ['b'] } }))
     );

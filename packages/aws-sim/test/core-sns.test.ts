@@ -12,7 +12,7 @@ import {
   TagResourceCommand,
   UntagResourceCommand
 } from '@aws-sdk/client-sns';
-import { startSimulator, type Simulator } from '../index.js';
+import { startSimulator, type Simulator } from '../src/index.js';
 
 const region = 'us-east-1';
 const TOPIC = 'arn:aws:sns:us-east-1:123456789012:my-sns-topic';

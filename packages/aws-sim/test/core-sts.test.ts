@@ -13,9 +13,9 @@ import {
   type AssumeRoleWithWebIdentityCommandOutput
 } from '@aws-sdk/client-sts';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import { startSimulator, type Simulator } from '../index.js';
-import { parseAuthorization } from '../auth.js';
-import { stringLike } from '../services/sts.js';
+import { startSimulator, type Simulator } from '../src/index.js';
+import { parseAuthorization } from '../src/auth.js';
+import { stringLike } from '../src/services/sts.js';
 
 const region = 'us-east-1';
 const ROLE = 'arn:aws:iam::123456789012:role/compliance-gate';

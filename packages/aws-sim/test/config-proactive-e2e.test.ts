@@ -10,7 +10,7 @@ import {
   StartResourceEvaluationCommand,
   type EvaluationResult
 } from '@aws-sdk/client-config-service';
-import { startSimulator, type Simulator } from '../index.js';
+import { startSimulator, type Simulator } from '../src/index.js';
 
 let sim: Simulator;
 let client: ConfigServiceClient;

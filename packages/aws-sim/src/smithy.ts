@@ -1,9 +1,9 @@
 /**
- * Smithy 2.0 JSON AST models of the simulated services: lazy loading (a model is parsed the first time its service
+ * Smithy 2.0 JSON AST models of the simulated services (their facts, committed in ../models/): lazy loading (a model is parsed the first time its service
  * is called) and input validation with AWS's own wording ("1 validation error detected: Value ... at '...' failed to
  * satisfy constraint: ...").
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Protocol, ServiceName } from './types.js';
@@ -69,28 +69,21 @@ const PRELUDE: Record<string, Shape> = {
 };
 
 const MODEL_FILES: Record<ServiceName, string> = {
-  config: 'config-service.json',
+  config: 'config.json',
   ssm: 'ssm.json',
   sts: 'sts.json',
   sns: 'sns.json'
 };
 
-/** <repo>/../shared/reference/aws-models, found by walking up from this file (works in any clone beside shared/). */
+/**
+ * The package's committed model facts (packages/aws-sim/models/: the Smithy models' shapes, members, types and the
+ * constraint, error and protocol traits, without documentation), written by scripts/extract-models.ts from the AWS
+ * Smithy models (aws/api-models-aws); SIM_AWS_MODELS_DIR overrides the folder.
+ */
 export function modelsDir(): string {
   const fromEnv = process.env['SIM_AWS_MODELS_DIR'];
   if (fromEnv) return fromEnv;
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = path.join(dir, 'shared', 'reference', 'aws-models');
-    if (existsSync(path.join(candidate, MODEL_FILES.sts))) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  throw new Error(
-    `AWS Smithy models not found: expected shared/reference/aws-models beside the repository ` +
-      `(searched upwards from ${path.dirname(fileURLToPath(import.meta.url))}); set SIM_AWS_MODELS_DIR to override`
-  );
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'models');
 }
 
 export class SmithyModel {

@@ -14,7 +14,7 @@ import { SNSClient, ListSMSSandboxPhoneNumbersCommand } from '@aws-sdk/client-sn
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import * as configSdk from '@aws-sdk/client-config-service';
-import { startSimulator, type Simulator } from '../index.js';
+import { startSimulator, type Simulator } from '../src/index.js';
 import {
   decodeJsonInput,
   decodeQueryInput,
@@ -23,8 +23,8 @@ import {
   encodeQueryOutput,
   OutputShapeError,
   xmlEscape
-} from '../protocols.js';
-import { handlers } from '../services/index.js';
+} from '../src/protocols.js';
+import { handlers } from '../src/services/index.js';
 import {
   formatValue,
   getModel,
@@ -34,8 +34,8 @@ import {
   validate,
   validationMessage,
   type Shape
-} from '../smithy.js';
-import { AwsError, type Handler } from '../types.js';
+} from '../src/smithy.js';
+import { AwsError, type Handler } from '../src/types.js';
 
 const region = 'us-east-1';
 

@@ -14,9 +14,9 @@ import {
   type ComplianceByConfigRule,
   type EvaluationResult
 } from '@aws-sdk/client-config-service';
-import { startSimulator, type Simulator } from '../index.js';
-import { configState } from '../config/state.js';
-import { expectedNonCompliantCounts } from '../scenarios/scale.js';
+import { startSimulator, type Simulator } from '../src/index.js';
+import { configState } from '../src/config/state.js';
+import { expectedNonCompliantCounts } from '../src/scenarios/scale.js';
 
 function clientFor(sim: Simulator): ConfigServiceClient {
   // One attempt: the SDK treats LimitExceededException as throttling and would retry it with backoff.

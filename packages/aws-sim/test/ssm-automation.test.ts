@@ -2,17 +2,17 @@ import { describe, it, expect, beforeEach } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startAutomation, getAutomation, type AutomationExecutionView } from '../services/ssm.js';
-import { FakeRuntime, TEST_PRINCIPAL, callSsm, fakeContext, type SsmOutputs } from '../ssm/fake-runtime.js';
-import { ssmState } from '../ssm/state.js';
-import { freshState, loadScenario } from '../scenario.js';
-import type { AccountState } from '../state.js';
-import { AwsError } from '../types.js';
+import { startAutomation, getAutomation, type AutomationExecutionView } from '../src/services/ssm.js';
+import { FakeRuntime, TEST_PRINCIPAL, callSsm, fakeContext, type SsmOutputs } from '../src/ssm/fake-runtime.js';
+import { ssmState } from '../src/ssm/state.js';
+import { freshState, loadScenario } from '../src/scenario.js';
+import type { AccountState } from '../src/state.js';
+import { AwsError } from '../src/types.js';
+import { describeWithReference, itWithReference, referenceRunbook } from './reference.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../../..');
-const runbooksDir = path.resolve(repo, '../shared/reference/runbooks');
-const readRunbook = (name: string): string => readFileSync(path.join(runbooksDir, name), 'utf8');
+const readRunbook = referenceRunbook;
 
 const ACCOUNT = '123456789012';
 const ALERT_ROLE = `arn:aws:iam::${ACCOUNT}:role/my-hipaa-alerting-role`;
@@ -66,7 +66,7 @@ function run(name: string, parameters: Record<string, string[]> = {}): Automatio
 const stepNames = (e: AutomationExecutionView): string[] => e.StepExecutions.map(s => s.StepName);
 
 describe('the reference runbooks', () => {
-  it('EnableEbsEncryptionByDefault runs to Success and turns EBS default encryption on', () => {
+  itWithReference('EnableEbsEncryptionByDefault runs to Success and turns EBS default encryption on', () => {
     createDoc('EnableEbsEncryptionByDefault', readRunbook('EnableEbsEncryptionByDefault.yaml'));
     expect(state.resources.ebsEncryptionByDefault['us-east-1']).toBe(false);
     const id = start('EnableEbsEncryptionByDefault', { AutomationAssumeRole: [REMEDIATION_ROLE] });
@@ -93,7 +93,7 @@ describe('the reference runbooks', () => {
     expect(done.DocumentVersion).toBe('1');
   });
 
-  it('EnableDefaultEncryptionS3 branches to AES256 on the default KmsKeyAlias', () => {
+  itWithReference('EnableDefaultEncryptionS3 branches to AES256 on the default KmsKeyAlias', () => {
     createDoc('EnableDefaultEncryptionS3', readRunbook('EnableDefaultEncryptionS3.yaml'));
     delete state.resources.s3Buckets['claims-uploads']!.encryption;
     const e = run('EnableDefaultEncryptionS3', {
@@ -107,7 +107,7 @@ describe('the reference runbooks', () => {
     expect(e.Parameters.KmsKeyAlias).toEqual(['default-s3-encryption']);
   });
 
-  it('EnableDefaultEncryptionS3 branches to KMS for another alias', () => {
+  itWithReference('EnableDefaultEncryptionS3 branches to KMS for another alias', () => {
     createDoc('EnableDefaultEncryptionS3', readRunbook('EnableDefaultEncryptionS3.yaml'));
     const e = run('EnableDefaultEncryptionS3', {
       AutomationAssumeRole: [REMEDIATION_ROLE],
@@ -124,7 +124,7 @@ describe('the reference runbooks', () => {
     expect(JSON.parse(e.StepExecutions[1]!.Inputs!.Bucket!)).toBe('claims-uploads');
   });
 
-  it('EnableDefaultEncryptionS3 fails clearly for a bucket that does not exist', () => {
+  itWithReference('EnableDefaultEncryptionS3 fails clearly for a bucket that does not exist', () => {
     createDoc('EnableDefaultEncryptionS3', readRunbook('EnableDefaultEncryptionS3.yaml'));
     const e = run('EnableDefaultEncryptionS3', {
       AutomationAssumeRole: [REMEDIATION_ROLE],
@@ -138,7 +138,7 @@ describe('the reference runbooks', () => {
     expect(e.StepExecutions[1]!.StepStatus).toBe('Failed');
   });
 
-  it('EnableDefaultEncryptionS3 refuses a bucket name its allowedPattern rejects', () => {
+  itWithReference('EnableDefaultEncryptionS3 refuses a bucket name its allowedPattern rejects', () => {
     createDoc('EnableDefaultEncryptionS3', readRunbook('EnableDefaultEncryptionS3.yaml'));
     expectError(
       () =>
@@ -152,7 +152,7 @@ describe('the reference runbooks', () => {
     );
   });
 
-  it('ConfigureDynamoDBAutoScaling fails at its executeScript step, naming it', () => {
+  itWithReference('ConfigureDynamoDBAutoScaling fails at its executeScript step, naming it', () => {
     createDoc('ConfigureDynamoDBAutoScaling', readRunbook('ConfigureDynamoDBAutoScaling.yaml'));
     const e = run('ConfigureDynamoDBAutoScaling', {
       TableId: ['orders'],
@@ -440,7 +440,7 @@ describe('AWS-ConfigureS3BucketLogging', () => {
 });
 
 describe('assume role', () => {
-  it('fails the execution when the role does not exist', () => {
+  itWithReference('fails the execution when the role does not exist', () => {
     createDoc('Ebs', readRunbook('EnableEbsEncryptionByDefault.yaml'));
     const e = run('Ebs', { AutomationAssumeRole: [`arn:aws:iam::${ACCOUNT}:role/ghost`] });
     expect(e.AutomationExecutionStatus).toBe('Failed');
@@ -449,7 +449,7 @@ describe('assume role', () => {
     expect(state.resources.ebsEncryptionByDefault['us-east-1']).toBe(false);
   });
 
-  it('fails the execution when the role does not trust Automation', () => {
+  itWithReference('fails the execution when the role does not trust Automation', () => {
     createDoc('Ebs', readRunbook('EnableEbsEncryptionByDefault.yaml'));
     const e = run('Ebs', { AutomationAssumeRole: [GATE_ROLE] });
     expect(e.AutomationExecutionStatus).toBe('Failed');
@@ -477,7 +477,7 @@ describe('assume role', () => {
   });
 });
 
-describe('StartAutomationExecution checks', () => {
+describeWithReference('StartAutomationExecution checks', () => {
   beforeEach(() => {
     createDoc('Ebs', readRunbook('EnableEbsEncryptionByDefault.yaml'));
     createDoc(
@@ -582,7 +582,7 @@ mainSteps:
     );
   });
 
-  it('runs a chosen version', () => {
+  itWithReference('runs a chosen version', () => {
     const v2 = readRunbook('EnableEbsEncryptionByDefault.yaml').replace('timeoutSeconds: 600', 'timeoutSeconds: 300');
     call('UpdateDocument', { Name: 'Ebs', Content: v2, DocumentFormat: 'YAML' });
     const id = start('Ebs', { AutomationAssumeRole: [REMEDIATION_ROLE] }, { DocumentVersion: '$LATEST' });
@@ -722,7 +722,7 @@ mainSteps:
     expect(e.FailureMessage).toMatch(/WaitForLogging.*timed out.*after 30 seconds/);
   });
 
-  it('spaces steps by automationStepDelayMs', () => {
+  itWithReference('spaces steps by automationStepDelayMs', () => {
     sim = new FakeRuntime({ automationStepDelayMs: 250 });
     createDoc('Ebs', readRunbook('EnableEbsEncryptionByDefault.yaml'));
     const t0 = sim.now().getTime();
@@ -764,7 +764,7 @@ mainSteps:
     expect(e.FailureMessage).toMatch(message);
   });
 
-  it('refuses a malformed step delay option', () => {
+  itWithReference('refuses a malformed step delay option', () => {
     sim = new FakeRuntime({ automationStepDelayMs: 'soon' });
     createDoc('Ebs', readRunbook('EnableEbsEncryptionByDefault.yaml'));
     expect(() => start('Ebs', { AutomationAssumeRole: [REMEDIATION_ROLE] })).toThrow(/automationStepDelayMs/);
@@ -1028,7 +1028,7 @@ mainSteps:
   });
 });
 
-describe('DescribeAutomationExecutions and step executions', () => {
+describeWithReference('DescribeAutomationExecutions and step executions', () => {
   beforeEach(() => {
     createDoc('Ebs', readRunbook('EnableEbsEncryptionByDefault.yaml'));
   });
@@ -1111,7 +1111,7 @@ describe('DescribeAutomationExecutions and step executions', () => {
 });
 
 describe('startAutomation / getAutomation (for the Config remediation engine)', () => {
-  it('starts an execution, reports it and calls onFinish once at the end', () => {
+  itWithReference('starts an execution, reports it and calls onFinish once at the end', () => {
     createDoc('Ebs', readRunbook('EnableEbsEncryptionByDefault.yaml'));
     const ctx = { ...fakeContext(state, sim), service: 'config' as const };
     const finished: AutomationExecutionView[] = [];
@@ -1139,7 +1139,7 @@ describe('startAutomation / getAutomation (for the Config remediation engine)', 
     expectError(() => getAutomation(ctx, 'nope'), 'AutomationExecutionNotFoundException');
   });
 
-  it('keeps the state JSON-serialisable', () => {
+  itWithReference('keeps the state JSON-serialisable', () => {
     createDoc('Ebs', readRunbook('EnableEbsEncryptionByDefault.yaml'));
     run('Ebs', { AutomationAssumeRole: [REMEDIATION_ROLE] });
     const copy = JSON.parse(JSON.stringify(state.ssm)) as typeof state.ssm;

@@ -6,13 +6,13 @@ import {
   overallCompliance,
   PROACTIVE_IDENTIFIERS,
   ResourceConfigurationError
-} from '../config/proactive.js';
-import { encodeToken } from '../config/paging.js';
-import { configState, type RuleRecord } from '../config/state.js';
-import { awsErrorCode, callHandler, ManualSim } from '../config/test-context.js';
-import { build as buildBlank } from '../scenarios/blank.js';
-import { configHandlers } from '../services/config.js';
-import type { AccountState } from '../state.js';
+} from '../src/config/proactive.js';
+import { encodeToken } from '../src/config/paging.js';
+import { configState, type RuleRecord } from '../src/config/state.js';
+import { awsErrorCode, callHandler, ManualSim } from '../src/config/test-context.js';
+import { build as buildBlank } from '../src/scenarios/blank.js';
+import { configHandlers } from '../src/services/config.js';
+import type { AccountState } from '../src/state.js';
 
 const NOW = '2025-06-02T12:00:00.000Z';
 const TOKEN = 'a'.repeat(64);

@@ -1,18 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
-import { ruleCompliance } from '../config/engine.js';
-import { configState } from '../config/state.js';
-import { callHandler, ManualSim } from '../config/test-context.js';
-import { freshState, loadScenario } from '../scenario.js';
-import { build as buildBlank } from '../scenarios/blank.js';
+import { ruleCompliance } from '../src/config/engine.js';
+import { configState } from '../src/config/state.js';
+import { callHandler, ManualSim } from '../src/config/test-context.js';
+import { freshState, loadScenario } from '../src/scenario.js';
+import { build as buildBlank } from '../src/scenarios/blank.js';
 import {
   build as buildScale,
   expectedNonCompliantCounts,
   expectedScopeSizes,
   parseScaleParams,
   SCOPE_TAG_KEY
-} from '../scenarios/scale.js';
-import { configHandlers } from '../services/config.js';
-import type { AccountState } from '../state.js';
+} from '../src/scenarios/scale.js';
+import { configHandlers } from '../src/services/config.js';
+import type { AccountState } from '../src/state.js';
 
 const NOW = '2025-06-02T12:00:00.000Z';
 

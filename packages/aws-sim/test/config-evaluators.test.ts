@@ -7,17 +7,17 @@ import {
   parseInputParameters,
   RuleParameterError,
   type RuleParameters
-} from '../config/evaluators.js';
+} from '../src/config/evaluators.js';
 import {
   itemsFromState,
   s3BucketItem,
   type AccountConfiguration,
   type ConfigurationItem,
   type S3BucketConfiguration
-} from '../config/items.js';
-import type { RuleSource } from '../config/state.js';
-import { build as buildBlank } from '../scenarios/blank.js';
-import type { S3BucketState } from '../state.js';
+} from '../src/config/items.js';
+import type { RuleSource } from '../src/config/state.js';
+import { build as buildBlank } from '../src/scenarios/blank.js';
+import type { S3BucketState } from '../src/state.js';
 
 function bucket(name: string, extra: Partial<S3BucketState> = {}): ConfigurationItem {
   return s3BucketItem({ name, ...extra });

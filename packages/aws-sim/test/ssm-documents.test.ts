@@ -1,19 +1,15 @@
 import { describe, it, expect, beforeEach } from '@jest/globals';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { FakeRuntime, callSsm, fakeContext, type SsmOutputs } from '../ssm/fake-runtime.js';
-import { ssmState } from '../ssm/state.js';
-import { freshState, loadScenario } from '../scenario.js';
-import type { AccountState } from '../state.js';
-import { AwsError } from '../types.js';
+import { FakeRuntime, callSsm, fakeContext, type SsmOutputs } from '../src/ssm/fake-runtime.js';
+import { ssmState } from '../src/ssm/state.js';
+import { freshState, loadScenario } from '../src/scenario.js';
+import type { AccountState } from '../src/state.js';
+import { AwsError } from '../src/types.js';
+import { itWithReference, referenceRunbook } from './reference.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const runbooksDir = path.resolve(here, '../../../../shared/reference/runbooks');
-const EBS_RUNBOOK = readFileSync(path.join(runbooksDir, 'EnableEbsEncryptionByDefault.yaml'), 'utf8');
-const S3_RUNBOOK = readFileSync(path.join(runbooksDir, 'EnableDefaultEncryptionS3.yaml'), 'utf8');
+const EBS_RUNBOOK = referenceRunbook('EnableEbsEncryptionByDefault.yaml');
+const S3_RUNBOOK = referenceRunbook('EnableDefaultEncryptionS3.yaml');
 
 const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
 
@@ -70,7 +66,7 @@ mainSteps:
 `;
 
 describe('CreateDocument', () => {
-  it('stores version 1 and describes it with the hash of the content as sent', () => {
+  itWithReference('stores version 1 and describes it with the hash of the content as sent', () => {
     const out = create('EnableEbsEncryptionByDefault', EBS_RUNBOOK, {
       Tags: [{ Key: 'team', Value: 'security' }],
       VersionName: 'v1'
@@ -100,7 +96,7 @@ describe('CreateDocument', () => {
     ]);
   });
 
-  it('reports parameter defaults as text', () => {
+  itWithReference('reports parameter defaults as text', () => {
     const d = create('S3Encryption', S3_RUNBOOK).DocumentDescription!;
     const alias = (d.Parameters as { Name: string; DefaultValue?: string }[]).find(p => p.Name === 'KmsKeyAlias');
     expect(alias?.DefaultValue).toBe('default-s3-encryption');
@@ -120,7 +116,7 @@ describe('CreateDocument', () => {
     expect(d.Parameters).toEqual([{ Name: 'Greeting', Type: 'String', DefaultValue: 'hello' }]);
   });
 
-  it('refuses a second document with the same name', () => {
+  itWithReference('refuses a second document with the same name', () => {
     create('Twice');
     expectError(
       'CreateDocument',

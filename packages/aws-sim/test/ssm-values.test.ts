@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeEach } from '@jest/globals';
-import { ApiCallError, ParamValidationError, UnsupportedApiError, callAwsApi, type ApiEnv } from '../ssm/apis.js';
-import { compilePattern, type ParsedParameter } from '../ssm/content.js';
-import { durationMs } from '../ssm/engine.js';
+import { ApiCallError, ParamValidationError, UnsupportedApiError, callAwsApi, type ApiEnv } from '../src/ssm/apis.js';
+import { compilePattern, type ParsedParameter } from '../src/ssm/content.js';
+import { durationMs } from '../src/ssm/engine.js';
 import {
   ValueError,
   convertToType,
@@ -11,9 +11,9 @@ import {
   toParameterValues,
   typedDefault,
   typedParameter
-} from '../ssm/expressions.js';
-import { freshState, loadScenario } from '../scenario.js';
-import type { AccountState } from '../state.js';
+} from '../src/ssm/expressions.js';
+import { freshState, loadScenario } from '../src/scenario.js';
+import type { AccountState } from '../src/state.js';
 
 describe('selectors', () => {
   const data = { A: { B: [{ C: 1 }, { C: 2 }], 'odd key': 'x' }, Empty: null };

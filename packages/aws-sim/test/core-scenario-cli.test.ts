@@ -9,9 +9,9 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { parseArgs } from '../cli.js';
-import { startSimulator } from '../index.js';
-import { GITHUB_ISSUER, listScenarios, loadScenario, normalizeScenario } from '../scenario.js';
+import { parseArgs } from '../src/cli.js';
+import { startSimulator } from '../src/index.js';
+import { GITHUB_ISSUER, listScenarios, loadScenario, normalizeScenario } from '../src/scenario.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -154,12 +154,12 @@ describe('CLI', () => {
     expect(() => parseArgs(['seed'])).toThrow(/unexpected argument 'seed'/);
   });
 
-  /** Spawns the CLI as `npx tsx test/sim/cli.ts ...` and collects KEY=VALUE lines until `ready`. */
+  /** Spawns the package's `aws-sim` bin (what `npm run sim` runs) and collects KEY=VALUE lines until `ready`. */
   function runCli(args: string[]): {
     ready: Promise<Record<string, string>>;
     exit: Promise<{ code: number | null; stderr: string }>;
   } {
-    const child = spawn('npx', ['tsx', 'test/sim/cli.ts', ...args], {
+    const child = spawn(process.execPath, ['packages/aws-sim/bin/aws-sim.mjs', ...args], {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe']
     });

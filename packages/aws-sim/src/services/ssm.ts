@@ -1,6 +1,6 @@
 /**
  * Systems Manager in the simulated account: documents (versions, hashes, tags, AWS-owned documents) and the
- * Automation engine (test/sim/ssm/engine.ts). Inputs arrive checked against ssm.json by the server; handlers return
+ * Automation engine (../ssm/engine.ts). Inputs arrive checked against ssm.json by the server; handlers return
  * the model's member names, with Date timestamps. Errors are the codes the model declares for each operation.
  */
 import type { AccountState } from '../state.js';

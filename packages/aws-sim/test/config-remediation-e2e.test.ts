@@ -18,7 +18,7 @@ import {
   type RemediationExecutionStatus
 } from '@aws-sdk/client-config-service';
 import { CreateDocumentCommand, SSMClient } from '@aws-sdk/client-ssm';
-import { startSimulator, type Simulator } from '../index.js';
+import { startSimulator, type Simulator } from '../src/index.js';
 
 const ACCOUNT = '123456789012';
 const TOPIC = `arn:aws:sns:us-east-1:${ACCOUNT}:my-sns-topic`;
