@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup, REPO_ROOT, runInProcess, type ActionRunResult } from '../helpers/action-env.js';
 import { pullRequestEvent, pushEvent, startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
-import { startSimulator, type Simulator } from '../sim/index.js';
+import { startSimulator, type Simulator } from 'aws-sim';
 import type { ComplianceReportJson } from '../../src/report/json.js';
 import type { Clock } from '../../src/util/clock.js';
 

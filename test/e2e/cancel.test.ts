@@ -21,7 +21,7 @@ import { SummaryBuilder } from '../../src/report/summary.js';
 import { documentHash } from '../../src/runbooks/hash.js';
 import type { Clock } from '../../src/util/clock.js';
 import { cleanup, REPO_ROOT, runInProcess, spawnDist, type ActionRunResult } from '../helpers/action-env.js';
-import { startSimulator, type Simulator } from '../sim/index.js';
+import { startSimulator, type Simulator } from 'aws-sim';
 
 const ACCOUNT = '123456789012';
 const TOPIC = `arn:aws:sns:us-east-1:${ACCOUNT}:my-sns-topic`;

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup, REPO_ROOT, runInProcess, type ActionRunResult } from '../helpers/action-env.js';
 import { pullRequestEvent, startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
-import { startSimulator, type Simulator } from '../sim/index.js';
+import { startSimulator, type Simulator } from 'aws-sim';
 import type { Clock } from '../../src/util/clock.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/compliance-gate';
