@@ -6,10 +6,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, type Document, type LineCounter, type Node } from 'yaml';
 import { SourceError, SourceErrors } from '../errors.js';
 import type { Waiver } from '../compliance/types.js';
 import { manifestSchema } from './schema.js';
+import { readYaml, yamlToJS } from '../util/yaml.js';
 
 export interface Position {
   file: string;
@@ -184,16 +185,21 @@ interface RawManifest {
 
 /** Parses and validates manifest text. `today` (YYYY-MM-DD) decides which waivers have expired. */
 export function parseManifest(text: string, file: string, today: string): Manifest {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const loc = new Located(file, doc, lines);
+  const parsed = readYaml(text);
+  const loc = new Located(file, parsed.doc, parsed.lineCounter);
   const errors: SourceError[] = [];
-  for (const e of doc.errors) {
-    errors.push(loc.error(loc.at(e.pos[0]), `invalid YAML: ${e.message.split('\n')[0]}`));
+  for (const e of parsed.errors) {
+    errors.push(loc.error(loc.at(e.offset), `invalid YAML: ${e.message}`));
   }
   if (errors.length > 0) throw new SourceErrors(errors);
 
-  const raw: unknown = doc.toJS();
+  let raw: unknown;
+  try {
+    raw = yamlToJS(parsed, file);
+  } catch (err) {
+    if (err instanceof SourceError) throw new SourceErrors([err]);
+    throw err;
+  }
   if (!validate(raw)) {
     for (const e of usefulErrors(validate.errors ?? [])) {
       const key = e.keyword === 'additionalProperties' ? String(e.params.additionalProperty) : undefined;
