@@ -14,6 +14,7 @@ import { coreLogger, type Logger } from './logging.js';
 import { setOutputs } from './outputs.js';
 import { runInfoFromEnv, workflowFileFromEnv } from './run-info.js';
 import { systemClock, type Clock } from './util/clock.js';
+import { checkPathInputs } from './util/paths.js';
 
 export interface RunDeps {
   env: NodeJS.ProcessEnv;
@@ -45,6 +46,7 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
   let clients: AwsClients | undefined;
   try {
     const options = getOptions(undefined, deps.env);
+    checkPathInputs(options);
     const oidc = credentialsFor(options, deps);
     clients = new AwsClients({
       region: options.region,
@@ -91,7 +93,8 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
           accountId: identity.accountId,
           reportDir: options.reportDir,
           today,
-          ...(workflowFile ? { workflowFile } : {})
+          ...(workflowFile ? { workflowFile } : {}),
+          workspace: deps.env.GITHUB_WORKSPACE ?? process.cwd()
         },
         logger
       )
