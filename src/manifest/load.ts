@@ -4,7 +4,7 @@
  * are reported at once.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isPair, isScalar, type Document, type LineCounter, type Node } from 'yaml';
 import { SourceError, SourceErrors } from '../errors.js';
@@ -185,6 +185,9 @@ interface RawManifest {
   waivers?: { rule: string; resource: string; reason: string; owner: string; expires: string }[];
 }
 
+/** Paths in the manifest are relative to its directory; an absolute one would be read as relative (join). */
+const ABSOLUTE = "the path is absolute; write it relative to the manifest's directory (inside the repository)";
+
 /**
  * Parses and validates manifest text. `today` (YYYY-MM-DD) decides which waivers have expired. Files the manifest
  * references (pack templates, runbooks) must be inside `workspace` (GITHUB_WORKSPACE; default the current
@@ -223,7 +226,7 @@ export function parseManifest(text: string, file: string, today: string, workspa
     if (p.builtin) ref.builtin = p.builtin;
     if (p.template) {
       ref.template = join(base, p.template);
-      const outside = outsideWorkspace(ref.template, workspace);
+      const outside = isAbsolute(p.template) ? ABSOLUTE : outsideWorkspace(ref.template, workspace);
       if (outside !== undefined) {
         errors.push(loc.error(loc.of(['packs', i, 'template']), `template ${JSON.stringify(p.template)}: ${outside}`));
       } else if (!existsSync(ref.template)) {
@@ -264,7 +267,7 @@ export function parseManifest(text: string, file: string, today: string, workspa
   const runbooks: RunbookRef[] = (m.runbooks ?? []).map((r, i) => {
     const ref: RunbookRef = { path: join(base, r.path), position: loc.of(['runbooks', i]) };
     if (r.name) ref.name = r.name;
-    const outside = outsideWorkspace(ref.path, workspace);
+    const outside = isAbsolute(r.path) ? ABSOLUTE : outsideWorkspace(ref.path, workspace);
     if (outside !== undefined) {
       errors.push(loc.error(loc.of(['runbooks', i, 'path']), `runbook ${JSON.stringify(r.path)}: ${outside}`));
     } else if (!existsSync(ref.path))

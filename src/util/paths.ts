@@ -126,7 +126,7 @@ export function checkPathInputs(options: {
     } catch (err) {
       throw new InputError(
         'approved-plan-file',
-        `Input 'approved-plan-file': '${options.approvedPlanFile}' is not JSON (${(err as Error).message}); expected the remediation-plan.json of the approved plan run.`
+        `Input 'approved-plan-file': '${options.approvedPlanFile}' is not JSON (${(err as Error).message.replace(/\s+/g, ' ').slice(0, 160)}); expected the remediation-plan.json of the approved plan run.`
       );
     }
   }
