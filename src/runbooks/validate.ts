@@ -22,6 +22,7 @@ import {
 import { MAX_DOCUMENT_CONTENT_BYTES, contentBytes } from './hash.js';
 import { allSteps, locate } from './parse.js';
 import type { DocPath, Pos, Runbook, RunbookStep, TemplateRef } from './types.js';
+import { calendarDateProblem } from '../util/dates.js';
 
 export interface ValidateOptions {
   /**
@@ -657,7 +658,12 @@ function validateInputs(
         }
       }
       if ('Timestamp' in inputs && !hasTemplate(inputs.Timestamp)) {
-        if (typeof inputs.Timestamp !== 'string' || Number.isNaN(Date.parse(inputs.Timestamp))) {
+        if (
+          typeof inputs.Timestamp !== 'string' ||
+          Number.isNaN(Date.parse(inputs.Timestamp)) ||
+          // Date.parse rolls 2027-02-30 over to 2 March: the day must exist.
+          calendarDateProblem(inputs.Timestamp.slice(0, 10)) !== undefined
+        ) {
           err(
             at(inp('Timestamp')),
             `${label}: inputs.Timestamp ${quote(inputs.Timestamp)} is not an ISO 8601 date-time`

@@ -338,6 +338,16 @@ const CASES: Case[] = [
     files: withRunbook(RUNBOOK.replace('action: aws:executeAwsApi', 'action: aws:teleport')),
     expected: /runbooks\/r\.yaml:\d+:\d+: .*aws:teleport/
   },
+  {
+    name: 'runbook: aws:sleep Timestamp on a day that does not exist',
+    files: withRunbook(
+      RUNBOOK.replace(
+        'mainSteps:\n',
+        "mainSteps:\n  - name: Wait\n    action: aws:sleep\n    inputs:\n      Timestamp: '2027-02-30T00:00:00Z'\n"
+      )
+    ),
+    expected: /runbooks\/r\.yaml:\d+:\d+: .*inputs\.Timestamp '2027-02-30T00:00:00Z' is not an ISO 8601 date-time/
+  },
   // ---- conformance packs
   {
     name: 'pack template missing',
