@@ -16,6 +16,7 @@ import { runInfoFromEnv, workflowFileFromEnv } from './run-info.js';
 import { hasPullRequestPayload, untrustedRemediateOnWarning } from './run-context.js';
 import { cancelReasonOf } from './cancellation.js';
 import { systemClock, type Clock } from './util/clock.js';
+import { checkPathInputs } from './util/paths.js';
 
 export interface RunDeps {
   env: NodeJS.ProcessEnv;
@@ -49,6 +50,7 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
   let clients: AwsClients | undefined;
   try {
     const options = getOptions(undefined, deps.env);
+    checkPathInputs(options);
     const oidc = credentialsFor(options, deps);
     clients = new AwsClients({
       region: options.region,
@@ -99,7 +101,8 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
           accountId: identity.accountId,
           reportDir: options.reportDir,
           today,
-          ...(workflowFile ? { workflowFile } : {})
+          ...(workflowFile ? { workflowFile } : {}),
+          workspace: deps.env.GITHUB_WORKSPACE ?? process.cwd()
         },
         logger
       )

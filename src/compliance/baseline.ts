@@ -111,6 +111,12 @@ class Positions {
   }
 }
 
+function lineAndColumn(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, col: offset - before.lastIndexOf('\n') };
+}
+
 function schemaMessage(e: ErrorObject): string {
   const where = e.instancePath === '' ? 'the report' : e.instancePath;
   if (e.keyword === 'additionalProperties') {
@@ -131,7 +137,12 @@ export function parseBaseline(text: string, file: string): Baseline {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    const pos = new Positions(file, text).syntaxError() ?? { line: 1, col: 1 };
+    // JSON.parse names the offset ("at position N"); the YAML reader's first error is the fallback.
+    const offset = /at position (\d+)/.exec((err as Error).message)?.[1];
+    const pos =
+      offset !== undefined
+        ? lineAndColumn(text, Number(offset))
+        : (new Positions(file, text).syntaxError() ?? { line: 1, col: 1 });
     throw new SourceError(file, pos.line, pos.col, `${NOT_A_REPORT}; it is not valid JSON (${(err as Error).message})`);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data) || !('schemaVersion' in data)) {

@@ -3,10 +3,11 @@
  * the position of every node. Short-form intrinsic tags (!Ref, !If, !Sub, ...) become their long forms
  * ({ Ref: ... }, { 'Fn::If': [...] }), so the rest of the phase sees one form only.
  */
-import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
-import type { Node as YamlNode, Tags } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+import type { LineCounter, Node as YamlNode, Tags } from 'yaml';
 import { SourceError, SourceErrors } from '../errors.js';
 import type { SourcePosition } from './types.js';
+import { readYaml } from '../util/yaml.js';
 
 export interface PScalar {
   kind: 'scalar';
@@ -95,19 +96,11 @@ export function positionAt(file: string, lineCounter: LineCounter, offset: numbe
  * reported to the sink; the result is undefined when the document cannot be read at all.
  */
 export function readSourceTree(text: string, file: string, sink: ErrorSink): PNode | undefined {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    customTags: CUSTOM_TAGS,
-    // CloudFormation documents YAML 1.1 for templates.
-    version: '1.1',
-    prettyErrors: false,
-    uniqueKeys: true
-  });
+  // CloudFormation documents YAML 1.1 for templates.
+  const parsed = readYaml(text, { customTags: CUSTOM_TAGS, version: '1.1' });
+  const { doc, lineCounter } = parsed;
   const at = (offset: number): SourcePosition => positionAt(file, lineCounter, offset);
-  for (const err of doc.errors) {
-    sink.add(at(err.pos[0]), `invalid YAML/JSON: ${firstLine(err.message)}`);
-  }
+  for (const err of parsed.errors) sink.add(at(err.offset), `invalid YAML/JSON: ${err.message}`);
   for (const warning of doc.warnings) {
     if (warning.code === 'TAG_RESOLVE_FAILED') {
       const tag = /tag: (\S+)/.exec(warning.message)?.[1] ?? 'tag';
@@ -121,7 +114,7 @@ export function readSourceTree(text: string, file: string, sink: ErrorSink): PNo
       sink.add(at(warning.pos[0]), `invalid YAML/JSON: ${firstLine(warning.message)}`);
     }
   }
-  if (doc.errors.length > 0) return undefined;
+  if (parsed.errors.length > 0) return undefined;
   if (doc.contents === null) {
     sink.add(at(0), 'the document is empty');
     return undefined;

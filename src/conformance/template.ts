@@ -508,11 +508,12 @@ class TemplateReader {
       }
       this.resources.set(r.key, decl);
     }
-    for (const decl of this.resources.values()) this.checkDependsOn(section.value, decl);
+    // One lookup table, not a scan of Resources per resource (quadratic: 60,000 rules never finished).
+    const definitions = new Map(section.value.entries.map(e => [e.key, e.value]));
+    for (const decl of this.resources.values()) this.checkDependsOn(definitions.get(decl.logicalId), decl);
   }
 
-  private checkDependsOn(resources: PMap, decl: ResourceDecl): void {
-    const def = resources.entries.find(e => e.key === decl.logicalId)?.value;
+  private checkDependsOn(def: PNode | undefined, decl: ResourceDecl): void {
     const dep = def?.kind === 'map' ? entry(def, 'DependsOn') : undefined;
     if (dep === undefined) return;
     const items = dep.value.kind === 'seq' ? dep.value.items : [dep.value];

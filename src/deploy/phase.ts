@@ -37,6 +37,8 @@ export interface DeployOptions {
   today: string;
   /** The workflow file (repository-relative), where the conformance-pack input is written. */
   workflowFile?: string;
+  /** GITHUB_WORKSPACE: files the manifest references must be inside it (default: the current directory). */
+  workspace?: string;
 }
 
 export interface DeployResult {
@@ -76,7 +78,7 @@ export function resolveManifest(options: DeployOptions): Manifest | undefined {
   if (!exists && options.configExplicit) {
     throw new InputError('config', `Input 'config': the manifest file '${options.config}' does not exist.`);
   }
-  const manifest = exists ? loadManifest(options.config, options.today) : undefined;
+  const manifest = exists ? loadManifest(options.config, options.today, options.workspace) : undefined;
   if (!options.conformancePack) return manifest;
   const position = { file: options.workflowFile ?? 'conformance-pack input', line: 1, col: 1 };
   const pack = isBuiltinPack(options.conformancePack)
@@ -90,6 +92,24 @@ export function resolveManifest(options: DeployOptions): Manifest | undefined {
   }
   if (manifest) return { ...manifest, packs: [...manifest.packs, pack] };
   return { file: options.conformancePack, packs: [pack], rules: [], runbooks: [], remediations: [], waivers: [] };
+}
+
+/**
+ * AWS Config's quota of rules per account per Region: 1000 ("AWS Config endpoints and quotas",
+ * https://docs.aws.amazon.com/general/latest/gr/awsconfig.html; PutConfigRule fails with
+ * MaxNumberOfConfigRulesExceededException "the account already contains the maximum number of 1000 rules").
+ * It can be raised through Service Quotas, so more rules is a warning, not an error.
+ */
+export const CONFIG_RULES_QUOTA = 1000;
+
+export function rulesQuotaWarning(count: number, file: string): SourceError | undefined {
+  if (count <= CONFIG_RULES_QUOTA) return undefined;
+  return new SourceError(
+    file,
+    1,
+    1,
+    `${count} rules declared: more than AWS Config's quota of ${CONFIG_RULES_QUOTA} rules per account per Region (MaxNumberOfConfigRulesExceededException unless the quota was raised through Service Quotas)`
+  );
 }
 
 export async function runDeploy(
@@ -107,6 +127,8 @@ export async function runDeploy(
   const built = await buildDesiredState(manifest, deploySources(options.region, options.accountId));
   if (built.errors.length > 0) throw new SourceErrors(built.errors);
   const desired = built.state;
+  const quota = rulesQuotaWarning(desired.rules.length, manifest.file);
+  if (quota) built.warnings.push(quota);
   logger.info(
     `${manifest.file}: ${desired.rules.length} rules, ${desired.documents.length} runbooks, ${desired.remediations.length} remediations.`
   );

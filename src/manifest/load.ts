@@ -4,12 +4,15 @@
  * are reported at once.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, type Document, type LineCounter, type Node } from 'yaml';
 import { SourceError, SourceErrors } from '../errors.js';
 import type { Waiver } from '../compliance/types.js';
 import { manifestSchema } from './schema.js';
+import { readYaml, yamlToJS } from '../util/yaml.js';
+import { calendarDateProblem } from '../util/dates.js';
+import { outsideWorkspace } from '../util/paths.js';
 
 export interface Position {
   file: string;
@@ -182,18 +185,31 @@ interface RawManifest {
   waivers?: { rule: string; resource: string; reason: string; owner: string; expires: string }[];
 }
 
-/** Parses and validates manifest text. `today` (YYYY-MM-DD) decides which waivers have expired. */
-export function parseManifest(text: string, file: string, today: string): Manifest {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const loc = new Located(file, doc, lines);
+/** Paths in the manifest are relative to its directory; an absolute one would be read as relative (join). */
+const ABSOLUTE = "the path is absolute; write it relative to the manifest's directory (inside the repository)";
+
+/**
+ * Parses and validates manifest text. `today` (YYYY-MM-DD) decides which waivers have expired. Files the manifest
+ * references (pack templates, runbooks) must be inside `workspace` (GITHUB_WORKSPACE; default the current
+ * directory): a pull request can edit the manifest, so it must not make the action read files elsewhere on the
+ * runner.
+ */
+export function parseManifest(text: string, file: string, today: string, workspace: string = process.cwd()): Manifest {
+  const parsed = readYaml(text);
+  const loc = new Located(file, parsed.doc, parsed.lineCounter);
   const errors: SourceError[] = [];
-  for (const e of doc.errors) {
-    errors.push(loc.error(loc.at(e.pos[0]), `invalid YAML: ${e.message.split('\n')[0]}`));
+  for (const e of parsed.errors) {
+    errors.push(loc.error(loc.at(e.offset), `invalid YAML: ${e.message}`));
   }
   if (errors.length > 0) throw new SourceErrors(errors);
 
-  const raw: unknown = doc.toJS();
+  let raw: unknown;
+  try {
+    raw = yamlToJS(parsed, file);
+  } catch (err) {
+    if (err instanceof SourceError) throw new SourceErrors([err]);
+    throw err;
+  }
   if (!validate(raw)) {
     for (const e of usefulErrors(validate.errors ?? [])) {
       const key = e.keyword === 'additionalProperties' ? String(e.params.additionalProperty) : undefined;
@@ -210,7 +226,10 @@ export function parseManifest(text: string, file: string, today: string): Manife
     if (p.builtin) ref.builtin = p.builtin;
     if (p.template) {
       ref.template = join(base, p.template);
-      if (!existsSync(ref.template)) {
+      const outside = isAbsolute(p.template) ? ABSOLUTE : outsideWorkspace(ref.template, workspace);
+      if (outside !== undefined) {
+        errors.push(loc.error(loc.of(['packs', i, 'template']), `template ${JSON.stringify(p.template)}: ${outside}`));
+      } else if (!existsSync(ref.template)) {
         errors.push(loc.error(loc.of(['packs', i, 'template']), `template file not found: ${p.template}`));
       }
     }
@@ -248,7 +267,10 @@ export function parseManifest(text: string, file: string, today: string): Manife
   const runbooks: RunbookRef[] = (m.runbooks ?? []).map((r, i) => {
     const ref: RunbookRef = { path: join(base, r.path), position: loc.of(['runbooks', i]) };
     if (r.name) ref.name = r.name;
-    if (!existsSync(ref.path))
+    const outside = isAbsolute(r.path) ? ABSOLUTE : outsideWorkspace(ref.path, workspace);
+    if (outside !== undefined) {
+      errors.push(loc.error(loc.of(['runbooks', i, 'path']), `runbook ${JSON.stringify(r.path)}: ${outside}`));
+    } else if (!existsSync(ref.path))
       errors.push(loc.error(loc.of(['runbooks', i, 'path']), `runbook file not found: ${r.path}`));
     return ref;
   });
@@ -281,8 +303,11 @@ export function parseManifest(text: string, file: string, today: string): Manife
 
   const waivers = (m.waivers ?? []).map((w, i) => {
     const position = loc.of(['waivers', i]);
-    if (Number.isNaN(Date.parse(`${w.expires}T00:00:00Z`))) {
-      errors.push(loc.error(loc.of(['waivers', i, 'expires']), `waiver expiry '${w.expires}' is not a date`));
+    const notADate = calendarDateProblem(w.expires);
+    if (notADate !== undefined) {
+      errors.push(
+        loc.error(loc.of(['waivers', i, 'expires']), `waiver expiry '${w.expires}' is not a date: ${notADate}`)
+      );
     } else if (w.expires < today) {
       errors.push(
         loc.error(
@@ -309,12 +334,12 @@ export function parseManifest(text: string, file: string, today: string): Manife
 }
 
 /** Reads and parses a manifest file. */
-export function loadManifest(file: string, today: string): Manifest {
+export function loadManifest(file: string, today: string, workspace?: string): Manifest {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
     throw new SourceError(file, 1, 1, `cannot read the manifest: ${(err as Error).message}`);
   }
-  return parseManifest(text, file, today);
+  return parseManifest(text, file, today, workspace);
 }

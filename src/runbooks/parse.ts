@@ -3,8 +3,9 @@
  * of each parameter, step, output and `{{ }}` reference. Parsing is tolerant of a wrong structure (validation reports
  * it with positions); only YAML syntax errors and a non-mapping document are thrown here.
  */
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Document } from 'yaml';
+import { readYaml, yamlToJS } from '../util/yaml.js';
 import { SourceError, SourceErrors } from '../errors.js';
 import { documentFormat } from './hash.js';
 import type {
@@ -167,16 +168,13 @@ const CODE_INPUTS = new Set(['Script', 'Attachment']);
  * YAML/JSON mapping. Structural problems inside the mapping are left to `validateRunbook`.
  */
 export function parseRunbook(text: string, file: string, options: ParseOptions = {}): Runbook {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const linePos = (offset: number): Pos => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, col };
-  };
-  if (doc.errors.length > 0) {
+  const parsed = readYaml(text);
+  const doc = parsed.doc;
+  const linePos = (offset: number): Pos => parsed.position(offset);
+  if (parsed.errors.length > 0) {
     throw new SourceErrors(
-      doc.errors.map(e => {
-        const p = linePos(e.pos[0]);
+      parsed.errors.map(e => {
+        const p = linePos(e.offset);
         return new SourceError(file, p.line, p.col, `invalid YAML/JSON: ${e.message}`);
       })
     );
@@ -191,9 +189,10 @@ export function parseRunbook(text: string, file: string, options: ParseOptions =
   }
   let data: Record<string, unknown>;
   try {
-    data = doc.toJS({ maxAliasCount: 1000 }) as Record<string, unknown>;
+    data = yamlToJS(parsed, file) as Record<string, unknown>;
   } catch (err) {
-    throw new SourceErrors([new SourceError(file, 1, 1, `invalid YAML: ${(err as Error).message}`)]);
+    if (err instanceof SourceError) throw new SourceErrors([err]);
+    throw err;
   }
 
   const ctx: WalkContext = { doc, linePos, positions: new Map(), strings: [] };

@@ -25,6 +25,7 @@ import { compileAllowedPattern } from './java-regex.js';
 import { allSteps, locate } from './parse.js';
 import { findPlaceholders } from './placeholders.js';
 import type { DocPath, Pos, Runbook, RunbookStep, TemplateRef } from './types.js';
+import { calendarDateProblem } from '../util/dates.js';
 
 export interface ValidateOptions {
   /**
@@ -689,7 +690,12 @@ function validateInputs(
         }
       }
       if ('Timestamp' in inputs && !hasTemplate(inputs.Timestamp)) {
-        if (typeof inputs.Timestamp !== 'string' || Number.isNaN(Date.parse(inputs.Timestamp))) {
+        if (
+          typeof inputs.Timestamp !== 'string' ||
+          Number.isNaN(Date.parse(inputs.Timestamp)) ||
+          // Date.parse rolls 2027-02-30 over to 2 March: the day must exist.
+          calendarDateProblem(inputs.Timestamp.slice(0, 10)) !== undefined
+        ) {
           err(
             at(inp('Timestamp')),
             `${label}: inputs.Timestamp ${quote(inputs.Timestamp)} is not an ISO 8601 date-time`

@@ -8,6 +8,7 @@ import * as glob from '@actions/glob';
 import { InputError, SourceError, SourceErrors } from '../errors.js';
 import { NotATemplateError, parseTemplate } from './parse.js';
 import { buildTemplateIndex } from './resource-index.js';
+import { outsideWorkspace } from '../util/paths.js';
 import type { CfnTemplate, SkippedFile, TemplateIndex } from './types.js';
 
 /** Files read as templates; anything else a glob matches is skipped with a reason. */
@@ -81,6 +82,9 @@ export async function loadTemplates(
     if (rel === undefined) {
       throw new InputError(input, `${input}: ${abs} is outside the repository (${root}); templates must be in it`);
     }
+    // A symbolic link inside the repository that points out of it is outside too.
+    const outside = outsideWorkspace(abs, root);
+    if (outside !== undefined) throw new InputError(input, `${input}: ${outside}`);
     files.push(rel);
   }
   files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

@@ -29,10 +29,15 @@ afterEach(() => {
   for (const r of results.splice(0)) cleanup(r);
 });
 
-async function action(sim: Simulator, inputs: Record<string, string>): Promise<ActionRunResult> {
+async function action(
+  sim: Simulator,
+  inputs: Record<string, string>,
+  workspace: string = REPO_ROOT
+): Promise<ActionRunResult> {
   const r = await runInProcess({
     inputs: { 'aws-region': 'us-east-1', 'role-to-assume': ROLE, ...inputs },
-    env: sim.env('main'),
+    // The manifest is the repository's example: the repository is the workspace its files must be in.
+    env: { ...sim.env('main'), GITHUB_WORKSPACE: workspace },
     deps: { clock: fastClock }
   });
   results.push(r);
@@ -175,20 +180,24 @@ describe('examples/seed on the blank account', () => {
       return file;
     };
     const withExtra = manifest('  - name: s3-bucket-versioning-enabled\n    identifier: S3_BUCKET_VERSIONING_ENABLED');
-    expect((await action(sim, { config: withExtra, deploy: 'apply', 'fail-on': 'never' })).exitCode).toBe(0);
+    expect((await action(sim, { config: withExtra, deploy: 'apply', 'fail-on': 'never' }, dir)).exitCode).toBe(0);
 
     writeFileSync(
       join(dir, 'alert.yaml'),
       runbook.replace('server access logging is disabled', 'has no access logging')
     );
     const withoutExtra = manifest('');
-    const planned = await action(sim, { config: withoutExtra, prune: 'true' });
+    const planned = await action(sim, { config: withoutExtra, prune: 'true' }, dir);
     expect(
       plan(planned)
         .items.filter(i => i.action !== 'unchanged')
         .map(i => `${i.action} ${i.object} ${i.name}`)
     ).toEqual(['update runbook alert', 'delete rule s3-bucket-versioning-enabled']);
-    const applied = await action(sim, { config: withoutExtra, deploy: 'apply', prune: 'true', 'fail-on': 'never' });
+    const applied = await action(
+      sim,
+      { config: withoutExtra, deploy: 'apply', prune: 'true', 'fail-on': 'never' },
+      dir
+    );
     expect(applied.exitCode).toBe(0);
     expect(sim.calls().byOperation['ssm:UpdateDocument']).toBe(1);
     expect(managedState(sim)).toMatchObject({ rules: ['s3-bucket-logging-enabled'], documents: ['alert'] });
@@ -196,10 +205,10 @@ describe('examples/seed on the blank account', () => {
     // Reverting the runbook: SSM refuses the old content again (DuplicateDocumentContent), so the old version
     // becomes the default again; then nothing differs.
     writeFileSync(join(dir, 'alert.yaml'), runbook);
-    const reverted = await action(sim, { config: withoutExtra, deploy: 'apply', 'fail-on': 'never' });
+    const reverted = await action(sim, { config: withoutExtra, deploy: 'apply', 'fail-on': 'never' }, dir);
     expect(reverted.exitCode).toBe(0);
     expect(reverted.stdout).toContain('alert: version 1 already has this content; making it the default.');
-    expect((await action(sim, { config: withoutExtra })).outputs['drift-count']).toBe('0');
+    expect((await action(sim, { config: withoutExtra }, dir)).outputs['drift-count']).toBe('0');
   });
 });
 

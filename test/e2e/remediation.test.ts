@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { cleanup, everythingPrinted, REPO_ROOT, runInProcess, type ActionRunResult } from '../helpers/action-env.js';
 import { pullRequestEvent } from '../helpers/fake-github.js';
 import { startSimulator, type Simulator } from 'aws-sim';
@@ -36,7 +36,13 @@ async function action(
 ): Promise<ActionRunResult> {
   const r = await runInProcess({
     inputs: { 'aws-region': 'us-east-1', 'role-to-assume': ROLE, ...inputs },
-    env: { ...sim.env('main'), GITHUB_EVENT_NAME: 'workflow_dispatch', ...env },
+    env: {
+      ...sim.env('main'),
+      GITHUB_EVENT_NAME: 'workflow_dispatch',
+      // The copied example is the repository: the files its manifest references must be inside the workspace.
+      ...(inputs.config ? { GITHUB_WORKSPACE: dirname(inputs.config) } : {}),
+      ...env
+    },
     deps: { clock: fastClock }
   });
   results.push(r);

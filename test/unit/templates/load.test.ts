@@ -111,12 +111,20 @@ describe('loadTemplates', () => {
       });
     });
 
-    it('follows a symbolic link in the repository and reports the path under the repository', async () => {
+    it('follows a symbolic link that stays in the repository and reports the path under the repository', async () => {
+      const repo = path.join(dir, 'repo [1] *');
+      await symlink(path.join(repo, 'infra'), path.join(repo, 'inner'));
+      const index = await loadTemplates(['inner/*.yml'], repo);
+      // followed links keep the path under the repository: the link is part of it
+      expect(index.templates.map(t => t.file)).toEqual(['inner/bucket.yml']);
+    });
+
+    it('refuses a symbolic link in the repository that points out of it, naming the input and the path', async () => {
       const repo = path.join(dir, 'repo [1] *');
       await symlink(path.join(dir, 'other'), path.join(repo, 'linked'));
-      const index = await loadTemplates(['linked/*.yaml'], repo);
-      // followed links keep the path under the repository: the link is part of it
-      expect(index.templates.map(t => t.file)).toEqual(['linked/x.yaml']);
+      await expect(loadTemplates(['linked/*.yaml'], repo)).rejects.toThrow(
+        /^templates: .*linked\/x\.yaml is outside the workspace .*\(it resolves to .*other\/x\.yaml\)/
+      );
     });
   });
 });
