@@ -353,7 +353,7 @@ describe('runbooks as AWS writes them, and runbooks that cannot run', () => {
       '      Duration: PT1S'
     ].join('\n');
     const { dir, file } = manifestWith({ 'EncryptQueue.yaml': fixture, 'Greek.yaml': greek });
-    const r = await action(sim, { config: file, deploy: 'apply', 'fail-on': 'never' });
+    const r = await action(sim, { config: file, deploy: 'apply', 'fail-on': 'never' }, dir);
     expect([r.exitCode, failure(r)]).toEqual([0, '']);
     expect(managedState(sim)).toMatchObject({ documents: ['EncryptQueue', 'Greek'] });
     const ssm = sim.state.ssm as { documents: Record<string, { versions: { content: string }[] }> };
@@ -370,7 +370,7 @@ describe('runbooks as AWS writes them, and runbooks that cannot run', () => {
     sim.reset();
     const text = readFileSync(join(REPO_ROOT, 'test/fixtures/runbooks/placeholders.yaml'), 'utf8');
     const { dir, file } = manifestWith({ 'BlockPublicAccess.yaml': text });
-    const r = await action(sim, { config: file, deploy: 'apply' });
+    const r = await action(sim, { config: file, deploy: 'apply' }, dir);
     expect(r.exitCode).toBe(1);
     // Workflow commands encode '%' as %25.
     const message = failure(r).replace(/%25/g, '%');
