@@ -77,6 +77,7 @@ waivers:
     expires: 2027-06-30
 `;
 
+/** The manifest, its pack and runbook in a fresh directory: the workspace their files must be in. */
 function setUp() {
   const dir = mkdtempSync(join(tmpdir(), 'nothing-dropped-'));
   writeFileSync(join(dir, 'pack.yaml'), PACK);
@@ -98,7 +99,7 @@ describe('every parsed item is deployed or reported', () => {
     const packFile = join(dir, 'pack.yaml');
     const pack = parseConformancePack(PACK, packFile, { context: { region: 'us-east-1' } });
     const { state, errors, warnings } = await buildDesiredState(
-      loadManifest(join(dir, 'compliance.yml'), '2026-11-22'),
+      loadManifest(join(dir, 'compliance.yml'), '2026-11-22', dir),
       deploySources('us-east-1', '123456789012')
     );
     expect(errors.map(e => e.message)).toEqual([]);
@@ -148,7 +149,7 @@ describe('every parsed item is deployed or reported', () => {
 
   it('manifest items: each pack, rule, runbook, remediation, alert and waiver has its place', async () => {
     const dir = setUp();
-    const manifest = loadManifest(join(dir, 'compliance.yml'), '2026-11-22');
+    const manifest = loadManifest(join(dir, 'compliance.yml'), '2026-11-22', dir);
     const { state, errors } = await buildDesiredState(manifest, deploySources('us-east-1', '123456789012'));
     expect(errors.map(e => e.message)).toEqual([]);
     const has = (list: readonly { position: { line: number } }[], line: number): boolean =>

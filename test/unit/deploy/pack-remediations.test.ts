@@ -27,7 +27,8 @@ function manifestWith(manifest: string, pack?: string) {
   if (pack !== undefined) writeFileSync(join(dir, 'pack.yaml'), pack);
   const file = join(dir, 'compliance.yml');
   writeFileSync(file, manifest);
-  return parseManifest(manifest, file, '2026-11-22');
+  // The fresh directory is the workspace: the files the manifest references must be inside it.
+  return parseManifest(manifest, file, '2026-11-22', dir);
 }
 
 const RULE = `  LoggingRule:
