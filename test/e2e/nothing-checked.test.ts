@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { cleanup, REPO_ROOT, runInProcess, type ActionRunResult } from '../helpers/action-env.js';
 import { pullRequestEvent, startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.js';
 import { startSimulator, type Simulator } from 'aws-sim';
@@ -30,7 +30,13 @@ async function action(
   const r = await runInProcess({
     ...(opts.cwd ? { cwd: opts.cwd } : {}),
     inputs: { 'aws-region': 'us-east-1', 'role-to-assume': ROLE, ...inputs },
-    env: { ...sim.env('main'), ...opts.env },
+    env: {
+      ...sim.env('main'),
+      // A manifest given by its absolute path (examples/seed, or a temp dir) is in its own repository: the files it
+      // references must be inside the workspace. A relative one is in the checkout (cwd), the helper's workspace.
+      ...(inputs.config && isAbsolute(inputs.config) ? { GITHUB_WORKSPACE: dirname(inputs.config) } : {}),
+      ...opts.env
+    },
     deps: { clock: fastClock }
   });
   results.push(r);
