@@ -9,7 +9,7 @@ import { PutRemediationConfigurationsCommand } from '@aws-sdk/client-config-serv
 import { CreateDocumentCommand } from '@aws-sdk/client-ssm';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { AwsClients } from '../../src/aws/clients.js';
 import { checkCompliance } from '../../src/compliance/check.js';
 import { toRemediationConfiguration } from '../../src/deploy/apply.js';
@@ -357,6 +357,12 @@ describe('cancelling the action', () => {
   afterEach(() => {
     for (const r of results.splice(0)) cleanup(r);
   });
+  /** The copied example is the repository: the files its manifest references must be inside the workspace. */
+  const env = (): Record<string, string> => ({
+    ...sim.env('main'),
+    GITHUB_EVENT_NAME: 'workflow_dispatch',
+    GITHUB_WORKSPACE: dirname(manifest)
+  });
   beforeEach(async () => {
     sim.reset();
     const deployed = await runInProcess({
@@ -367,7 +373,7 @@ describe('cancelling the action', () => {
         deploy: 'apply',
         'fail-on': 'never'
       },
-      env: { ...sim.env('main'), GITHUB_EVENT_NAME: 'workflow_dispatch' },
+      env: env(),
       deps: { clock: { now: () => new Date(), sleep: () => new Promise(r => setTimeout(r, 2)) } }
     });
     results.push(deployed);
@@ -401,7 +407,7 @@ describe('cancelling the action', () => {
     };
     const r = await runInProcess({
       inputs: { ...inputs, config: manifest },
-      env: { ...sim.env('main'), GITHUB_EVENT_NAME: 'workflow_dispatch' },
+      env: env(),
       deps: { clock, signal: controller.signal }
     });
     results.push(r);
@@ -429,7 +435,7 @@ describe('cancelling the action', () => {
     sim.resetCalls();
     const r = await runInProcess({
       inputs: { ...inputs, config: manifest, deploy: 'apply', prune: 'true' },
-      env: { ...sim.env('main'), GITHUB_EVENT_NAME: 'workflow_dispatch' },
+      env: env(),
       deps: { signal: controller.signal }
     });
     results.push(r);
@@ -443,7 +449,7 @@ describe('cancelling the action', () => {
     expect(existsSync(dist)).toBe(true);
     const { child, done } = spawnDist({
       inputs: { ...inputs, config: manifest },
-      env: { ...sim.env('main'), GITHUB_EVENT_NAME: 'workflow_dispatch' }
+      env: env()
     });
     let exited = false;
     void done.then(() => (exited = true));
