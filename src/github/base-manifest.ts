@@ -166,8 +166,9 @@ async function baseWaivers(
   const read = await readBaseManifest({ owner: ctx.owner, repo: ctx.repo, sha, path, workspace: opts.workspace }, deps);
   if (!read.found) return { base: { readable: false, reason: read.reason } };
   try {
-    // The same loader as the head's; referenced files resolve in the checkout.
-    const manifest = parseManifest(read.text, file, NO_EXPIRY_CHECK);
+    // The same loader as the head's, with the same workspace: referenced files resolve in the checkout and must be
+    // inside GITHUB_WORKSPACE (not the working directory, which may be elsewhere).
+    const manifest = parseManifest(read.text, file, NO_EXPIRY_CHECK, opts.workspace);
     return { base: { readable: true, waivers: manifest.waivers }, via: read.via };
   } catch (err) {
     const message = (err as Error).message.replace(/\s*\n\s*/g, '; ');

@@ -151,6 +151,59 @@ describe('waiversForRun', () => {
     }
   });
 
+  it("the base manifest's runbooks are judged against GITHUB_WORKSPACE, not the working directory", async () => {
+    // A checkout that is not the working directory (jest runs in the repository root): the base branch's manifest
+    // references a runbook inside the checkout, and grants the waiver.
+    const repo = mkdtempSync(join(tmpdir(), 'base-workspace-'));
+    const event = join(repo, '..', `event-ws-${Date.now()}.json`);
+    try {
+      mkdirSync(join(repo, 'ci', 'runbooks'), { recursive: true });
+      writeFileSync(join(repo, 'ci', 'runbooks', 'r.yaml'), 'schemaVersion: "0.3"\n');
+      writeFileSync(
+        join(repo, 'ci', 'compliance.yml'),
+        [
+          'version: 1',
+          'runbooks:',
+          '  - path: runbooks/r.yaml',
+          'waivers:',
+          '  - {rule: r1, resource: x, reason: why not, owner: a, expires: 2099-01-01}',
+          ''
+        ].join('\n')
+      );
+      const g = (...a: string[]): string =>
+        execFileSync(
+          'git',
+          ['-c', 'user.name=T', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...a],
+          {
+            cwd: repo,
+            encoding: 'utf8'
+          }
+        ).trim();
+      g('init', '-q');
+      g('add', '-A');
+      g('commit', '-q', '-m', 'base');
+      writeFileSync(event, JSON.stringify({ merge_group: { head_sha: OTHER, base_sha: g('rev-parse', 'HEAD') } }));
+      expect(process.cwd()).not.toBe(repo);
+      const r = await waiversForRun(
+        head,
+        {
+          env: { GITHUB_EVENT_NAME: 'merge_group', GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: 'o/r' },
+          workspace: repo,
+          manifestFile: join(repo, 'ci', 'compliance.yml'),
+          githubToken: ''
+        },
+        new MemoryLogger(),
+        deps()
+      );
+      expect(r.base?.unreadable).toBeUndefined();
+      expect(r.effective).toEqual(head);
+      expect(r.proposed).toEqual([]);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+      rmSync(event, { force: true });
+    }
+  });
+
   it('an unreadable event payload: nothing applies, and it says why', async () => {
     const r = await waiversForRun(
       head,
