@@ -459,10 +459,18 @@ describe('cancelling the action', () => {
     }
     const [id] = inProgress(sim);
     expect(id).toBeDefined();
+    // The clean-up's StopAutomationExecution answers after 1 s: the SIGTERM below is sent once that call is
+    // received, so it surely comes during the clean-up (a fixed delay after SIGINT raced its end under load).
+    sim.setFaults({ latencyByOperation: { 'ssm:StopAutomationExecution': 1_000 } });
+    const stops = (): number => sim.calls().byOperation['ssm:StopAutomationExecution'] ?? 0;
     const signalledAt = Date.now();
     child.kill('SIGINT');
     // The runner's SIGTERM comes later; one during the clean-up must not interrupt it.
-    setTimeout(() => child.kill('SIGTERM'), 10);
+    while (stops() === 0 && !exited && Date.now() < signalledAt + 5_000) {
+      await new Promise(res => setTimeout(res, 10));
+    }
+    expect(exited).toBe(false);
+    child.kill('SIGTERM');
     const r = await done;
     const elapsed = Date.now() - signalledAt;
     results.push(r);
