@@ -4,7 +4,7 @@
  * clean-up is not done within CANCEL_GRACE_MS the process exits anyway; either way it exits non-zero.
  */
 import * as core from '@actions/core';
-import { cancelOnSignals } from './cancellation.js';
+import { cancelOnSignals } from './util/cancellation.js';
 import { run } from './main.js';
 
 /** The promise: exit within 5 s of the signal (the runner sends SIGTERM after 7.5 s). */

@@ -5,16 +5,16 @@
 import * as core from '@actions/core';
 import { AwsClients, createWebIdentityStsClient } from './aws/clients.js';
 import { OidcCredentials, verifyIdentity } from './aws/credentials.js';
-import { applyRemediationOutcomes, applyWaivers, decideGate, type GateScope } from './compliance/gate.js';
+import { applyRemediationOutcomes, applyWaivers, decideGate, type GateScope } from './gate/gate.js';
 import type { ComplianceResult } from './compliance/types.js';
 import type { DeployResult } from './deploy/phase.js';
 import { InputError, isUserError, PolicyError } from './errors.js';
 import { getOptions, type Options } from './inputs.js';
 import { coreLogger, type Logger } from './logging.js';
 import { setOutputs } from './outputs.js';
-import { runInfoFromEnv, workflowFileFromEnv } from './run-info.js';
+import { runInfoFromEnv, workflowFileFromEnv } from './run-context.js';
 import { hasPullRequestPayload, untrustedRemediateOnWarning } from './run-context.js';
-import { cancelReasonOf } from './cancellation.js';
+import { cancelReasonOf } from './util/cancellation.js';
 import { systemClock, type Clock } from './util/clock.js';
 import { checkPathInputs } from './util/paths.js';
 

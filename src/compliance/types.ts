@@ -80,18 +80,3 @@ export interface GateDecision {
   /** Counted findings not in the baseline, when a baseline was given. */
   newNoncompliantCount?: number;
 }
-
-/** Metadata of the run for reports. */
-export interface RunInfo {
-  repository: string;
-  runId: string;
-  runAttempt: string;
-  workflow: string;
-  eventName: string;
-  actor: string;
-  sha: string;
-  ref: string;
-  serverUrl: string;
-  /** URL of the run, when known. */
-  runUrl?: string;
-}

@@ -30,7 +30,7 @@ import type {
 
 export const CONFIG_RULE_TYPE = 'AWS::Config::ConfigRule';
 export const REMEDIATION_TYPE = 'AWS::Config::RemediationConfiguration';
-/** The resource types a pack may hold; each becomes part of the desired state (see src/deploy/desired.ts). */
+/** The resource types a pack may hold; each becomes part of the desired state (see src/desired/build.ts). */
 export const PACK_RESOURCE_TYPES: readonly string[] = [CONFIG_RULE_TYPE, REMEDIATION_TYPE];
 
 const TOP_LEVEL = new Set([

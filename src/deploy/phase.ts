@@ -14,13 +14,13 @@ import { InputError, SourceError, SourceErrors } from '../errors.js';
 import type { DeployMode } from '../inputs.js';
 import type { Logger } from '../logging.js';
 import { loadManifest, type Manifest } from '../manifest/load.js';
-import { buildPlanJson } from '../report/plan.js';
+import { buildPlanJson } from '../report/sections/deploy-plan.js';
 import { documentHash } from '../runbooks/hash.js';
 import { awsDocument } from '../runbooks/aws-documents.js';
 import { readRunbook } from '../runbooks/load.js';
 import { leastPrivilegePolicy } from '../runbooks/policy.js';
 import { applyPlan, type ApplyResult } from './apply.js';
-import { buildDesiredState, type DesiredState, type DesiredStateSources } from './desired.js';
+import { buildDesiredState, type DesiredState, type DesiredStateSources } from '../desired/build.js';
 import { buildPlan, type ActualState, type Plan } from './plan.js';
 import { readActual } from './read-actual.js';
 

@@ -9,7 +9,7 @@ import type {
   DesiredRule,
   DesiredState,
   RemediationParameterJson
-} from './desired.js';
+} from '../desired/build.js';
 
 export interface ActualRule {
   name: string;

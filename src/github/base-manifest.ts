@@ -1,6 +1,6 @@
 /**
  * The base branch's manifest, for waivers. On pull-request and merge-queue runs a waiver of the head manifest applies
- * only if the base branch holds it (src/compliance/waivers.ts decides). The base manifest is read with git when the
+ * only if the base branch holds it (src/gate/waivers.ts decides). The base manifest is read with git when the
  * base commit is in the checkout (`git show SHA:./PATH` in GITHUB_WORKSPACE), else through the GitHub contents API at
  * that commit (GET /repos/{owner}/{repo}/contents/{path}?ref=SHA, GITHUB_API_URL honoured by the client factory).
  * When neither works, or the base manifest does not parse, no head waiver applies before merge (fail closed), and
@@ -8,7 +8,7 @@
  */
 import { execFile } from 'node:child_process';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { decideWaivers, type BaseWaivers, type WaiverBase, type WaiverDecision } from '../compliance/waivers.js';
+import { decideWaivers, type BaseWaivers, type WaiverBase, type WaiverDecision } from '../gate/waivers.js';
 import type { Waiver } from '../compliance/types.js';
 import type { Logger } from '../logging.js';
 import { parseManifest } from '../manifest/load.js';

@@ -10,7 +10,7 @@ import { isMap, isPair, isScalar, type Document, type LineCounter, type Node } f
 import { SourceError, SourceErrors } from '../errors.js';
 import type { Waiver } from '../compliance/types.js';
 import { manifestSchema } from './schema.js';
-import { readYaml, yamlToJS } from '../util/yaml.js';
+import { readYaml, yamlToJS } from '../source/yaml.js';
 import { calendarDateProblem } from '../util/dates.js';
 import { outsideWorkspace } from '../util/paths.js';
 

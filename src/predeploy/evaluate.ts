@@ -12,15 +12,15 @@ import {
 } from '@aws-sdk/client-config-service';
 import { createHash } from 'node:crypto';
 import { fingerprint } from '../compliance/fingerprint.js';
-import { propertyPathFor, type SourceLocation } from '../compliance/source-map.js';
+import { propertyPathFor, type SourceLocation } from '../locate/source-map.js';
 import type { ComplianceResult, Finding, RuleResult } from '../compliance/types.js';
 import { knownResourceTypes } from '../conformance/managed-rules.js';
-import type { DesiredRule } from '../deploy/desired.js';
+import type { DesiredRule } from '../desired/build.js';
 import { toAwsCallError } from '../errors.js';
 import type { Logger } from '../logging.js';
-import type { TemplateIndex, TemplateResource } from '../templates/types.js';
-import { escapeMarkdown } from '../report/escape.js';
-import type { SummarySection } from '../report/summary.js';
+import type { TemplateIndex, TemplateResource } from '../cfn/types.js';
+import { escapeMarkdown } from '../util/text.js';
+import type { SummarySection } from '../report/markdown/summary.js';
 import type { Clock } from '../util/clock.js';
 import { chunk, mapLimit } from '../util/concurrency.js';
 

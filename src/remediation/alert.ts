@@ -5,10 +5,11 @@
  * without a topic. The decision and the message are pure; publishing is the edge.
  */
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import type { ComplianceResult, RunInfo } from '../compliance/types.js';
+import type { ComplianceResult } from '../compliance/types.js';
+import type { RunInfo } from '../run-context.js';
 import { toAwsCallError, type AwsCallError } from '../errors.js';
-import { runUrlOf } from '../report/summary.js';
-import { toSingleLine, truncate } from '../report/escape.js';
+import { runUrlOf } from '../report/markdown/summary.js';
+import { toSingleLine, truncate } from '../util/text.js';
 import { maskText } from './hash.js';
 import { describeTarget } from './select.js';
 import type { OutcomeStatus, TargetOutcome } from './verify.js';

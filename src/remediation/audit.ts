@@ -10,7 +10,7 @@
  */
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { RunInfo } from '../compliance/types.js';
+import type { RunInfo } from '../run-context.js';
 import { maskText } from './hash.js';
 import type { PlanTarget, Route } from './select.js';
 

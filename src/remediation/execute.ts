@@ -31,16 +31,16 @@ import {
   StartAutomationExecutionCommand,
   StopAutomationExecutionCommand
 } from '@aws-sdk/client-ssm';
-import { MANAGED_TAG } from '../deploy/desired.js';
+import { MANAGED_TAG } from '../desired/build.js';
 import { AwsCallError, toAwsCallError } from '../errors.js';
 import type { Logger } from '../logging.js';
-import { sanitizeForLog } from '../report/escape.js';
+import { sanitizeForLog } from '../util/text.js';
 import { chunk } from '../util/concurrency.js';
 import type { Clock } from '../util/clock.js';
-import { cancelReasonOf, sleepUnlessCancelled } from '../cancellation.js';
+import { cancelReasonOf, sleepUnlessCancelled } from '../util/cancellation.js';
 import { targetFields, type AuditLog } from './audit.js';
 import { idempotencyToken, maskText } from './hash.js';
-import { truncate } from '../report/escape.js';
+import { truncate } from '../util/text.js';
 import { describeTarget, type PlannedTarget, type PlanTarget } from './select.js';
 
 /** StartRemediationExecution and DescribeRemediationExecutionStatus take at most 100 resource keys. */

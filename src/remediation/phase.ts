@@ -25,20 +25,21 @@ import { DescribeDocumentCommand, type SSMClient } from '@aws-sdk/client-ssm';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ComplianceResult, RunInfo } from '../compliance/types.js';
-import type { DesiredState, RemediationParameterJson } from '../deploy/desired.js';
+import type { ComplianceResult } from '../compliance/types.js';
+import type { RunInfo } from '../run-context.js';
+import type { DesiredState, RemediationParameterJson } from '../desired/build.js';
 import { AwsCallError, PolicyError, toAwsCallError } from '../errors.js';
 import type { Logger } from '../logging.js';
-import { sanitizeForLog, truncate } from '../report/escape.js';
-import type { SummarySection } from '../report/summary.js';
-import { runUrlOf } from '../report/summary.js';
+import { sanitizeForLog, truncate } from '../util/text.js';
+import type { SummarySection } from '../report/markdown/summary.js';
+import { runUrlOf } from '../report/markdown/summary.js';
 import { chunk } from '../util/concurrency.js';
 import type { Clock } from '../util/clock.js';
 import { buildAlertMessage, decideAlert, publishAlert, type AlertPolicy } from './alert.js';
-import { cancelReasonOf } from '../cancellation.js';
+import { cancelReasonOf } from '../util/cancellation.js';
 import { AUDIT_FILE_NAME, AuditLog, auditContext, targetFields } from './audit.js';
 import { executeTargets, type CancelledExecutions } from './execute.js';
-import { PLAN_FILE_NAME, buildPlanJson, countOutcomes, remediationSection } from './report.js';
+import { PLAN_FILE_NAME, buildPlanJson, countOutcomes, remediationSection } from '../report/sections/remediation.js';
 import {
   buildPlan,
   checkContext,

@@ -17,10 +17,10 @@ import {
   paginateGetComplianceDetailsByResource,
   StartConfigRulesEvaluationCommand
 } from '@aws-sdk/client-config-service';
-import { cancelReasonOf, sleepUnlessCancelled } from '../cancellation.js';
+import { cancelReasonOf, sleepUnlessCancelled } from '../util/cancellation.js';
 import { AwsCallError, toAwsCallError } from '../errors.js';
 import type { Logger } from '../logging.js';
-import { sanitizeForLog } from '../report/escape.js';
+import { sanitizeForLog } from '../util/text.js';
 import type { Clock } from '../util/clock.js';
 import { targetFields, type AuditLog } from './audit.js';
 import type { ExecutionResult } from './execute.js';

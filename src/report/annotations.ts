@@ -4,8 +4,8 @@
  * which escapes the command syntax itself.
  */
 import type { ComplianceResult, GateDecision, RuleResult } from '../compliance/types.js';
-import { sanitizeForLog, truncate } from './escape.js';
-import { countFindings, formatTimePlain, sortRulesWorstFirst } from './summary.js';
+import { sanitizeForLog, truncate } from '../util/text.js';
+import { countFindings, formatTimePlain, sortRulesWorstFirst } from './markdown/summary.js';
 
 export interface Annotation {
   level: 'error' | 'warning' | 'notice';
@@ -208,7 +208,7 @@ export function emitAnnotations(annotations: readonly Annotation[], sink: Annota
   }
 }
 
-/** Where a finding is written in the repository (from src/compliance/source-map.ts). */
+/** Where a finding is written in the repository (from src/locate/source-map.ts). */
 export interface FindingLocation {
   file: string;
   line: number;

@@ -10,9 +10,9 @@ import type {
   RuleError,
   RuleResult,
   RuleStatus,
-  RunInfo,
   Waiver
 } from '../compliance/types.js';
+import type { RunInfo } from '../run-context.js';
 import { fingerprint } from '../compliance/fingerprint.js';
 import {
   findingsCovered,
@@ -20,8 +20,8 @@ import {
   type ProposedWaiver,
   type ProposedWhy,
   type WaiverBase
-} from '../compliance/waivers.js';
-import { countFindings, runUrlOf } from './summary.js';
+} from '../gate/waivers.js';
+import { countFindings, runUrlOf } from './markdown/summary.js';
 
 export { fingerprint };
 

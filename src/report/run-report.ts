@@ -4,10 +4,11 @@
  * carries them.
  */
 import * as core from '@actions/core';
-import type { ComplianceResult, Finding, GateDecision, RunInfo } from '../compliance/types.js';
+import type { ComplianceResult, Finding, GateDecision } from '../compliance/types.js';
+import type { RunInfo } from '../run-context.js';
 import { buildAnnotations, emitAnnotations, type AnnotationSink, type RuleLocation } from './annotations.js';
 import { buildJsonReport, type JsonReportInput } from './json.js';
-import { buildSummary, type SummarySection } from './summary.js';
+import { buildSummary, type SummarySection } from './markdown/summary.js';
 import { appendStepSummary, writeJsonReport } from './write.js';
 
 export interface RunReportInput {

@@ -6,9 +6,9 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Location, Log, Notification, PropertyBag, ReportingDescriptor, Result, Run, Suppression } from 'sarif';
-import { fingerprintOf, type SourceLocation } from '../compliance/source-map.js';
+import { fingerprintOf, type SourceLocation } from '../locate/source-map.js';
 import type { ComplianceResult, Finding, RuleResult } from '../compliance/types.js';
-import { codeSpan, escapeMarkdown, toSingleLine, truncate } from './escape.js';
+import { codeSpan, escapeMarkdown, toSingleLine, truncate } from '../util/text.js';
 
 export const SARIF_SCHEMA_URI =
   'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -32,7 +32,7 @@ export interface SarifRuleInfo {
 
 export interface SarifInput {
   result: ComplianceResult;
-  /** Where each finding lands, by fingerprint (see compliance/source-map.ts). */
+  /** Where each finding lands, by fingerprint (see locate/source-map.ts). */
   locations: ReadonlyMap<string, SourceLocation>;
   rules: ReadonlyMap<string, SarifRuleInfo>;
   /** Waived findings as suppressed results (true) or left out (false: code scanning ignores suppressions). */

@@ -5,7 +5,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Document } from 'yaml';
-import { readYaml, yamlToJS } from '../util/yaml.js';
+import { readYaml, yamlToJS } from '../source/yaml.js';
 import { SourceError, SourceErrors } from '../errors.js';
 import { documentFormat } from './hash.js';
 import type {

@@ -12,9 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AwsClients } from '../../src/aws/clients.js';
 import { checkCompliance } from '../../src/compliance/check.js';
-import type { ComplianceResult, RunInfo } from '../../src/compliance/types.js';
+import type { ComplianceResult } from '../../src/compliance/types.js';
+import type { RunInfo } from '../../src/run-context.js';
 import { toRemediationConfiguration } from '../../src/deploy/apply.js';
-import type { DesiredRemediation, DesiredState } from '../../src/deploy/desired.js';
+import type { DesiredRemediation, DesiredState } from '../../src/desired/build.js';
 import { AwsCallError, PolicyError } from '../../src/errors.js';
 import { MemoryLogger } from '../../src/logging.js';
 import type { AuditRecord } from '../../src/remediation/audit.js';
@@ -25,7 +26,7 @@ import {
   type RemediationRunContext
 } from '../../src/remediation/phase.js';
 import type { RemediationPlan } from '../../src/remediation/select.js';
-import { SummaryBuilder } from '../../src/report/summary.js';
+import { SummaryBuilder } from '../../src/report/markdown/summary.js';
 import { documentHash } from '../../src/runbooks/hash.js';
 import type { Clock } from '../../src/util/clock.js';
 import { REPO_ROOT } from '../helpers/action-env.js';

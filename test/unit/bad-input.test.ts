@@ -14,7 +14,7 @@ import {
   checkPathInputs,
   outsideWorkspace
 } from '../../src/util/paths.js';
-import { MAX_ALIAS_COUNT, readYaml, yamlToJS } from '../../src/util/yaml.js';
+import { MAX_ALIAS_COUNT, readYaml, yamlToJS } from '../../src/source/yaml.js';
 
 describe('calendarDateProblem', () => {
   it.each(['2026-01-31', '2026-02-28', '2028-02-29', '2000-02-29', '2026-04-30', '2026-12-31'])('%s is a date', d =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { chunk, mapLimit } from '../../src/util/concurrency.js';
-import { runInfoFromEnv } from '../../src/run-info.js';
+import { runInfoFromEnv } from '../../src/run-context.js';
 
 describe('mapLimit', () => {
   it('keeps order and never exceeds the limit', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { DesiredRemediation, DesiredRule, DesiredState } from '../../../src/deploy/desired.js';
+import type { DesiredRemediation, DesiredRule, DesiredState } from '../../../src/desired/build.js';
 import { buildPlan, type ActualState } from '../../../src/deploy/plan.js';
 import { toConfigRule, toRemediationConfiguration } from '../../../src/deploy/apply.js';
 import { toActualRemediation, toActualRule } from '../../../src/deploy/read-actual.js';
@@ -176,8 +176,8 @@ describe('buildPlan', () => {
 
 describe('plan reports', () => {
   it('show the runbooks least-privilege policies, escaped, and the plan table with HIPAA sections', async () => {
-    const { policySection, planSection, buildPlanJson } = await import('../../../src/report/plan.js');
-    const { SummaryBuilder } = await import('../../../src/report/summary.js');
+    const { policySection, planSection, buildPlanJson } = await import('../../../src/report/sections/deploy-plan.js');
+    const { SummaryBuilder } = await import('../../../src/report/markdown/summary.js');
     const withPolicy: DesiredState = {
       ...desired,
       documents: desired.documents.map(d => ({

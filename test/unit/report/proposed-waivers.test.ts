@@ -2,11 +2,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
-import { decideWaivers, markProposedWaivers, type ProposedWaiver } from '../../../src/compliance/waivers.js';
+import { decideWaivers, markProposedWaivers, type ProposedWaiver } from '../../../src/gate/waivers.js';
 import type { Waiver } from '../../../src/compliance/types.js';
 import { buildJsonReport } from '../../../src/report/json.js';
-import { buildSummary } from '../../../src/report/summary.js';
-import { proposedWaiversSection } from '../../../src/report/waivers.js';
+import { buildSummary } from '../../../src/report/markdown/summary.js';
+import { proposedWaiversSection } from '../../../src/report/sections/waivers.js';
 import { MALICIOUS_ID, run, sampleGate, sampleResult } from '../../fixtures/report/sample.js';
 
 const schema = JSON.parse(

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Log, Result } from 'sarif';
-import { mapFindings, type SourceLocation } from '../../../src/compliance/source-map.js';
+import { mapFindings, type SourceLocation } from '../../../src/locate/source-map.js';
 import type { ComplianceResult, Finding, RuleResult } from '../../../src/compliance/types.js';
 import {
   artifactUri,
@@ -16,10 +16,10 @@ import {
   type SarifInput,
   type SarifRuleInfo
 } from '../../../src/report/sarif.js';
-import { parseTemplate } from '../../../src/templates/parse.js';
-import { buildTemplateIndex } from '../../../src/templates/resource-index.js';
+import { parseTemplate } from '../../../src/cfn/parse.js';
+import { buildTemplateIndex } from '../../../src/cfn/resource-index.js';
 import { finding, largeResult } from '../../fixtures/report/sample.js';
-import { positionOf, readRepoFile, SEED_TEMPLATE } from '../templates/helpers.js';
+import { positionOf, readRepoFile, SEED_TEMPLATE } from '../cfn/helpers.js';
 import { sarifSchema, validateSarif } from '../../helpers/sarif-schema.js';
 
 const schema = sarifSchema;

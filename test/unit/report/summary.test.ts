@@ -7,8 +7,8 @@ import {
   SummaryBuilder,
   SUMMARY_ORDER,
   type SummarySection
-} from '../../../src/report/summary.js';
-import { escapeMarkdown } from '../../../src/report/escape.js';
+} from '../../../src/report/markdown/summary.js';
+import { escapeMarkdown } from '../../../src/util/text.js';
 import type { ComplianceResult } from '../../../src/compliance/types.js';
 import { largeResult, MALICIOUS_ID, run, sampleGate, sampleResult } from '../../fixtures/report/sample.js';
 

@@ -1,0 +1,135 @@
+/** The deploy plan in the reports: a summary section (table of changes) and plan.json. Pure builders. */
+import type { DesiredState } from '../../desired/build.js';
+import type { Plan, PlanItem } from '../../deploy/plan.js';
+import { escapeHtml, escapeMarkdown } from '../../util/text.js';
+import { SUMMARY_ORDER, type SummarySection } from '../markdown/summary.js';
+
+export const PLAN_SCHEMA_VERSION = 1;
+
+export type DeployMode = 'plan' | 'apply' | 'destroy';
+
+const ICON: Record<PlanItem['action'], string> = { create: '+', update: '~', delete: '-', unchanged: '=' };
+
+function where(i: PlanItem): string {
+  return i.position ? `${i.position.file}:${i.position.line}` : '';
+}
+
+export function planSection(
+  plan: Plan,
+  mode: DeployMode,
+  desired: DesiredState,
+  applied?: { done: number; error?: string }
+): SummarySection {
+  const c = plan.counts;
+  const sections = new Map(desired.rules.map(r => [r.name, r.hipaaSections]));
+  const title =
+    mode === 'plan'
+      ? `### Deploy plan (nothing changed): ${plan.drift} difference${plan.drift === 1 ? '' : 's'} from the manifest`
+      : `### Deploy (${mode}${plan.prune ? ', prune' : ''})`;
+  const lines = [
+    title,
+    '',
+    `${c.create} to create, ${c.update} to update, ${c.delete} to delete, ${c.unchanged} unchanged.`
+  ];
+  if (applied) {
+    lines.push(
+      '',
+      applied.error
+        ? `**Stopped after ${applied.done} change(s):** ${escapeMarkdown(applied.error)}`
+        : `Applied ${applied.done} change(s).`
+    );
+  }
+  const rows = plan.items.filter(i => i.action !== 'unchanged' || i.note);
+  return {
+    id: 'deploy',
+    order: SUMMARY_ORDER.deploy,
+    priority: 2,
+    blocks: [
+      { kind: 'text', text: lines.join('\n'), required: true },
+      ...(rows.length === 0
+        ? []
+        : [
+            {
+              kind: 'rows' as const,
+              head: '\n| | Object | Name | Changes | HIPAA | Declared at |\n| --- | --- | --- | --- | --- | --- |',
+              rowCount: rows.length,
+              row: (i: number) => {
+                const item = rows[i]!;
+                const changes =
+                  item.changes.map(ch => `${ch.field}: ${ch.from} → ${ch.to}`).join('; ') || item.note || '';
+                const hipaa = item.object === 'rule' ? (sections.get(item.name) ?? []).join(', ') : '';
+                return `| ${ICON[item.action]} ${item.action} | ${item.object} | ${escapeMarkdown(item.name)} | ${escapeMarkdown(changes)} | ${escapeMarkdown(hipaa)} | ${escapeMarkdown(where(item))} |`;
+              }
+            }
+          ])
+    ],
+    omissionNote: n => `_${n} plan row(s) left out; plan.json has all of them._`
+  };
+}
+
+/** The least-privilege IAM policy each runbook's assume role needs, derived from its steps (collapsed). */
+export function policySection(desired: DesiredState): SummarySection {
+  return {
+    id: 'runbook-policies',
+    order: SUMMARY_ORDER.deploy + 1,
+    priority: 4,
+    blocks: [
+      {
+        kind: 'rows',
+        head: "<details><summary>Least-privilege IAM policies for the runbooks' assume roles</summary>\n",
+        rowCount: desired.documents.length,
+        row: i => {
+          const d = desired.documents[i]!;
+          const notes = d.policy.notes.map(n => `<li>${escapeHtml(n)}</li>`).join('');
+          return [
+            `<p><b>${escapeHtml(d.name)}</b> (sha256 ${escapeHtml(d.hash.slice(0, 12))})</p>`,
+            `<pre>${escapeHtml(JSON.stringify(d.policy.policy))}</pre>`,
+            notes ? `<ul>${notes}</ul>` : ''
+          ].join('');
+        },
+        tail: '\n</details>'
+      }
+    ],
+    omissionNote: n => `_${n} runbook policies left out; plan.json has all of them._`
+  };
+}
+
+export interface PlanJson {
+  schemaVersion: number;
+  mode: DeployMode;
+  prune: boolean;
+  manifest: string;
+  counts: Plan['counts'];
+  drift: number;
+  items: (Omit<PlanItem, 'position'> & { declaredAt?: string })[];
+  /** Least-privilege IAM policy each runbook's assume role needs, derived from its steps. */
+  runbooks: { name: string; hash: string; policy: unknown; notes: string[] }[];
+  rules: { name: string; identifier: string; hipaaSections: string[]; declaredAt: string }[];
+}
+
+export function buildPlanJson(plan: Plan, mode: DeployMode, desired: DesiredState): PlanJson {
+  return {
+    schemaVersion: PLAN_SCHEMA_VERSION,
+    mode,
+    prune: plan.prune,
+    manifest: desired.manifestFile,
+    counts: plan.counts,
+    drift: plan.drift,
+    items: plan.items.map(({ position, ...rest }) => ({
+      ...rest,
+      ...(position ? { declaredAt: `${position.file}:${position.line}:${position.col}` } : {})
+    })),
+    runbooks: desired.documents.map(d => ({
+      name: d.name,
+      hash: d.hash,
+      policy: d.policy.policy,
+      notes: d.policy.notes
+    })),
+    rules: desired.rules.map(r => ({
+      name: r.name,
+      identifier: r.identifier,
+      hipaaSections: r.hipaaSections,
+      declaredAt: `${r.position.file}:${r.position.line}:${r.position.col}`
+    }))
+  };
+}
