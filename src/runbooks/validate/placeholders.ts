@@ -5,7 +5,7 @@
  * remediation runs, so the action refuses it. Comments are not part of the document's behaviour and are skipped.
  */
 import { CST, Lexer } from 'yaml';
-import type { Pos } from './types.js';
+import type { Pos } from '../types.js';
 
 export interface Placeholder {
   /** The placeholder as written, e.g. `%%SCRIPT=remediate.py%%`. */

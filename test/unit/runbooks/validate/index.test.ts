@@ -1,15 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { SourceError, SourceErrors } from '../../../src/errors.js';
-import { parseRunbook } from '../../../src/runbooks/parse.js';
+import { SourceError, SourceErrors } from '../../../../src/errors.js';
+import { parseRunbook } from '../../../../src/runbooks/parse.js';
 import {
   DEFAULT_MAX_STEPS,
   assertValidRunbook,
   checkRunbook,
   typeMismatch,
   validateRunbook
-} from '../../../src/runbooks/validate.js';
-import { REFERENCE_PRESENT } from '../../helpers/reference.js';
+} from '../../../../src/runbooks/validate/index.js';
+import { REFERENCE_PRESENT } from '../../../helpers/reference.js';
 
 const FIXTURES = 'test/fixtures/runbooks';
 const REFERENCE = '../shared/reference/runbooks';

@@ -3,7 +3,7 @@
  * Pure: returns the errors (and, from `checkRunbook`, the warnings); `assertValidRunbook` throws the errors as one
  * SourceErrors.
  */
-import { SourceError, SourceErrors } from '../errors.js';
+import { SourceError, SourceErrors } from '../../errors.js';
 import {
   AUTOMATION_ACTIONS,
   AUTOMATION_VARIABLES,
@@ -19,13 +19,13 @@ import {
   PARAMETER_TYPES,
   STEP_KEYS,
   VARIABLE_KEYS
-} from './actions.js';
-import { MAX_DOCUMENT_CONTENT_BYTES, contentBytes } from './hash.js';
+} from '../actions.js';
+import { MAX_DOCUMENT_CONTENT_BYTES, contentBytes } from '../hash.js';
 import { compileAllowedPattern } from './java-regex.js';
-import { allSteps, locate } from './parse.js';
+import { allSteps, locate } from '../parse.js';
 import { findPlaceholders } from './placeholders.js';
-import type { DocPath, Pos, Runbook, RunbookStep, TemplateRef } from './types.js';
-import { calendarDateProblem } from '../util/dates.js';
+import type { DocPath, Pos, Runbook, RunbookStep, TemplateRef } from '../types.js';
+import { calendarDateProblem } from '../../util/dates.js';
 
 export interface ValidateOptions {
   /**
