@@ -9,7 +9,7 @@ import type { Runbook } from './types.js';
 import { checkRunbook } from './validate/index.js';
 import type { ValidateOptions } from './validate/index.js';
 
-export type LoadOptions = ParseOptions & ValidateOptions;
+type LoadOptions = ParseOptions & ValidateOptions;
 
 /**
  * Parses and validates runbook text; throws SourceErrors with every problem (YAML syntax or validation). The
