@@ -3,7 +3,7 @@
  * the inputs each requires, the outputs each defines itself, the parameter/output types and the automation variables.
  */
 
-export interface ActionSpec {
+interface ActionSpec {
   /** Required inputs; an inner list means "at least one of these". */
   required: readonly (string | readonly string[])[];
   /** Outputs the action defines itself (referable as `{{Step.Name}}` without declaring them). */
@@ -57,6 +57,16 @@ export const AUTOMATION_ACTIONS: Readonly<Record<string, ActionSpec>> = {
     outputs: []
   }
 };
+
+/**
+ * Actions that call the AWS API named by their `inputs.Service` and `inputs.Api` (aws:executeAwsApi, and the two that
+ * read a property of that API's response).
+ */
+export const AWS_API_ACTIONS: ReadonlySet<string> = new Set([
+  'aws:executeAwsApi',
+  'aws:assertAwsResourceProperty',
+  'aws:waitForAwsResourceProperty'
+]);
 
 /** Document parameter types (data types plus the resource types the console populates). */
 export const PARAMETER_TYPES: ReadonlySet<string> = new Set([

@@ -12,9 +12,9 @@
  */
 
 /** SSM document parameter types (https://docs.aws.amazon.com/systems-manager/latest/userguide/documents-syntax-data-elements-parameters.html). */
-export type AwsDocumentParameterType = 'String' | 'StringList' | 'Boolean' | 'Integer' | 'MapList' | 'StringMap';
+type AwsDocumentParameterType = 'String' | 'StringList' | 'Boolean' | 'Integer' | 'MapList' | 'StringMap';
 
-export interface AwsDocumentParameter {
+interface AwsDocumentParameter {
   name: string;
   type: AwsDocumentParameterType;
   required: boolean;

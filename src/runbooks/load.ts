@@ -6,10 +6,10 @@ import { SourceError, SourceErrors } from '../errors.js';
 import { parseRunbook } from './parse.js';
 import type { ParseOptions } from './parse.js';
 import type { Runbook } from './types.js';
-import { checkRunbook } from './validate.js';
-import type { ValidateOptions } from './validate.js';
+import { checkRunbook } from './validate/index.js';
+import type { ValidateOptions } from './validate/index.js';
 
-export type LoadOptions = ParseOptions & ValidateOptions;
+type LoadOptions = ParseOptions & ValidateOptions;
 
 /**
  * Parses and validates runbook text; throws SourceErrors with every problem (YAML syntax or validation). The

@@ -34,7 +34,7 @@ export function documentNameFromFile(file: string): string {
 }
 
 /** The key of a path in `Runbook.positions`. */
-export function pathKey(path: DocPath): string {
+function pathKey(path: DocPath): string {
   return JSON.stringify(path);
 }
 
@@ -55,7 +55,7 @@ export function locate(
 }
 
 /** One `{{ ... }}` occurrence in a string; `error` is set for a malformed one. */
-export interface TemplateMatch {
+interface TemplateMatch {
   raw: string;
   expression: string;
   /** Offset of the opening braces in the string. */
@@ -144,7 +144,8 @@ function walk(node: unknown, path: DocPath, keyPos: Pos | undefined, ctx: WalkCo
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** A YAML/JSON mapping (not a list, not null). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -165,7 +166,8 @@ const CODE_INPUTS = new Set(['Script', 'Attachment']);
 
 /**
  * Parses runbook text. Throws SourceErrors (every YAML error, with positions) when the text is not a single
- * YAML/JSON mapping. Structural problems inside the mapping are left to `validateRunbook`.
+ * YAML/JSON mapping. Structural problems inside the mapping are left to `checkRunbook`
+ * (validate/).
  */
 export function parseRunbook(text: string, file: string, options: ParseOptions = {}): Runbook {
   const parsed = readYaml(text);
@@ -326,7 +328,24 @@ export function parseRunbook(text: string, file: string, options: ParseOptions =
   return runbook;
 }
 
+/**
+ * Visits every step, loop-nested steps included, in document order (a loop step before its nested steps), with the
+ * list it belongs to (its siblings, itself included) and its enclosing loop step.
+ */
+export function walkSteps(
+  steps: readonly RunbookStep[],
+  visit: (step: RunbookStep, siblings: readonly RunbookStep[], loop: RunbookStep | undefined) => void,
+  loop?: RunbookStep
+): void {
+  for (const step of steps) {
+    visit(step, steps, loop);
+    walkSteps(step.steps, visit, step);
+  }
+}
+
 /** Every step of the runbook, loop-nested steps included, in document order. */
 export function allSteps(steps: readonly RunbookStep[]): RunbookStep[] {
-  return steps.flatMap(s => [s, ...allSteps(s.steps)]);
+  const all: RunbookStep[] = [];
+  walkSteps(steps, step => all.push(step));
+  return all;
 }

@@ -3,13 +3,14 @@
  * policies. Pure and deterministic: statements are grouped by resource set, actions and resources sorted. What cannot
  * be derived (scripts, run-time values) is said in `notes` rather than guessed.
  */
+import { AWS_API_ACTIONS } from './actions.js';
 import { allSteps, scanTemplate } from './parse.js';
 import type { DerivedPolicy, PolicyStatement, Runbook, RunbookStep } from './types.js';
 
 /** Values for the runbook's parameters (as they would be passed to StartAutomationExecution). */
-export type ParameterValues = Readonly<Record<string, string | readonly string[]>>;
+type ParameterValues = Readonly<Record<string, string | readonly string[]>>;
 
-export interface PolicyOptions {
+interface PolicyOptions {
   /** ARN partition for derived ARNs and `{{global:AWS_PARTITION}}`. Default `aws`. */
   partition?: string;
 }
@@ -330,31 +331,29 @@ function grant(ctx: Ctx, actions: string[], resources: string[]): void {
 function deriveStep(ctx: Ctx, step: RunbookStep): void {
   const inputs = step.inputs;
   const p = ctx.partition;
-  switch (step.action) {
-    case 'aws:executeAwsApi':
-    case 'aws:assertAwsResourceProperty':
-    case 'aws:waitForAwsResourceProperty': {
-      const service = single(inputs.Service, ctx);
-      const api = single(inputs.Api, ctx);
-      if (service === undefined || api === undefined) {
-        note(
-          ctx,
-          `${label(step)}: Service and Api must resolve to one value each to derive a permission; add it by hand`
-        );
-        return;
-      }
-      if (!KNOWN_SERVICES.has(service.toLowerCase())) {
-        note(
-          ctx,
-          `${label(step)}: service '${service}' is not in the IAM prefix table; assumed prefix '${iamPrefix(service)}'`
-        );
-      }
-      const action = iamActionFor(service, api);
-      grant(ctx, [action], apiResources(ctx, step, service, pascalApi(api), action));
-      const companion = COMPANION_NOTES[iamPrefix(service)];
-      if (companion) note(ctx, companion);
+  if (AWS_API_ACTIONS.has(step.action)) {
+    const service = single(inputs.Service, ctx);
+    const api = single(inputs.Api, ctx);
+    if (service === undefined || api === undefined) {
+      note(
+        ctx,
+        `${label(step)}: Service and Api must resolve to one value each to derive a permission; add it by hand`
+      );
       return;
     }
+    if (!KNOWN_SERVICES.has(service.toLowerCase())) {
+      note(
+        ctx,
+        `${label(step)}: service '${service}' is not in the IAM prefix table; assumed prefix '${iamPrefix(service)}'`
+      );
+    }
+    const action = iamActionFor(service, api);
+    grant(ctx, [action], apiResources(ctx, step, service, pascalApi(api), action));
+    const companion = COMPANION_NOTES[iamPrefix(service)];
+    if (companion) note(ctx, companion);
+    return;
+  }
+  switch (step.action) {
     case 'aws:executeScript':
       note(
         ctx,

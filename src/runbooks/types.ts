@@ -135,7 +135,7 @@ export interface PolicyStatement {
   Resource: string[];
 }
 
-export interface PolicyDocument {
+interface PolicyDocument {
   Version: '2012-10-17';
   Statement: PolicyStatement[];
 }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { SourceError, SourceErrors } from '../../../src/errors.js';
-import { allSteps, documentNameFromFile, locate, parseRunbook, scanTemplate } from '../../../src/runbooks/parse.js';
+import {
+  allSteps,
+  documentNameFromFile,
+  locate,
+  parseRunbook,
+  scanTemplate,
+  walkSteps
+} from '../../../src/runbooks/parse.js';
 import type { Runbook } from '../../../src/runbooks/types.js';
 import { itWithReference } from '../../helpers/reference.js';
 
@@ -213,6 +220,37 @@ describe('parseRunbook: our fixtures', () => {
   itWithReference('keeps the content byte for byte', () => {
     const text = readFileSync(`${REFERENCE}/EnableDefaultEncryptionS3.yaml`, 'utf8');
     expect(parseRunbook(text, 'a.yaml').content).toBe(text);
+  });
+});
+
+describe('walkSteps', () => {
+  it('visits each step before its nested steps, with its own list and its enclosing loop', () => {
+    const text = [
+      "schemaVersion: '0.3'",
+      'mainSteps:',
+      '  - { name: A, action: aws:sleep, inputs: { Duration: PT1S } }',
+      '  - name: L',
+      '    action: aws:loop',
+      '    inputs:',
+      '      Iterators: [a, b]',
+      '      Steps:',
+      '        - { name: N1, action: aws:sleep, inputs: { Duration: PT1S } }',
+      '        - { name: N2, action: aws:sleep, inputs: { Duration: PT1S } }',
+      '  - { name: B, action: aws:sleep, inputs: { Duration: PT1S } }'
+    ].join('\n');
+    const rb = parseRunbook(text, 'walk.yaml');
+    const seen: string[] = [];
+    walkSteps(rb.steps, (step, siblings, loop) => {
+      seen.push(`${step.name} in [${siblings.map(s => s.name).join(',')}] loop=${loop?.name ?? '-'}`);
+    });
+    expect(seen).toEqual([
+      'A in [A,L,B] loop=-',
+      'L in [A,L,B] loop=-',
+      'N1 in [N1,N2] loop=L',
+      'N2 in [N1,N2] loop=L',
+      'B in [A,L,B] loop=-'
+    ]);
+    expect(allSteps(rb.steps).map(s => s.name)).toEqual(['A', 'L', 'N1', 'N2', 'B']);
   });
 });
 

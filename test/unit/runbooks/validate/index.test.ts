@@ -1,15 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { SourceError, SourceErrors } from '../../../src/errors.js';
-import { parseRunbook } from '../../../src/runbooks/parse.js';
+import { SourceError, SourceErrors } from '../../../../src/errors.js';
+import { parseRunbook } from '../../../../src/runbooks/parse.js';
 import {
   DEFAULT_MAX_STEPS,
   assertValidRunbook,
   checkRunbook,
-  typeMismatch,
   validateRunbook
-} from '../../../src/runbooks/validate.js';
-import { REFERENCE_PRESENT } from '../../helpers/reference.js';
+} from '../../../../src/runbooks/validate/index.js';
+import { REFERENCE_PRESENT } from '../../../helpers/reference.js';
 
 const FIXTURES = 'test/fixtures/runbooks';
 const REFERENCE = '../shared/reference/runbooks';
@@ -393,27 +392,6 @@ describe('validateRunbook: all problems at once', () => {
       "step 'Good': output Name must be letters, digits or '_'"
     ]);
     expect(at(17)).toEqual(["step 'Good': nextStep must be a string"]);
-  });
-});
-
-describe('typeMismatch', () => {
-  it.each([
-    ['x', 'String', undefined],
-    [1, 'Integer', undefined],
-    [1.5, 'Integer', 'is a number, but the type is Integer'],
-    [true, 'Boolean', undefined],
-    ['true', 'Boolean', 'is a string, but the type is Boolean'],
-    [['a'], 'StringList', undefined],
-    [['a', 1], 'StringList', 'is a list, but the type is StringList'],
-    [['i-1'], 'List<AWS::EC2::Instance::Id>', undefined],
-    [{ a: 'b' }, 'StringMap', undefined],
-    [[{ a: 'b' }], 'MapList', undefined],
-    [['a'], 'MapList', 'is a list, but the type is MapList'],
-    [null, 'String', 'is empty, but the type is String'],
-    ['my-bucket', 'AWS::S3::Bucket::Name', undefined],
-    [false, 'String', 'is a boolean, but the type is String (quote it)']
-  ])('%j as %s', (value, type, expected) => {
-    expect(typeMismatch(value, type)).toBe(expected);
   });
 });
 

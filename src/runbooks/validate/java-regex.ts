@@ -42,7 +42,7 @@ export class JavaRegexError extends Error {
   }
 }
 
-export interface TranslatedRegex {
+interface TranslatedRegex {
   source: string;
   flags: string;
 }

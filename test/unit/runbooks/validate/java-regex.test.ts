@@ -3,7 +3,11 @@
  * pattern matches (java.util.regex.Pattern, Matcher.find) and strings it does not; the translation must agree.
  */
 import { describe, expect, it } from '@jest/globals';
-import { JavaRegexError, compileAllowedPattern, translateJavaRegex } from '../../../src/runbooks/java-regex.js';
+import {
+  JavaRegexError,
+  compileAllowedPattern,
+  translateJavaRegex
+} from '../../../../src/runbooks/validate/java-regex.js';
 
 function compile(pattern: string): RegExp {
   const compiled = compileAllowedPattern(pattern);

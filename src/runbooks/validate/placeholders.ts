@@ -5,9 +5,10 @@
  * remediation runs, so the action refuses it. Comments are not part of the document's behaviour and are skipped.
  */
 import { CST, Lexer } from 'yaml';
-import type { Pos } from './types.js';
+import type { Pos } from '../types.js';
+import type { Check } from './context.js';
 
-export interface Placeholder {
+interface Placeholder {
   /** The placeholder as written, e.g. `%%SCRIPT=remediate.py%%`. */
   text: string;
   pos: Pos;
@@ -33,7 +34,7 @@ function commentRanges(text: string): [number, number][] {
 }
 
 /** Every build-time placeholder in the runbook text (keys, values, scripts), with its own line and column. */
-export function findPlaceholders(text: string): Placeholder[] {
+function findPlaceholders(text: string): Placeholder[] {
   if (!text.includes('%%')) return [];
   const comments = commentRanges(text);
   const found: Placeholder[] = [];
@@ -51,4 +52,11 @@ export function findPlaceholders(text: string): Placeholder[] {
     found.push({ text: m[0], pos: { line, col: at - lineStart + 1 } });
   }
   return found;
+}
+
+/** Build-time placeholders (keys, values, scripts): the document was not built. */
+export function checkPlaceholders(c: Check): void {
+  for (const p of findPlaceholders(c.runbook.content)) {
+    c.err(p.pos, `build-time placeholder: build this document first (${p.text} is still in it)`);
+  }
 }
