@@ -8,16 +8,15 @@ import { InputError, SourceError, SourceErrors } from '../errors.js';
 import { isSectionId } from './hipaa-sections.js';
 import { scalarString } from './intrinsics.js';
 import { ErrorSink, describe, entry, readSourceTree } from './source-tree.js';
-import type { PMap, PNode } from './source-tree.js';
-import { MAXIMUM_EXECUTION_FREQUENCIES } from './types.js';
+import type { PEntry, PMap, PNode } from './source-tree.js';
+import { readRule } from './template/rules.js';
+import type { RuleWording } from './template/rules.js';
 import type {
   ConformancePack,
   HipaaMappingStatus,
   PackContext,
   PackOptions,
   ResolvedParameter,
-  RuleOwner,
-  RuleScope,
   RuleSpec,
   SourcePosition
 } from './types.js';
@@ -82,15 +81,14 @@ export function packFromData(
   const root = readSourceTree(text, file, sink);
   const pack: ConformancePack = { file, builtin: name, rules: [], remediations: [], parameters: {}, skipped: [] };
   if (root === undefined) sink.throwAll();
-  const r = new DataReader(sink, file);
-  const top = r.map(root, 'the data file');
+  const top = dataMap(sink, file, root, 'the data file');
   if (top !== undefined) {
     const title = entry(top, 'title');
     if (title !== undefined) {
-      const t = r.string(title.value, 'title');
+      const t = dataString(sink, title.value, 'title');
       if (t !== undefined) pack.description = t;
     }
-    const declared = r.readParameters(entry(top, 'parameters'), top.pos);
+    const declared = readDataParameters(sink, file, entry(top, 'parameters'), top.pos);
     const supplied = options.parameters ?? {};
     const suppliedAt = (p: string): SourcePosition | undefined => options.parameterPositions?.[p];
     for (const [p, decl] of declared) {
@@ -115,7 +113,7 @@ export function packFromData(
       sink.add(rules?.value.pos ?? top.pos, 'the data file has no "rules" list');
     } else {
       for (const item of rules.value.items) {
-        const rule = r.readRule(item, pack.parameters);
+        const rule = readDataRule(sink, file, item, pack.parameters);
         if (rule !== undefined) pack.rules.push(rule);
       }
       const seen = new Set<string>();
@@ -135,214 +133,231 @@ interface DeclaredParameter {
   position: SourcePosition;
 }
 
-class DataReader {
-  constructor(
-    private readonly sink: ErrorSink,
-    private readonly file: string
-  ) {}
+function dataMap(sink: ErrorSink, file: string, node: PNode | undefined, what: string): PMap | undefined {
+  if (node?.kind === 'map') return node;
+  sink.add(node?.pos ?? { file, line: 1, col: 1 }, `${what} must be an object`);
+  return undefined;
+}
 
-  map(node: PNode | undefined, what: string): PMap | undefined {
-    if (node?.kind === 'map') return node;
-    this.sink.add(node?.pos ?? { file: this.file, line: 1, col: 1 }, `${what} must be an object`);
+function dataString(sink: ErrorSink, node: PNode, what: string): string | undefined {
+  if (node.kind === 'scalar' && typeof node.value === 'string') return node.value;
+  sink.add(node.pos, `${what} must be a string, found ${describe(node)}`);
+  return undefined;
+}
+
+function dataStrings(sink: ErrorSink, node: PNode, what: string): string[] | undefined {
+  if (node.kind !== 'seq') {
+    sink.add(node.pos, `${what} must be a list of strings, found ${describe(node)}`);
     return undefined;
   }
+  const out: string[] = [];
+  for (const item of node.items) {
+    const s = dataString(sink, item, `each item of ${what}`);
+    if (s === undefined) return undefined;
+    out.push(s);
+  }
+  return out;
+}
 
-  string(node: PNode, what: string): string | undefined {
-    if (node.kind === 'scalar' && typeof node.value === 'string') return node.value;
-    this.sink.add(node.pos, `${what} must be a string, found ${describe(node)}`);
+function readDataParameters(
+  sink: ErrorSink,
+  file: string,
+  section: { value: PNode } | undefined,
+  pos: SourcePosition
+): Map<string, DeclaredParameter> {
+  const out = new Map<string, DeclaredParameter>();
+  if (section === undefined) return out;
+  const m = dataMap(sink, file, section.value, '"parameters"');
+  for (const e of m?.entries ?? []) {
+    const p = dataMap(sink, file, e.value, `parameter ${e.key}`);
+    if (p === undefined) continue;
+    const type = entry(p, 'type');
+    const def = entry(p, 'default');
+    const t = type ? dataString(sink, type.value, `type of parameter ${e.key}`) : undefined;
+    const d = def ? dataString(sink, def.value, `default of parameter ${e.key}`) : undefined;
+    if (t === undefined || d === undefined) {
+      if (type === undefined || def === undefined)
+        sink.add(e.keyPos ?? pos, `parameter ${e.key} needs a type and a default`);
+      continue;
+    }
+    out.set(e.key, { type: t, default: d, position: e.keyPos });
+  }
+  return out;
+}
+
+/**
+ * The data file's rule fields by the AWS::Config::ConfigRule property each stands for (the data file keeps a
+ * rule's properties under these keys). Messages about a rule of the data file use these names.
+ */
+const DATA_FIELDS: Readonly<Record<string, string>> = {
+  Description: 'description',
+  Source: 'source',
+  'Source.Owner': 'source.owner',
+  Owner: 'owner',
+  'Source.SourceIdentifier': 'source.identifier',
+  SourceIdentifier: 'identifier',
+  InputParameters: 'inputParameters',
+  Scope: 'scope',
+  'Scope.ComplianceResourceTypes': 'scope.complianceResourceTypes',
+  'Scope.TagKey': 'scope.tagKey',
+  'Scope.TagValue': 'scope.tagValue',
+  'Scope.ComplianceResourceId': 'scope.complianceResourceId',
+  TagKey: 'tagKey',
+  TagValue: 'tagValue',
+  MaximumExecutionFrequency: 'maximumExecutionFrequency'
+};
+const SOURCE_KEYS: Readonly<Record<string, string>> = { owner: 'Owner', identifier: 'SourceIdentifier' };
+const SCOPE_KEYS: Readonly<Record<string, string>> = {
+  complianceResourceTypes: 'ComplianceResourceTypes',
+  tagKey: 'TagKey',
+  tagValue: 'TagValue',
+  complianceResourceId: 'ComplianceResourceId'
+};
+
+/** A rule of the data file is named by its name, its fields by the data file's keys. */
+const DATA_WORDING: RuleWording = {
+  subject: rule => rule.name,
+  field: name => DATA_FIELDS[name] ?? name,
+  notOneOf: (what, allowed) => `${what} must be one of ${allowed.join(', ')}`
+};
+
+/**
+ * A rule of the data file: translated into ConfigRule properties (keys renamed, input parameters resolved against
+ * the pack's parameters, positions kept) and read by the one rule reader, then given its HIPAA mapping.
+ */
+function readDataRule(
+  sink: ErrorSink,
+  file: string,
+  node: PNode,
+  parameters: Record<string, ResolvedParameter>
+): RuleSpec | undefined {
+  const m = dataMap(sink, file, node, 'each rule');
+  if (m === undefined) return undefined;
+  const start = sink.count;
+  const field = (key: string): PEntry | undefined => entry(m, key);
+  const need = (key: string): PNode | undefined => {
+    const v = field(key)?.value;
+    if (v === undefined) sink.add(m.pos, `a rule has no "${key}"`);
+    return v;
+  };
+  const nameNode = need('name');
+  const logicalNode = need('logicalId');
+  const sourceNode = need('source');
+  const name = nameNode ? dataString(sink, nameNode, 'name') : undefined;
+  const logicalId = logicalNode ? dataString(sink, logicalNode, 'logicalId') : undefined;
+  if (name === undefined || logicalId === undefined) return undefined;
+  const position = field('name')!.keyPos;
+  const properties = new Map<string, PEntry>();
+  const property = (dataKey: string, awsKey: string, value?: (e: PEntry) => PNode): void => {
+    const e = field(dataKey);
+    if (e !== undefined) properties.set(awsKey, { key: awsKey, keyPos: e.keyPos, value: value?.(e) ?? e.value });
+  };
+  property('description', 'Description');
+  property('source', 'Source', e => renameKeys(e.value, SOURCE_KEYS));
+  property('inputParameters', 'InputParameters', e => resolveInputParameters(sink, file, e.value, name, parameters));
+  property('scope', 'Scope', e => renameKeys(e.value, SCOPE_KEYS, key => `unknown key scope.${key} of ${name}`, sink));
+  property('maximumExecutionFrequency', 'MaximumExecutionFrequency');
+  const rule =
+    sourceNode === undefined // already reported; the rule reader would report it again
+      ? undefined
+      : readRule({ logicalId, name, nameFromLogicalId: false, position, properties }, sink, DATA_WORDING);
+  const hipaa = readHipaa(sink, m, name, position);
+  if (rule === undefined || hipaa === undefined || sink.count !== start) return undefined;
+  return { ...rule, ...hipaa };
+}
+
+/**
+ * A map with its data keys renamed to the property names; a node that is not a map is passed on for the rule
+ * reader to report. A key with no property name is reported (when unknown says how) or left out.
+ */
+function renameKeys(
+  node: PNode,
+  names: Readonly<Record<string, string>>,
+  unknown?: (key: string) => string,
+  sink?: ErrorSink
+): PNode {
+  if (node.kind !== 'map') return node;
+  const entries: PEntry[] = [];
+  for (const e of node.entries) {
+    const key = Object.hasOwn(names, e.key) ? names[e.key] : undefined;
+    if (key !== undefined) entries.push({ ...e, key });
+    else if (unknown !== undefined) sink?.add(e.keyPos, unknown(e.key));
+  }
+  return { ...node, entries };
+}
+
+/** inputParameters: each { value, parameter?, omitWhenEmpty? } resolved to the string AWS Config receives. */
+function resolveInputParameters(
+  sink: ErrorSink,
+  file: string,
+  node: PNode,
+  name: string,
+  parameters: Record<string, ResolvedParameter>
+): PNode {
+  const m = dataMap(sink, file, node, `inputParameters of ${name}`);
+  const entries: PEntry[] = [];
+  for (const e of m?.entries ?? []) {
+    const p = dataMap(sink, file, e.value, `inputParameters.${e.key} of ${name}`);
+    if (p === undefined) continue;
+    const valueNode = entry(p, 'value');
+    const value = valueNode
+      ? dataString(sink, valueNode.value, `inputParameters.${e.key}.value of ${name}`)
+      : undefined;
+    if (valueNode === undefined) sink.add(e.keyPos, `inputParameters.${e.key} of ${name} has no "value"`);
+    if (value === undefined) continue;
+    let resolved = value;
+    const paramNode = entry(p, 'parameter');
+    if (paramNode !== undefined) {
+      const param = dataString(sink, paramNode.value, `inputParameters.${e.key}.parameter of ${name}`);
+      if (param === undefined) continue;
+      const declared = parameters[param];
+      if (declared === undefined) {
+        sink.add(paramNode.value.pos, `inputParameters.${e.key} of ${name} refers to undeclared parameter ${param}`);
+        continue;
+      }
+      resolved = typeof declared.value === 'string' ? declared.value : declared.value.join(',');
+    }
+    const omit = entry(p, 'omitWhenEmpty');
+    if (omit !== undefined && !(omit.value.kind === 'scalar' && typeof omit.value.value === 'boolean')) {
+      sink.add(omit.value.pos, `inputParameters.${e.key}.omitWhenEmpty of ${name} must be true or false`);
+      continue;
+    }
+    if (omit?.value.kind === 'scalar' && omit.value.value === true && resolved === '') continue;
+    const pos = valueNode!.value.pos;
+    entries.push({ key: e.key, keyPos: e.keyPos, value: { kind: 'scalar', value: resolved, text: resolved, pos } });
+  }
+  return { kind: 'map', pos: node.pos, entries };
+}
+
+type HipaaFields = Required<Pick<RuleSpec, 'hipaaSections' | 'hipaaMapping' | 'mappingSource'>>;
+
+function readHipaa(sink: ErrorSink, m: PMap, name: string, position: SourcePosition): HipaaFields | undefined {
+  const sections = entry(m, 'hipaaSections');
+  const mapping = entry(m, 'hipaaMapping');
+  const source = entry(m, 'mappingSource');
+  if (sections === undefined || mapping === undefined || source === undefined) {
+    sink.add(position, `rule ${name} needs hipaaSections, hipaaMapping and mappingSource`);
     return undefined;
   }
-
-  strings(node: PNode, what: string): string[] | undefined {
-    if (node.kind !== 'seq') {
-      this.sink.add(node.pos, `${what} must be a list of strings, found ${describe(node)}`);
-      return undefined;
-    }
-    const out: string[] = [];
-    for (const item of node.items) {
-      const s = this.string(item, `each item of ${what}`);
-      if (s === undefined) return undefined;
-      out.push(s);
-    }
-    return out;
+  const list = dataStrings(sink, sections.value, `hipaaSections of ${name}`);
+  const status = dataString(sink, mapping.value, `hipaaMapping of ${name}`);
+  const from = dataString(sink, source.value, `mappingSource of ${name}`);
+  if (list === undefined || status === undefined || from === undefined) return undefined;
+  if (sections.value.kind === 'seq') {
+    sections.value.items.forEach(item => {
+      const id = item.kind === 'scalar' ? scalarString(item) : undefined;
+      if (id !== undefined && !isSectionId(id)) sink.add(item.pos, `malformed HIPAA section id ${JSON.stringify(id)}`);
+    });
   }
-
-  readParameters(section: { value: PNode } | undefined, pos: SourcePosition): Map<string, DeclaredParameter> {
-    const out = new Map<string, DeclaredParameter>();
-    if (section === undefined) return out;
-    const m = this.map(section.value, '"parameters"');
-    for (const e of m?.entries ?? []) {
-      const p = this.map(e.value, `parameter ${e.key}`);
-      if (p === undefined) continue;
-      const type = entry(p, 'type');
-      const def = entry(p, 'default');
-      const t = type ? this.string(type.value, `type of parameter ${e.key}`) : undefined;
-      const d = def ? this.string(def.value, `default of parameter ${e.key}`) : undefined;
-      if (t === undefined || d === undefined) {
-        if (type === undefined || def === undefined)
-          this.sink.add(e.keyPos ?? pos, `parameter ${e.key} needs a type and a default`);
-        continue;
-      }
-      out.set(e.key, { type: t, default: d, position: e.keyPos });
-    }
-    return out;
+  if (status !== 'mapped' && status !== 'unknown') {
+    sink.add(mapping.value.pos, `hipaaMapping of ${name} must be "mapped" or "unknown"`);
+    return undefined;
   }
-
-  readRule(node: PNode, parameters: Record<string, ResolvedParameter>): RuleSpec | undefined {
-    const m = this.map(node, 'each rule');
-    if (m === undefined) return undefined;
-    const start = this.sink.count;
-    const field = (key: string): PNode | undefined => entry(m, key)?.value;
-    const need = (key: string): PNode | undefined => {
-      const v = field(key);
-      if (v === undefined) this.sink.add(m.pos, `a rule has no "${key}"`);
-      return v;
-    };
-    const nameNode = need('name');
-    const logicalNode = need('logicalId');
-    const sourceNode = need('source');
-    const name = nameNode ? this.string(nameNode, 'name') : undefined;
-    const logicalId = logicalNode ? this.string(logicalNode, 'logicalId') : undefined;
-    if (name === undefined || logicalId === undefined) return undefined;
-    const position = entry(m, 'name')!.keyPos;
-    const rule: RuleSpec = {
-      logicalId,
-      name,
-      source: { owner: 'AWS' },
-      inputParameters: {},
-      inputParameterPositions: {},
-      position
-    };
-    const description = field('description');
-    if (description !== undefined) {
-      const d = this.string(description, `description of ${name}`);
-      if (d !== undefined) rule.description = d;
-    }
-    const source = sourceNode ? this.map(sourceNode, `source of ${name}`) : undefined;
-    if (source !== undefined) {
-      const owner = entry(source, 'owner');
-      const o = owner ? this.string(owner.value, `source.owner of ${name}`) : undefined;
-      if (o !== 'AWS' && o !== 'CUSTOM_LAMBDA' && o !== 'CUSTOM_POLICY') {
-        this.sink.add(
-          owner?.value.pos ?? source.pos,
-          `source.owner of ${name} must be AWS, CUSTOM_LAMBDA or CUSTOM_POLICY`
-        );
-      } else rule.source.owner = o satisfies RuleOwner;
-      const id = entry(source, 'identifier');
-      if (id !== undefined) {
-        const v = this.string(id.value, `source.identifier of ${name}`);
-        if (v !== undefined) rule.source.identifier = v;
-      }
-    }
-    const input = field('inputParameters');
-    if (input !== undefined) this.readInputParameters(input, rule, parameters);
-    const scope = field('scope');
-    if (scope !== undefined) {
-      const s = this.readScope(scope, name);
-      if (s !== undefined) rule.scope = s;
-    }
-    const freq = field('maximumExecutionFrequency');
-    if (freq !== undefined) {
-      const f = this.string(freq, `maximumExecutionFrequency of ${name}`);
-      const known = MAXIMUM_EXECUTION_FREQUENCIES.find(x => x === f);
-      if (known === undefined) {
-        this.sink.add(
-          freq.pos,
-          `maximumExecutionFrequency of ${name} must be one of ${MAXIMUM_EXECUTION_FREQUENCIES.join(', ')}`
-        );
-      } else rule.maximumExecutionFrequency = known;
-    }
-    this.readHipaa(m, rule);
-    return this.sink.count === start ? rule : undefined;
+  if ((status === 'unknown') !== (list.length === 0)) {
+    sink.add(mapping.value.pos, `hipaaMapping of ${name} is "${status}" but it lists ${list.length} sections`);
+    return undefined;
   }
-
-  private readInputParameters(node: PNode, rule: RuleSpec, parameters: Record<string, ResolvedParameter>): void {
-    const m = this.map(node, `inputParameters of ${rule.name}`);
-    for (const e of m?.entries ?? []) {
-      const p = this.map(e.value, `inputParameters.${e.key} of ${rule.name}`);
-      if (p === undefined) continue;
-      const valueNode = entry(p, 'value');
-      const value = valueNode
-        ? this.string(valueNode.value, `inputParameters.${e.key}.value of ${rule.name}`)
-        : undefined;
-      if (valueNode === undefined) this.sink.add(e.keyPos, `inputParameters.${e.key} of ${rule.name} has no "value"`);
-      if (value === undefined) continue;
-      let resolved = value;
-      const paramNode = entry(p, 'parameter');
-      if (paramNode !== undefined) {
-        const param = this.string(paramNode.value, `inputParameters.${e.key}.parameter of ${rule.name}`);
-        if (param === undefined) continue;
-        const declared = parameters[param];
-        if (declared === undefined) {
-          this.sink.add(
-            paramNode.value.pos,
-            `inputParameters.${e.key} of ${rule.name} refers to undeclared parameter ${param}`
-          );
-          continue;
-        }
-        resolved = typeof declared.value === 'string' ? declared.value : declared.value.join(',');
-      }
-      const omit = entry(p, 'omitWhenEmpty');
-      if (omit !== undefined && !(omit.value.kind === 'scalar' && typeof omit.value.value === 'boolean')) {
-        this.sink.add(omit.value.pos, `inputParameters.${e.key}.omitWhenEmpty of ${rule.name} must be true or false`);
-        continue;
-      }
-      if (omit?.value.kind === 'scalar' && omit.value.value === true && resolved === '') continue;
-      rule.inputParameters[e.key] = resolved;
-      rule.inputParameterPositions[e.key] = e.keyPos;
-    }
-  }
-
-  private readScope(node: PNode, name: string): RuleScope | undefined {
-    const m = this.map(node, `scope of ${name}`);
-    if (m === undefined) return undefined;
-    const scope: RuleScope = {};
-    for (const e of m.entries) {
-      if (e.key === 'complianceResourceTypes') {
-        const types = this.strings(e.value, `scope.complianceResourceTypes of ${name}`);
-        if (types !== undefined) scope.complianceResourceTypes = types;
-      } else if (e.key === 'tagKey' || e.key === 'tagValue' || e.key === 'complianceResourceId') {
-        const v = this.string(e.value, `scope.${e.key} of ${name}`);
-        if (v !== undefined) scope[e.key] = v;
-      } else this.sink.add(e.keyPos, `unknown key scope.${e.key} of ${name}`);
-    }
-    return scope;
-  }
-
-  private readHipaa(m: PMap, rule: RuleSpec): void {
-    const sections = entry(m, 'hipaaSections');
-    const mapping = entry(m, 'hipaaMapping');
-    const source = entry(m, 'mappingSource');
-    if (sections === undefined || mapping === undefined || source === undefined) {
-      this.sink.add(rule.position, `rule ${rule.name} needs hipaaSections, hipaaMapping and mappingSource`);
-      return;
-    }
-    const list = this.strings(sections.value, `hipaaSections of ${rule.name}`);
-    const status = this.string(mapping.value, `hipaaMapping of ${rule.name}`);
-    const from = this.string(source.value, `mappingSource of ${rule.name}`);
-    if (list === undefined || status === undefined || from === undefined) return;
-    if (sections.value.kind === 'seq') {
-      sections.value.items.forEach(item => {
-        const id = item.kind === 'scalar' ? scalarString(item) : undefined;
-        if (id !== undefined && !isSectionId(id))
-          this.sink.add(item.pos, `malformed HIPAA section id ${JSON.stringify(id)}`);
-      });
-    }
-    if (status !== 'mapped' && status !== 'unknown') {
-      this.sink.add(mapping.value.pos, `hipaaMapping of ${rule.name} must be "mapped" or "unknown"`);
-      return;
-    }
-    if ((status === 'unknown') !== (list.length === 0)) {
-      this.sink.add(
-        mapping.value.pos,
-        `hipaaMapping of ${rule.name} is "${status}" but it lists ${list.length} sections`
-      );
-      return;
-    }
-    rule.hipaaSections = list;
-    rule.hipaaMapping = status satisfies HipaaMappingStatus;
-    rule.mappingSource = from;
-  }
+  return { hipaaSections: list, hipaaMapping: status satisfies HipaaMappingStatus, mappingSource: from };
 }
 
 let defaultHipaa: Map<string, RuleSpec> | undefined;
