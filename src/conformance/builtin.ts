@@ -206,6 +206,20 @@ const DATA_FIELDS: Readonly<Record<string, string>> = {
   TagValue: 'tagValue',
   MaximumExecutionFrequency: 'maximumExecutionFrequency'
 };
+/** The keys of a data rule (scripts/build-hipaa-pack.ts writes them); mappingNote is a note for readers only. */
+const DATA_RULE_KEYS = new Set([
+  'logicalId',
+  'name',
+  'description',
+  'source',
+  'inputParameters',
+  'scope',
+  'maximumExecutionFrequency',
+  'hipaaSections',
+  'hipaaMapping',
+  'mappingSource',
+  'mappingNote'
+]);
 const SOURCE_KEYS: Readonly<Record<string, string>> = { owner: 'Owner', identifier: 'SourceIdentifier' };
 const SCOPE_KEYS: Readonly<Record<string, string>> = {
   complianceResourceTypes: 'ComplianceResourceTypes',
@@ -247,15 +261,19 @@ function readDataRule(
   const logicalId = logicalNode ? dataString(sink, logicalNode, 'logicalId') : undefined;
   if (name === undefined || logicalId === undefined) return undefined;
   const position = field('name')!.keyPos;
+  // A key nothing reads would be dropped without a word (e.g. evaluationModes): it is an error instead.
+  for (const e of m.entries) if (!DATA_RULE_KEYS.has(e.key)) sink.add(e.keyPos, `unknown key ${e.key} of ${name}`);
   const properties = new Map<string, PEntry>();
   const property = (dataKey: string, awsKey: string, value?: (e: PEntry) => PNode): void => {
     const e = field(dataKey);
     if (e !== undefined) properties.set(awsKey, { key: awsKey, keyPos: e.keyPos, value: value?.(e) ?? e.value });
   };
   property('description', 'Description');
-  property('source', 'Source', e => renameKeys(e.value, SOURCE_KEYS));
+  property('source', 'Source', e =>
+    renameKeys(sink, e.value, SOURCE_KEYS, key => `unknown key source.${key} of ${name}`)
+  );
   property('inputParameters', 'InputParameters', e => resolveInputParameters(sink, file, e.value, name, parameters));
-  property('scope', 'Scope', e => renameKeys(e.value, SCOPE_KEYS, key => `unknown key scope.${key} of ${name}`, sink));
+  property('scope', 'Scope', e => renameKeys(sink, e.value, SCOPE_KEYS, key => `unknown key scope.${key} of ${name}`));
   property('maximumExecutionFrequency', 'MaximumExecutionFrequency');
   const rule =
     sourceNode === undefined // already reported; the rule reader would report it again
@@ -267,21 +285,21 @@ function readDataRule(
 }
 
 /**
- * A map with its data keys renamed to the property names; a node that is not a map is passed on for the rule
- * reader to report. A key with no property name is reported (when unknown says how) or left out.
+ * A map with its data keys renamed to the property names; a key with no property name is reported (unknown words
+ * the message). A node that is not a map is passed on as it is, for the rule reader to report.
  */
 function renameKeys(
+  sink: ErrorSink,
   node: PNode,
   names: Readonly<Record<string, string>>,
-  unknown?: (key: string) => string,
-  sink?: ErrorSink
+  unknown: (key: string) => string
 ): PNode {
   if (node.kind !== 'map') return node;
   const entries: PEntry[] = [];
   for (const e of node.entries) {
     const key = Object.hasOwn(names, e.key) ? names[e.key] : undefined;
     if (key !== undefined) entries.push({ ...e, key });
-    else if (unknown !== undefined) sink?.add(e.keyPos, unknown(e.key));
+    else sink.add(e.keyPos, unknown(e.key));
   }
   return { ...node, entries };
 }
