@@ -37,7 +37,7 @@ export function isBuiltinPack(name: string): boolean {
   return Object.hasOwn(BUILTIN_DATA, name);
 }
 
-export interface BuiltinPackOptions {
+interface BuiltinPackOptions {
   /** Values for the pack's parameters (the template's names, e.g. IamPasswordPolicyParamMinimumPasswordLength). */
   parameters?: Record<string, string>;
   parameterPositions?: Record<string, SourcePosition>;

@@ -22,7 +22,7 @@ const PARAMETER_ATTRIBUTES = new Set([
   'NoEcho'
 ]);
 
-export interface TemplateParameters {
+interface TemplateParameters {
   parameters: Map<string, ResolvedParameter>;
   /** Declared parameters that failed to resolve (already reported): references to them fail quietly. */
   failed: Set<string>;

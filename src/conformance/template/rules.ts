@@ -53,7 +53,7 @@ const MESSAGE_TYPES = [
 const MAX_INPUT_PARAMETERS_CHARS = 1024;
 
 /** A ConfigRule to read: its properties by their AWS::Config::ConfigRule names, intrinsics already resolved. */
-export interface RuleResource {
+interface RuleResource {
   logicalId: string;
   /** The rule name, already resolved by the caller (templates: ConfigRuleName or the logical id). */
   name: string;
