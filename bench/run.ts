@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { buildActionEnv, parseOutputFile, REPO_ROOT } from '../test/helpers/action-env.js';
 import { startSimulator, type Simulator } from 'aws-sim';
 import { expectedNonCompliantCounts } from 'aws-sim/scenarios/scale';
-import { parseConformancePack } from '../src/conformance/template.js';
+import { parseConformancePack } from '../src/conformance/template/index.js';
 
 const DIST = join(REPO_ROOT, 'dist', 'index.js');
 const ROLE = 'arn:aws:iam::123456789012:role/compliance-gate';

@@ -35,7 +35,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { normaliseSectionId, sortSections } from '../src/conformance/hipaa-sections.js';
 import { ErrorSink, entry, readSourceTree } from '../src/conformance/source-tree.js';
 import type { PEntry, PMap, PNode } from '../src/conformance/source-tree.js';
-import { parseConformancePack } from '../src/conformance/template.js';
+import { parseConformancePack } from '../src/conformance/template/index.js';
 import type { RuleSpec } from '../src/conformance/types.js';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -37,9 +37,9 @@ const UNRESOLVABLE: Readonly<Record<string, string>> = {
 };
 
 /** What a Ref to a resource logical id resolves to (a ConfigRule's name), FAILED, or undefined: no such resource. */
-export type ResourceRef = (logicalId: string, pos: SourcePosition) => string | typeof FAILED | undefined;
+type ResourceRef = (logicalId: string, pos: SourcePosition) => string | typeof FAILED | undefined;
 
-export interface EvaluatorEnv {
+interface EvaluatorEnv {
   sink: ErrorSink;
   parameters: ReadonlyMap<string, ResolvedParameter>;
   /** Parameters that failed to resolve (already reported): references to them fail quietly. */
@@ -68,7 +68,7 @@ function list(values: readonly string[], pos: SourcePosition): PSeq {
 }
 
 /** The intrinsic function a map stands for, if any (a map whose only key is Ref, Condition or Fn::*). */
-export function intrinsicName(node: PNode, mode: Mode): string | undefined {
+function intrinsicName(node: PNode, mode: Mode): string | undefined {
   if (node.kind !== 'map') return undefined;
   const fn = node.entries.find(
     e => e.key === 'Ref' || e.key.startsWith('Fn::') || (mode === 'condition' && e.key === 'Condition')
@@ -76,7 +76,7 @@ export function intrinsicName(node: PNode, mode: Mode): string | undefined {
   return fn?.key;
 }
 
-export function partitionFor(region: string): string {
+function partitionFor(region: string): string {
   if (region.startsWith('cn-')) return 'aws-cn';
   if (region.startsWith('us-gov-')) return 'aws-us-gov';
   if (region.startsWith('us-iso-')) return 'aws-iso';

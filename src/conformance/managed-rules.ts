@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { RuleSpec, SourcePosition } from './types.js';
 
-export interface ManagedRuleInfo {
+interface ManagedRuleInfo {
   parameters: readonly string[];
   resourceTypes: readonly string[];
 }
@@ -17,7 +17,7 @@ export interface ManagedRulesData {
   identifiers: Record<string, { parameters: string[]; resourceTypes: string[] }>;
 }
 
-export interface PreflightIssue {
+interface PreflightIssue {
   severity: 'error' | 'warning';
   rule: string;
   message: string;

@@ -114,7 +114,7 @@ export interface RemediationSpec {
 }
 
 /** String, Number, CommaDelimitedList, List<Number>, or an AWS-specific type such as AWS::EC2::VPC::Id. */
-export type PackParameterType = string;
+type PackParameterType = string;
 
 /** A template parameter with the value the pack was resolved with. */
 export interface ResolvedParameter {

@@ -9,7 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hipaaSectionsFor, isBuiltinPack, loadBuiltinPack } from '../conformance/builtin.js';
 import { managedRuleCatalog } from '../conformance/managed-rules.js';
-import { loadConformancePackFile } from '../conformance/template.js';
+import { loadConformancePackFile } from '../conformance/template/index.js';
 import { InputError, SourceError, SourceErrors } from '../errors.js';
 import type { DeployMode } from '../inputs.js';
 import type { Logger } from '../logging.js';

@@ -10,7 +10,7 @@ import {
   packFromData
 } from '../../../src/conformance/builtin.js';
 import { isSectionId, sortSections } from '../../../src/conformance/hipaa-sections.js';
-import { parseConformancePack } from '../../../src/conformance/template.js';
+import { parseConformancePack } from '../../../src/conformance/template/index.js';
 import type { ConformancePack } from '../../../src/conformance/types.js';
 import { CURRENT_TEMPLATE, REPO_ROOT, readText, sourceErrors } from './helpers.js';
 import { itWithReference } from '../../helpers/reference.js';

@@ -1,5 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
-import { parseConformancePack } from '../../../src/conformance/template.js';
+import { parseConformancePack } from '../../../src/conformance/template/index.js';
 import type { PackContext, PackOptions, RuleSpec } from '../../../src/conformance/types.js';
 import { sourceErrors } from './helpers.js';
 

@@ -7,7 +7,7 @@ import {
   knownResourceTypes,
   managedRuleCatalog
 } from '../../../src/conformance/managed-rules.js';
-import { parseConformancePack } from '../../../src/conformance/template.js';
+import { parseConformancePack } from '../../../src/conformance/template/index.js';
 import type { RuleSpec } from '../../../src/conformance/types.js';
 import { CURRENT_TEMPLATE, TEMPLATE_2020, readText } from './helpers.js';
 import { itWithReference } from '../../helpers/reference.js';

@@ -2,7 +2,7 @@ import { describe, it, expect } from '@jest/globals';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { SourceErrors } from '../../../src/errors.js';
-import { loadConformancePackFile, parseConformancePack } from '../../../src/conformance/template.js';
+import { loadConformancePackFile, parseConformancePack } from '../../../src/conformance/template/index.js';
 import type { ConformancePack, PackOptions } from '../../../src/conformance/types.js';
 import { CURRENT_TEMPLATE, FIXTURES, TEMPLATE_2020, readText, sourceErrors, withoutPositions } from './helpers.js';
 import { describeWithReference, whereReference } from '../../helpers/reference.js';

@@ -7,7 +7,7 @@ import { describe, expect, it } from '@jest/globals';
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PACK_RESOURCE_TYPES, parseConformancePack } from '../../../src/conformance/template.js';
+import { PACK_RESOURCE_TYPES, parseConformancePack } from '../../../src/conformance/template/index.js';
 import { buildDesiredState, type DesiredState } from '../../../src/desired/build.js';
 import { deploySources } from '../../../src/deploy/phase.js';
 import { buildPlan } from '../../../src/deploy/plan.js';
