@@ -152,3 +152,11 @@ export function runInfoFromEnv(env: NodeJS.ProcessEnv): RunInfo {
   if (repository && runId) info.runUrl = `${serverUrl}/${repository}/actions/runs/${runId}`;
   return info;
 }
+
+/** The run's URL: RunInfo.runUrl or built from server, repository, run id and attempt. */
+export function runUrlOf(run: RunInfo): string | undefined {
+  if (run.runUrl !== undefined && run.runUrl !== '') return run.runUrl;
+  if (run.serverUrl === '' || run.repository === '' || run.runId === '') return undefined;
+  const attempt = run.runAttempt !== '' ? `/attempts/${encodeURIComponent(run.runAttempt)}` : '';
+  return `${run.serverUrl.replace(/\/+$/, '')}/${run.repository}/actions/runs/${encodeURIComponent(run.runId)}${attempt}`;
+}

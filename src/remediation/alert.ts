@@ -8,7 +8,7 @@ import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import type { ComplianceResult } from '../compliance/types.js';
 import type { RunInfo } from '../run-context.js';
 import { toAwsCallError, type AwsCallError } from '../errors.js';
-import { runUrlOf } from '../report/markdown/summary.js';
+import { runUrlOf } from '../run-context.js';
 import { toSingleLine, truncate } from '../util/text.js';
 import { maskText } from './hash.js';
 import { describeTarget } from './select.js';

@@ -32,7 +32,7 @@ import { AwsCallError, PolicyError, toAwsCallError } from '../errors.js';
 import type { Logger } from '../logging.js';
 import { sanitizeForLog, truncate } from '../util/text.js';
 import type { SummarySection } from '../report/markdown/summary.js';
-import { runUrlOf } from '../report/markdown/summary.js';
+import { runUrlOf } from '../run-context.js';
 import { chunk } from '../util/concurrency.js';
 import type { Clock } from '../util/clock.js';
 import { buildAlertMessage, decideAlert, publishAlert, type AlertPolicy } from './alert.js';

@@ -21,7 +21,8 @@ import {
   type ProposedWhy,
   type WaiverBase
 } from '../gate/waivers.js';
-import { countFindings, runUrlOf } from './markdown/summary.js';
+import { countFindings } from './markdown/summary.js';
+import { runUrlOf } from '../run-context.js';
 
 export { fingerprint };
 

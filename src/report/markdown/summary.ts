@@ -4,7 +4,7 @@
  * what is left and the summary says how many were left out and where the full list is.
  */
 import type { ComplianceResult, Finding, GateDecision, RuleResult, RuleStatus } from '../../compliance/types.js';
-import type { RunInfo } from '../../run-context.js';
+import { runUrlOf, type RunInfo } from '../../run-context.js';
 import { PROPOSED_LABEL } from '../../gate/waivers.js';
 import { codeSpan, escapeHtml, escapeMarkdown, truncate, truncateBytes } from '../../util/text.js';
 
@@ -353,14 +353,6 @@ export function formatTimePlain(iso: string): string {
 export function formatTime(iso: string | undefined): string {
   if (iso === undefined || iso === '') return '-';
   return escapeMarkdown(truncate(formatTimePlain(iso), 40));
-}
-
-/** The run's URL: RunInfo.runUrl or built from server, repository, run id and attempt. */
-export function runUrlOf(run: RunInfo): string | undefined {
-  if (run.runUrl !== undefined && run.runUrl !== '') return run.runUrl;
-  if (run.serverUrl === '' || run.repository === '' || run.runId === '') return undefined;
-  const attempt = run.runAttempt !== '' ? `/attempts/${encodeURIComponent(run.runAttempt)}` : '';
-  return `${run.serverUrl.replace(/\/+$/, '')}/${run.repository}/actions/runs/${encodeURIComponent(run.runId)}${attempt}`;
 }
 
 /** A Markdown link, or plain escaped text when the URL is not http(s). */

@@ -2,13 +2,13 @@ import { describe, it, expect } from '@jest/globals';
 import {
   buildSummary,
   formatTime,
-  runUrlOf,
   sortRulesWorstFirst,
   SummaryBuilder,
   SUMMARY_ORDER,
   type SummarySection
 } from '../../../src/report/markdown/summary.js';
 import { escapeMarkdown } from '../../../src/util/text.js';
+import { runUrlOf } from '../../../src/run-context.js';
 import type { ComplianceResult } from '../../../src/compliance/types.js';
 import { largeResult, MALICIOUS_ID, run, sampleGate, sampleResult } from '../../fixtures/report/sample.js';
 
