@@ -17,7 +17,7 @@ import {
   writeFileSync
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { REPO_ROOT, runDist, type ActionRunResult } from '../test/helpers/action-env.js';
 import { startSimulator, type Simulator } from 'aws-sim';
 import { renderSummaryForTerminal } from './lib/terminal-summary.js';
@@ -101,15 +101,17 @@ async function runSteps(scenario: string, intro: string, steps: Step[], reportRo
       mkdirSync(reportDir, { recursive: true });
       section(`${step.title} (node dist/index.js, as GitHub runs it)`);
       sim.resetCalls();
+      const inputs = typeof step.inputs === 'function' ? step.inputs(earlier) : step.inputs;
       const result = await runDist({
         inputs: {
           'aws-region': 'us-east-1',
           'role-to-assume': ROLE,
           'report-dir': reportDir,
           'sarif-file': join(reportDir, 'compliance.sarif'),
-          ...(typeof step.inputs === 'function' ? step.inputs(earlier) : step.inputs)
+          ...inputs
         },
-        env: sim.env('main')
+        // The manifest's directory is the checkout (GITHUB_WORKSPACE): the files it names must lie inside it.
+        env: { ...sim.env('main'), GITHUB_WORKSPACE: inputs.config ? dirname(inputs.config) : REPO_ROOT }
       });
       show(result);
       out(`  AWS calls made: ${sim.calls().total}`);
