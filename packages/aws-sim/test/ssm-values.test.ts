@@ -1,7 +1,13 @@
 import { describe, it, expect, beforeEach } from '@jest/globals';
-import { ApiCallError, ParamValidationError, UnsupportedApiError, callAwsApi, type ApiEnv } from '../src/ssm/apis.js';
-import { compilePattern, type ParsedParameter } from '../src/ssm/content.js';
-import { durationMs } from '../src/ssm/engine.js';
+import {
+  ApiCallError,
+  ParamValidationError,
+  UnsupportedApiError,
+  callAwsApi,
+  type ApiEnv
+} from '../src/automation/apis.js';
+import { compilePattern, type ParsedParameter } from '../src/services/ssm/content.js';
+import { durationMs } from '../src/automation/engine.js';
 import {
   ValueError,
   convertToType,
@@ -11,9 +17,9 @@ import {
   toParameterValues,
   typedDefault,
   typedParameter
-} from '../src/ssm/expressions.js';
-import { freshState, loadScenario } from '../src/scenario.js';
-import type { AccountState } from '../src/state.js';
+} from '../src/automation/expressions.js';
+import { freshState, loadScenario } from '../src/core/scenario.js';
+import type { AccountState } from '../src/core/state.js';
 
 describe('selectors', () => {
   const data = { A: { B: [{ C: 1 }, { C: 2 }], 'odd key': 'x' }, Empty: null };

@@ -1,8 +1,8 @@
-import type { ServiceHandlers, ServiceName } from '../types.js';
-import { configHandlers } from './config.js';
-import { snsHandlers } from './sns.js';
-import { ssmHandlers } from './ssm.js';
-import { stsHandlers } from './sts.js';
+import type { ServiceHandlers, ServiceName } from '../core/types.js';
+import { configHandlers } from './config/handlers.js';
+import { snsHandlers } from './sns/handlers.js';
+import { ssmHandlers } from './ssm/handlers.js';
+import { stsHandlers } from './sts/handlers.js';
 
 /** Every implemented operation, by service. An operation absent here answers an error, never an empty success. */
 export const handlers: Record<ServiceName, ServiceHandlers> = {

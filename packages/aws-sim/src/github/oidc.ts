@@ -7,8 +7,8 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { errors, exportJWK, generateKeyPair, jwtVerify, SignJWT, type CryptoKey, type JWK } from 'jose';
-import type { GithubConfig, OidcConfig } from './scenario.js';
-import { AwsError } from './types.js';
+import type { GithubConfig, OidcConfig } from '../core/scenario.js';
+import { AwsError } from '../core/types.js';
 
 /** Path of the token endpoint; the URL handed out already carries a `?` because core appends `&audience=`. */
 export const OIDC_TOKEN_PATH = '/_oidc/token';

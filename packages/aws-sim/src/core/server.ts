@@ -19,7 +19,7 @@ import {
   randomSessionToken
 } from './auth.js';
 import { FaultInjector, parseFaultConfig, type FaultConfig, type FaultKind } from './faults.js';
-import { OIDC_CONFIG_PATH, OIDC_JWKS_PATH, OIDC_TOKEN_PATH, type OidcIssuer } from './oidc.js';
+import { OIDC_CONFIG_PATH, OIDC_JWKS_PATH, OIDC_TOKEN_PATH, type OidcIssuer } from '../github/oidc.js';
 import {
   decodeJsonInput,
   decodeQueryInput,
@@ -32,7 +32,7 @@ import {
   XML_CONTENT_TYPE
 } from './protocols.js';
 import { freshState, type Scenario } from './scenario.js';
-import { handlers } from './services/index.js';
+import { handlers } from '../services/index.js';
 import { getModel, validate, validationMessage, type SmithyModel, type Violation } from './smithy.js';
 import type { AccountState, IssuedCredential } from './state.js';
 import {

@@ -55,7 +55,7 @@ export type ScenarioInput = Partial<Omit<Scenario, 'state' | 'github' | 'oidc'>>
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 
 export function scenariosDir(): string {
-  return path.join(path.dirname(fileURLToPath(import.meta.url)), 'scenarios');
+  return path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'scenarios');
 }
 
 /** Names of the scenarios in scenarios/ (NAME.json and NAME.ts). */

@@ -3,12 +3,12 @@
  * return plain objects with the model's member names (timestamps as Date) and throw AwsError with the error
  * codes the model declares for the operation.
  */
-import { AwsError, type RequestContext, type ServiceHandlers } from '../types.js';
-import { contributorCount, ruleCompliance, type RuleComplianceSummary } from '../config/engine.js';
-import { checkRuleParameters, RuleParameterError } from '../config/evaluators.js';
-import { compareResourceKeys } from '../config/items.js';
-import { decodeToken, effectiveLimit, encodeToken, pageAfter } from '../config/paging.js';
-import { overallCompliance, sameRequest, startResourceEvaluation } from '../config/proactive.js';
+import { AwsError, type RequestContext, type ServiceHandlers } from '../../core/types.js';
+import { contributorCount, ruleCompliance, type RuleComplianceSummary } from './engine.js';
+import { checkRuleParameters, RuleParameterError } from './evaluators.js';
+import { compareResourceKeys } from './items.js';
+import { decodeToken, effectiveLimit, encodeToken, pageAfter } from './paging.js';
+import { overallCompliance, sameRequest, startResourceEvaluation } from './proactive.js';
 import {
   configurationProblem,
   executionStatusView,
@@ -23,14 +23,8 @@ import {
   scheduleEvaluation,
   startRemediation,
   type ResourceKey
-} from '../config/remediation.js';
-import {
-  baseConfigurationItem,
-  parseQuery,
-  QueryError,
-  recordedResources,
-  selectRow
-} from '../config/resource-config.js';
+} from './remediation.js';
+import { baseConfigurationItem, parseQuery, QueryError, recordedResources, selectRow } from './resource-config.js';
 import {
   configState,
   deriveRuleId,
@@ -45,7 +39,7 @@ import {
   type StoredRemediationConfiguration,
   type StoredRemediationException,
   type StoredResourceEvaluation
-} from '../config/state.js';
+} from './state.js';
 
 /** Config's account limit on rules (scenario option `maxConfigRules` overrides it). */
 export const DEFAULT_MAX_CONFIG_RULES = 1000;

@@ -2,7 +2,7 @@
  * The value language of Automation runbooks: `{{ }}` substitution, parameter values from StartAutomationExecution,
  * the `$.Field` selector subset used by step outputs and property assertions, and output type conversion.
  */
-import { compilePattern, type ParsedParameter } from './content.js';
+import { compilePattern, type ParsedParameter } from '../services/ssm/content.js';
 
 /** A value cannot be resolved or converted; the message is shown as the step's (or request's) failure. */
 export class ValueError extends Error {

@@ -2,8 +2,8 @@
  * Test equipment for calling Config handlers directly: a simulator runtime with a manual clock and a scheduler
  * that runs work only when a test lets time pass, and a RequestContext built around it.
  */
-import type { AccountState, IssuedCredential } from '../state.js';
-import { AwsError, type RequestContext, type ServiceHandlers, type SimRuntime } from '../types.js';
+import type { AccountState, IssuedCredential } from '../../src/core/state.js';
+import { AwsError, type RequestContext, type ServiceHandlers, type SimRuntime } from '../../src/core/types.js';
 
 interface Job {
   at: number;

@@ -129,7 +129,7 @@ export interface AccountState {
   resources: ResourcesState;
   /** AWS Config state, owned by services/config*.ts. Kept loosely typed here; those files define the shapes. */
   config: Record<string, unknown>;
-  /** SSM state, owned by services/ssm*.ts. */
+  /** SSM state, owned by services/ssm/. */
   ssm: Record<string, unknown>;
   sns: { messages: SnsMessage[] };
 }

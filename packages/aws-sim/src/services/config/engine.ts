@@ -3,8 +3,8 @@
  * scenario's `evaluationDelayMs` of simulator time (default 0: at once, but still through the scheduler), and
  * the compliance AWS Config derives from the recorded results.
  */
-import type { AccountState } from '../state.js';
-import type { SimRuntime } from '../types.js';
+import type { AccountState } from '../../core/state.js';
+import type { SimRuntime } from '../../core/types.js';
 import { evaluatorFor } from './evaluators.js';
 import { indexItems, itemsFromState } from './items.js';
 import { applyEvaluation, configState, type RuleRecord } from './state.js';

@@ -7,7 +7,7 @@
  * parameters, created at the simulator's clock), checking the content as CreateDocument would.
  */
 import { createHash } from 'node:crypto';
-import type { AccountState } from '../state.js';
+import type { AccountState } from '../../core/state.js';
 import { buildVersion } from './content.js';
 
 export type DocumentFormat = 'YAML' | 'JSON' | 'TEXT';

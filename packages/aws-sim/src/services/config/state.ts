@@ -9,7 +9,7 @@
  * (a scenario loader may call it right after loading).
  */
 import { createHash } from 'node:crypto';
-import type { AccountState } from '../state.js';
+import type { AccountState } from '../../core/state.js';
 import { evaluateRule, evaluatorFor } from './evaluators.js';
 import { candidateItems, compareResourceKeys, indexItems, itemsFromState, type ItemIndex } from './items.js';
 
@@ -173,11 +173,11 @@ export interface ConfigState {
   remediationConfigurations: Record<string, StoredRemediationConfiguration>;
   /** Counter used to derive new rule ids. */
   ruleSequence: number;
-  /** By ConfigRuleName, then by resource key (`TYPE/ID`). Filled by config/remediation.ts. */
+  /** By ConfigRuleName, then by resource key (`TYPE/ID`). Filled by remediation.ts. */
   remediationExceptions?: Record<string, Record<string, StoredRemediationException>>;
-  /** By ConfigRuleName, then by resource key (`TYPE/ID`). Filled by config/remediation.ts. */
+  /** By ConfigRuleName, then by resource key (`TYPE/ID`). Filled by remediation.ts. */
   remediationExecutions?: Record<string, Record<string, StoredRemediationExecution>>;
-  /** By ResourceEvaluationId. Filled by config/proactive.ts. */
+  /** By ResourceEvaluationId. Filled by proactive.ts. */
   resourceEvaluations?: Record<string, StoredResourceEvaluation>;
   /** Counter used to derive resource evaluation ids. */
   resourceEvaluationSequence?: number;

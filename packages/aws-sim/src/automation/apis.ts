@@ -6,7 +6,7 @@
  *
  * An API that is not listed here is refused with a message naming it; it never pretends to succeed.
  */
-import type { AccountState, S3BucketState } from '../state.js';
+import type { AccountState, S3BucketState } from '../core/state.js';
 
 /** What an API call runs with. */
 export interface ApiEnv {

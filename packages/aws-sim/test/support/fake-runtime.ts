@@ -3,9 +3,9 @@
  * only when the test says so (no timers, no waiting).
  */
 import type * as Ssm from '@aws-sdk/client-ssm';
-import { ssmHandlers } from '../services/ssm.js';
-import type { AccountState } from '../state.js';
-import type { Principal, RequestContext, SimRuntime } from '../types.js';
+import { ssmHandlers } from '../../src/services/ssm/handlers.js';
+import type { AccountState } from '../../src/core/state.js';
+import type { Principal, RequestContext, SimRuntime } from '../../src/core/types.js';
 
 interface Task {
   dueAt: number;

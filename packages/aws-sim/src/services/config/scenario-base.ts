@@ -1,8 +1,8 @@
 /** What the Config scenario generators share: the seed scenario read from disk (a fresh copy each time). */
 import { readFileSync } from 'node:fs';
-import type { ScenarioInput } from '../scenario.js';
+import type { ScenarioInput } from '../../core/scenario.js';
 
-const SEED_URL = new URL('../scenarios/seed.json', import.meta.url);
+const SEED_URL = new URL('../../scenarios/seed.json', import.meta.url);
 
 /** A fresh, mutable copy of the seed scenario as written (not yet completed with defaults). */
 export function readSeedScenario(): ScenarioInput & { state: NonNullable<ScenarioInput['state']> } {

@@ -2,8 +2,8 @@
  * The document store: lookups (by name or ARN, account-owned or AWS-owned), version selection and the API views
  * (DocumentDescription, DocumentIdentifier, DocumentVersionInfo) of stored documents.
  */
-import { AwsError } from '../types.js';
-import type { AccountState } from '../state.js';
+import { AwsError } from '../../core/types.js';
+import type { AccountState } from '../../core/state.js';
 import { awsDocuments } from './aws-documents.js';
 import { ContentError } from './content.js';
 import { ssmState, type DocumentRecord, type DocumentVersionRecord } from './state.js';

@@ -5,7 +5,7 @@
  * `itemsFromState` adapts the simulated account's resources; a proactive evaluation can build the same items
  * from CloudFormation resource properties and reuse the evaluators unchanged.
  */
-import type { AccountState, EbsVolumeState, S3BucketState, TrailState, VpcState } from '../state.js';
+import type { AccountState, EbsVolumeState, S3BucketState, TrailState, VpcState } from '../../core/state.js';
 
 export interface S3BucketConfiguration {
   bucketName: string;

@@ -7,7 +7,7 @@
  * one evaluator serves both modes.
  */
 import { createHash } from 'node:crypto';
-import type { AccountState } from '../state.js';
+import type { AccountState } from '../../core/state.js';
 import { evaluationDelayMs, type EvaluationEnv } from './engine.js';
 import { evaluatorFor, inScope, parseInputParameters, RuleParameterError } from './evaluators.js';
 import type {

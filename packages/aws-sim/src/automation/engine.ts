@@ -7,11 +7,11 @@
  * (polling every `options.automationPollIntervalMs`, default 1000), aws:branch, aws:sleep, aws:updateVariable.
  * Any other action fails its step with a message naming the step and the action; nothing pretends to succeed.
  */
-import type { RequestContext } from '../types.js';
-import type { AccountState } from '../state.js';
+import type { RequestContext } from '../core/types.js';
+import type { AccountState } from '../core/state.js';
 import { ApiCallError, ParamValidationError, UnsupportedApiError, callAwsApi, type ApiEnv } from './apis.js';
-import { automationOf, type ParsedDocument, type ParsedStep } from './content.js';
-import { findDocument, findVersion, ssmError } from './documents.js';
+import { automationOf, type ParsedDocument, type ParsedStep } from '../services/ssm/content.js';
+import { findDocument, findVersion, ssmError } from '../services/ssm/documents.js';
 import {
   ValueError,
   convertToType,
@@ -31,7 +31,7 @@ import {
   type AutomationExecutionRecord,
   type AutomationStatus,
   type StepExecutionRecord
-} from './state.js';
+} from '../services/ssm/state.js';
 
 export interface StartAutomationOptions {
   documentName: string;

@@ -2,9 +2,9 @@
  * STS of the simulated account: AssumeRoleWithWebIdentity (GitHub OIDC token -> session credentials, checked
  * against the role's trust policy) and GetCallerIdentity.
  */
-import { stableId } from '../auth.js';
-import type { AccountState, RoleState } from '../state.js';
-import { AwsError, type RequestContext, type ServiceHandlers } from '../types.js';
+import { stableId } from '../../core/auth.js';
+import type { AccountState, RoleState } from '../../core/state.js';
+import { AwsError, type RequestContext, type ServiceHandlers } from '../../core/types.js';
 
 const DEFAULT_DURATION_SECONDS = 3600;
 

@@ -3,8 +3,8 @@
  * ListTopics, and topic tagging (TagResource / UntagResource / ListTagsForResource).
  */
 import { randomUUID } from 'node:crypto';
-import type { AccountState, SnsMessage, SnsTopicState } from '../state.js';
-import { AwsError, type RequestContext, type ServiceHandlers } from '../types.js';
+import type { AccountState, SnsMessage, SnsTopicState } from '../../core/state.js';
+import { AwsError, type RequestContext, type ServiceHandlers } from '../../core/types.js';
 
 const MAX_MESSAGE_BYTES = 256 * 1024;
 const LIST_TOPICS_PAGE = 100;

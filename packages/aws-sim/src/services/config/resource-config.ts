@@ -13,7 +13,7 @@
  * ORDER BY, aggregates, FROM) is answered with InvalidExpressionException naming what is unsupported.
  */
 import { createHash } from 'node:crypto';
-import type { AccountState } from '../state.js';
+import type { AccountState } from '../../core/state.js';
 import { compareResourceKeys } from './items.js';
 
 /** One recorded resource, before serialisation. */

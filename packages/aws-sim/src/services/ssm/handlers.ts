@@ -1,11 +1,11 @@
 /**
  * Systems Manager in the simulated account: documents (versions, hashes, tags, AWS-owned documents) and the
- * Automation engine (../ssm/engine.ts). Inputs arrive checked against ssm.json by the server; handlers return
+ * Automation engine (../../automation/engine.ts). Inputs arrive checked against ssm.json by the server; handlers return
  * the model's member names, with Date timestamps. Errors are the codes the model declares for each operation.
  */
-import type { AccountState } from '../state.js';
-import { AwsError, type RequestContext, type ServiceHandlers } from '../types.js';
-import { ContentError, buildVersion, convertContent } from '../ssm/content.js';
+import type { AccountState } from '../../core/state.js';
+import { AwsError, type RequestContext, type ServiceHandlers } from '../../core/types.js';
+import { ContentError, buildVersion, convertContent } from './content.js';
 import {
   allDocuments,
   contentError,
@@ -19,7 +19,7 @@ import {
   reservedPrefix,
   ssmError,
   versionInfo
-} from '../ssm/documents.js';
+} from './documents.js';
 import {
   executionView,
   getAutomation,
@@ -27,7 +27,7 @@ import {
   startAutomation,
   stepView,
   stopAutomation
-} from '../ssm/engine.js';
+} from '../../automation/engine.js';
 import {
   TERMINAL_STATUSES,
   ssmState,
@@ -36,10 +36,10 @@ import {
   type DocumentFormat,
   type DocumentRecord,
   type DocumentVersionRecord
-} from '../ssm/state.js';
+} from './state.js';
 
-export { getAutomation, startAutomation, stopAutomation } from '../ssm/engine.js';
-export type { AutomationExecutionView, StartAutomationOptions, StepExecutionView } from '../ssm/engine.js';
+export { getAutomation, startAutomation, stopAutomation } from '../../automation/engine.js';
+export type { AutomationExecutionView, StartAutomationOptions, StepExecutionView } from '../../automation/engine.js';
 
 type Tag = { Key: string; Value: string };
 

@@ -2,7 +2,7 @@
  * Paging helpers: opaque NextTokens that remember the last key returned (so pages stay stable when items are
  * added or removed) and the request they belong to (a token replayed with other filters is rejected).
  */
-import { AwsError } from '../types.js';
+import { AwsError } from '../../core/types.js';
 
 interface TokenBody {
   v: 1;

@@ -83,7 +83,7 @@ const MODEL_FILES: Record<ServiceName, string> = {
 export function modelsDir(): string {
   const fromEnv = process.env['SIM_AWS_MODELS_DIR'];
   if (fromEnv) return fromEnv;
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'models');
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'models');
 }
 
 export class SmithyModel {

@@ -12,9 +12,9 @@
  * resource becomes COMPLIANT without anyone starting an evaluation.
  */
 import { createHash } from 'node:crypto';
-import type { AccountState } from '../state.js';
-import { AwsError, type RequestContext } from '../types.js';
-import { startAutomation, type AutomationExecutionView } from '../services/ssm.js';
+import type { AccountState } from '../../core/state.js';
+import { AwsError, type RequestContext } from '../../core/types.js';
+import { startAutomation, type AutomationExecutionView } from '../ssm/handlers.js';
 import { automationOf } from '../ssm/content.js';
 import { findDocument, findVersion } from '../ssm/documents.js';
 import { TERMINAL_STATUSES, ssmState, type AutomationStatus } from '../ssm/state.js';
