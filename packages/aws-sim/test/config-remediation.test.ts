@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { configState } from '../src/services/config/state.js';
 import { awsErrorCode, callHandler, ManualSim } from './support/config-context.js';
 import { freshState, loadScenario } from '../src/core/scenario.js';
-import { configHandlers } from '../src/services/config/handlers.js';
+import { configHandlers } from '../src/services/config/handlers/index.js';
 import { ssmHandlers } from '../src/services/ssm/handlers.js';
 import type { AccountState } from '../src/core/state.js';
 

@@ -11,7 +11,7 @@ import {
   parseScaleParams,
   SCOPE_TAG_KEY
 } from '../src/scenarios/scale.js';
-import { configHandlers } from '../src/services/config/handlers.js';
+import { configHandlers } from '../src/services/config/handlers/index.js';
 import type { AccountState } from '../src/core/state.js';
 
 const NOW = '2025-06-02T12:00:00.000Z';

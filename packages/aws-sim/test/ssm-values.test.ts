@@ -7,7 +7,7 @@ import {
   type ApiEnv
 } from '../src/automation/apis.js';
 import { compilePattern, type ParsedParameter } from '../src/services/ssm/content.js';
-import { durationMs } from '../src/automation/engine.js';
+import { durationMs } from '../src/automation/actions/sleep.js';
 import {
   ValueError,
   convertToType,

@@ -3,21 +3,18 @@
  * scheduled on the simulator's clock (`options.automationStepDelayMs` after the previous one, default 0), against
  * the simulated resources: a remediation really changes the account.
  *
- * Implemented actions: aws:executeAwsApi, aws:assertAwsResourceProperty, aws:waitForAwsResourceProperty
- * (polling every `options.automationPollIntervalMs`, default 1000), aws:branch, aws:sleep, aws:updateVariable.
- * Any other action fails its step with a message naming the step and the action; nothing pretends to succeed.
+ * The actions are in actions/, one file each (actions/index.ts lists them). Any other action fails its step with a
+ * message naming the step and the action; nothing pretends to succeed.
  */
 import type { RequestContext } from '../core/types.js';
 import type { AccountState } from '../core/state.js';
-import { ApiCallError, ParamValidationError, UnsupportedApiError, callAwsApi, type ApiEnv } from './apis.js';
+import { ACTIONS } from './actions/index.js';
+import { failed, isTerminal, option, stepFailure, type StepResult } from './step.js';
 import { automationOf, type ParsedDocument, type ParsedStep } from '../services/ssm/content.js';
 import { findDocument, findVersion, ssmError } from '../services/ssm/documents.js';
 import {
   ValueError,
-  convertToType,
-  pythonText,
   resolveTemplates,
-  select,
   toParameterValues,
   toText,
   typedDefault,
@@ -25,7 +22,6 @@ import {
   type Scope
 } from './expressions.js';
 import {
-  TERMINAL_STATUSES,
   nextId,
   ssmState,
   type AutomationExecutionRecord,
@@ -97,19 +93,6 @@ const live = new WeakMap<AutomationExecutionRecord, Live>();
 /** The region an execution runs in (the account's region). */
 function regionOf(state: AccountState): string {
   return state.region;
-}
-
-function option(ctx: RequestContext, key: string, fallback: number): number {
-  const v = ctx.sim.options[key];
-  if (v === undefined) return fallback;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-    throw new Error(`simulator option ${key} must be a non-negative number of milliseconds, got ${JSON.stringify(v)}`);
-  }
-  return v;
-}
-
-function isTerminal(rec: AutomationExecutionRecord): boolean {
-  return TERMINAL_STATUSES.has(rec.status);
 }
 
 // ------------------------------------------------------------------------------------------------ start
@@ -289,14 +272,6 @@ function scopeOf(rec: AutomationExecutionRecord, ctx: RequestContext): Scope {
 
 // ------------------------------------------------------------------------------------------------ run
 
-type StepResult =
-  | { ok: true; outputs?: Record<string, unknown>; next?: string }
-  | { ok: false; status: 'Failed' | 'TimedOut'; message: string; failureType: string };
-
-function failed(message: string, failureType = 'Verification'): StepResult {
-  return { ok: false, status: 'Failed', message, failureType };
-}
-
 function finish(rec: AutomationExecutionRecord, status: AutomationStatus, failureMessage?: string): void {
   const entry = live.get(rec);
   const now = entry ? entry.ctx.now() : new Date();
@@ -462,27 +437,6 @@ function afterAttempt(
 
 // ------------------------------------------------------------------------------------------------ actions
 
-function apiEnv(rec: AutomationExecutionRecord, ctx: RequestContext): ApiEnv {
-  const state = ctx.state;
-  let callerArn = rec.executedBy;
-  if (rec.assumeRole !== undefined) {
-    const roleName = rec.assumeRole.slice(rec.assumeRole.lastIndexOf('/') + 1);
-    callerArn = `arn:aws:sts::${state.accountId}:assumed-role/${roleName}/${rec.executionId}`;
-  }
-  return {
-    state,
-    region: regionOf(state),
-    now: ctx.now(),
-    callerArn,
-    requestId: nextId(state, 'api-request'),
-    newId: kind => nextId(state, kind)
-  };
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** Resolves the step's inputs and records them (each as JSON text) on the step execution. */
 function resolveInputs(
   rec: AutomationExecutionRecord,
@@ -496,124 +450,7 @@ function resolveInputs(
   return resolved;
 }
 
-/** Calls the API named by the inputs (Service, Api, the rest as parameters, minus `exclude`). */
-function callFromInputs(
-  rec: AutomationExecutionRecord,
-  inputs: Record<string, unknown>,
-  exclude: readonly string[],
-  se: StepExecutionRecord,
-  ctx: RequestContext
-): Record<string, unknown> {
-  const { Service: service, Api: api } = inputs;
-  if (typeof service !== 'string' || typeof api !== 'string') {
-    throw new ValueError('inputs Service and Api must be strings');
-  }
-  const params: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(inputs)) {
-    if (k !== 'Service' && k !== 'Api' && !exclude.includes(k)) params[k] = v;
-  }
-  const response = callAwsApi(service, api, params, apiEnv(rec, ctx));
-  se.response = JSON.stringify(response);
-  return response;
-}
-
-function apiFailure(e: unknown, step: ParsedStep): StepResult {
-  if (e instanceof UnsupportedApiError) return failed(`${step.action}: ${e.message}`, 'UnsupportedApi');
-  if (e instanceof ApiCallError || e instanceof ParamValidationError) return failed(e.message, 'Verification');
-  if (e instanceof ValueError) return failed(e.message, 'InvalidInput');
-  throw e;
-}
-
-function selectOutputs(step: ParsedStep, response: unknown): Record<string, unknown> {
-  const outputs: Record<string, unknown> = {};
-  for (const o of step.outputs) {
-    const found = select(response, o.selector);
-    if (!found.found) continue;
-    outputs[o.name] = convertToType(found.value, o.type, `output ${o.name} (${o.selector})`);
-  }
-  return outputs;
-}
-
-function propertyMatches(response: unknown, selector: string, desired: string[]): { ok: boolean; actual: string } {
-  const found = select(response, selector);
-  if (!found.found) return { ok: false, actual: '(nothing: the selector matched no property)' };
-  const values = Array.isArray(found.value) ? found.value : [found.value];
-  const texts = values.map(pythonText);
-  return { ok: texts.length > 0 && texts.every(t => desired.includes(t)), actual: texts.join(', ') };
-}
-
-function desiredValues(inputs: Record<string, unknown>): { selector: string; desired: string[] } {
-  const selector = inputs.PropertySelector;
-  const desired = inputs.DesiredValues;
-  if (typeof selector !== 'string') throw new ValueError('input PropertySelector must be a string');
-  if (!Array.isArray(desired) || desired.length === 0)
-    throw new ValueError('input DesiredValues must be a non-empty list');
-  return { selector, desired: desired.map(toText) };
-}
-
-/** ISO 8601 duration (PnDTnHnMnS, weeks too) in milliseconds. */
-export function durationMs(text: string): number | undefined {
-  const m =
-    /^P(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(
-      text.trim()
-    );
-  if (!m || text.trim() === 'P' || text.trim().endsWith('T')) return undefined;
-  const [, w, d, h, min, s] = m.map(x => (x === undefined ? 0 : Number(x)));
-  return ((((w! * 7 + d!) * 24 + h!) * 60 + min!) * 60 + s!) * 1000;
-}
-
-/** Evaluates one aws:branch choice (or a nested And/Or/Not operand). */
-function evaluateChoice(choice: unknown): boolean {
-  if (!isRecord(choice)) throw new ValueError(`a choice must be a mapping, got ${JSON.stringify(choice)}`);
-  if (Array.isArray(choice.And)) return choice.And.every(evaluateChoice);
-  if (Array.isArray(choice.Or)) return choice.Or.some(evaluateChoice);
-  if (choice.Not !== undefined) return !evaluateChoice(choice.Not);
-  if (!('Variable' in choice)) throw new ValueError('a choice needs a Variable (or And, Or, Not)');
-  const value = choice.Variable;
-  const text = toText(value);
-  const ops = Object.keys(choice).filter(k => k !== 'Variable' && k !== 'NextStep');
-  if (ops.length !== 1) throw new ValueError(`a choice needs exactly one operator, got ${ops.join(', ') || 'none'}`);
-  const op = ops[0]!;
-  const operand = choice[op];
-  const num = (v: unknown, what: string): number => {
-    const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
-    if (Number.isNaN(n)) throw new ValueError(`${op}: ${what} ${JSON.stringify(v)} is not a number`);
-    return n;
-  };
-  switch (op) {
-    case 'StringEquals':
-      return text === toText(operand);
-    case 'EqualsIgnoreCase':
-      return text.toLowerCase() === toText(operand).toLowerCase();
-    case 'StartsWith':
-      return text.startsWith(toText(operand));
-    case 'EndsWith':
-      return text.endsWith(toText(operand));
-    case 'Contains':
-      return Array.isArray(value) ? value.map(toText).includes(toText(operand)) : text.includes(toText(operand));
-    case 'NumericEquals':
-      return num(value, 'Variable') === num(operand, 'operand');
-    case 'NumericGreater':
-      return num(value, 'Variable') > num(operand, 'operand');
-    case 'NumericLesser':
-      return num(value, 'Variable') < num(operand, 'operand');
-    case 'NumericGreaterOrEquals':
-      return num(value, 'Variable') >= num(operand, 'operand');
-    case 'NumericLesserOrEquals':
-      return num(value, 'Variable') <= num(operand, 'operand');
-    case 'BooleanEquals': {
-      const b = (v: unknown, what: string): boolean => {
-        if (typeof v === 'boolean') return v;
-        if (typeof v === 'string' && /^(true|false)$/i.test(v)) return v.toLowerCase() === 'true';
-        throw new ValueError(`BooleanEquals: ${what} ${JSON.stringify(v)} is not a boolean`);
-      };
-      return b(value, 'Variable') === b(operand, 'operand');
-    }
-    default:
-      throw new ValueError(`unknown choice operator ${op}`);
-  }
-}
-
+/** Runs one attempt of a step: resolves its inputs, then hands the step to its action (actions/, one file each). */
 function runAction(
   rec: AutomationExecutionRecord,
   step: ParsedStep,
@@ -621,18 +458,11 @@ function runAction(
   ctx: RequestContext,
   done: (r: StepResult) => void
 ): void {
-  const implemented = new Set([
-    'aws:executeAwsApi',
-    'aws:assertAwsResourceProperty',
-    'aws:waitForAwsResourceProperty',
-    'aws:branch',
-    'aws:sleep',
-    'aws:updateVariable'
-  ]);
-  if (!implemented.has(step.action)) {
+  const action = Object.hasOwn(ACTIONS, step.action) ? ACTIONS[step.action] : undefined;
+  if (!action) {
     done(
       failed(
-        `action ${step.action} is not implemented by the simulated Automation engine (implemented: ${[...implemented].join(', ')})`,
+        `action ${step.action} is not implemented by the simulated Automation engine (implemented: ${Object.keys(ACTIONS).join(', ')})`,
         'UnsupportedAction'
       )
     );
@@ -642,140 +472,10 @@ function runAction(
   try {
     inputs = resolveInputs(rec, step, se, ctx);
   } catch (e) {
-    done(apiFailure(e, step));
+    done(stepFailure(e, step));
     return;
   }
-  switch (step.action) {
-    case 'aws:executeAwsApi': {
-      try {
-        const response = callFromInputs(rec, inputs, [], se, ctx);
-        done({ ok: true, outputs: selectOutputs(step, response) });
-      } catch (e) {
-        done(apiFailure(e, step));
-      }
-      return;
-    }
-    case 'aws:assertAwsResourceProperty': {
-      try {
-        const { selector, desired } = desiredValues(inputs);
-        const response = callFromInputs(rec, inputs, ['PropertySelector', 'DesiredValues'], se, ctx);
-        const m = propertyMatches(response, selector, desired);
-        done(
-          m.ok
-            ? { ok: true }
-            : failed(`Assertion failed: ${selector} is ${m.actual}; expected one of [${desired.join(', ')}]`)
-        );
-      } catch (e) {
-        done(apiFailure(e, step));
-      }
-      return;
-    }
-    case 'aws:waitForAwsResourceProperty': {
-      const started = ctx.now().getTime();
-      const timeoutMs = (step.timeoutSeconds ?? 3600) * 1000;
-      const interval = option(ctx, 'automationPollIntervalMs', 1000);
-      const poll = (): void => {
-        if (isTerminal(rec)) return;
-        try {
-          const { selector, desired } = desiredValues(inputs);
-          const response = callFromInputs(rec, inputs, ['PropertySelector', 'DesiredValues'], se, ctx);
-          const m = propertyMatches(response, selector, desired);
-          if (m.ok) {
-            done({ ok: true });
-            return;
-          }
-          if (ctx.now().getTime() - started >= timeoutMs) {
-            done({
-              ok: false,
-              status: 'TimedOut',
-              message: `${selector} was still ${m.actual} after ${timeoutMs / 1000} seconds; expected one of [${desired.join(', ')}]`,
-              failureType: 'Timeout'
-            });
-            return;
-          }
-        } catch (e) {
-          done(apiFailure(e, step));
-          return;
-        }
-        ctx.sim.schedule(Math.max(1, interval), poll);
-      };
-      poll();
-      return;
-    }
-    case 'aws:branch': {
-      try {
-        const choices = inputs.Choices;
-        if (!Array.isArray(choices)) throw new ValueError('input Choices must be a list');
-        for (const choice of choices) {
-          if (evaluateChoice(choice)) {
-            const next = (choice as Record<string, unknown>).NextStep;
-            if (typeof next !== 'string') throw new ValueError('a matching choice has no NextStep');
-            done({ ok: true, next });
-            return;
-          }
-        }
-        const fallback = inputs.Default;
-        done(typeof fallback === 'string' ? { ok: true, next: fallback } : { ok: true });
-      } catch (e) {
-        done(apiFailure(e, step));
-      }
-      return;
-    }
-    case 'aws:sleep': {
-      let ms: number | undefined;
-      if (typeof inputs.Duration === 'string') {
-        ms = durationMs(inputs.Duration);
-        if (ms === undefined) {
-          done(failed(`Duration ${inputs.Duration} is not an ISO 8601 duration such as PT5S`, 'InvalidInput'));
-          return;
-        }
-      } else if (typeof inputs.Timestamp === 'string' && !Number.isNaN(Date.parse(inputs.Timestamp))) {
-        ms = Math.max(0, Date.parse(inputs.Timestamp) - ctx.now().getTime());
-      } else {
-        done(failed('aws:sleep needs a Duration (ISO 8601, e.g. PT5S) or a Timestamp (ISO 8601)', 'InvalidInput'));
-        return;
-      }
-      if (ms > 7 * 24 * 3600 * 1000) {
-        done(failed('aws:sleep cannot last more than 604800 seconds (7 days)', 'InvalidInput'));
-        return;
-      }
-      const timeoutMs = step.timeoutSeconds !== undefined ? step.timeoutSeconds * 1000 : undefined;
-      if (timeoutMs !== undefined && timeoutMs < ms) {
-        ctx.sim.schedule(timeoutMs, () =>
-          done({
-            ok: false,
-            status: 'TimedOut',
-            message: `the sleep of ${ms / 1000} seconds exceeds timeoutSeconds ${step.timeoutSeconds}`,
-            failureType: 'Timeout'
-          })
-        );
-        return;
-      }
-      ctx.sim.schedule(ms, () => done({ ok: true }));
-      return;
-    }
-    case 'aws:updateVariable': {
-      const name = inputs.Name;
-      const doc = live.get(rec)!.doc;
-      if (typeof name !== 'string' || !name.startsWith('variable:') || !(name.slice(9) in doc.variables)) {
-        done(
-          failed(
-            `Name ${JSON.stringify(name)} must be variable:NAME of a variable the document declares`,
-            'InvalidInput'
-          )
-        );
-        return;
-      }
-      const variable = name.slice(9);
-      try {
-        rec.variables[variable] = convertToType(inputs.Value, doc.variables[variable]!.type, `variable ${variable}`);
-        done({ ok: true });
-      } catch (e) {
-        done(apiFailure(e, step));
-      }
-      return;
-    }
-  }
+  action({ rec, step, se, doc: live.get(rec)!.doc, ctx, inputs, done });
 }
 
 // ------------------------------------------------------------------------------------------------ views & control

@@ -1,5 +1,5 @@
 import type { ServiceHandlers, ServiceName } from '../core/types.js';
-import { configHandlers } from './config/handlers.js';
+import { configHandlers } from './config/handlers/index.js';
 import { snsHandlers } from './sns/handlers.js';
 import { ssmHandlers } from './ssm/handlers.js';
 import { stsHandlers } from './sts/handlers.js';
