@@ -5,7 +5,7 @@
 import type { RequestContext } from '../core/types.js';
 import type { ParsedDocument, ParsedStep } from '../services/ssm/content.js';
 import { TERMINAL_STATUSES, type AutomationExecutionRecord, type StepExecutionRecord } from '../services/ssm/state.js';
-import { ApiCallError, ParamValidationError, UnsupportedApiError } from './apis.js';
+import { ApiCallError, ParamValidationError, UnsupportedApiError } from './aws-api.js';
 import { ValueError } from './expressions.js';
 
 export type StepResult =

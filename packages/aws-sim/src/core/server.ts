@@ -40,7 +40,7 @@ import {
   type Principal,
   type Protocol,
   type RequestContext,
-  type ServiceName,
+  type ModelledService,
   type SimRuntime
 } from './types.js';
 
@@ -56,12 +56,12 @@ export interface CallCounts {
 const UNSIGNED = new Set(['sts:AssumeRoleWithWebIdentity', 'sts:AssumeRoleWithSAML']);
 
 /** awsJson1_1 target prefixes. */
-const JSON_TARGETS: Record<string, ServiceName> = {
+const JSON_TARGETS: Record<string, ModelledService> = {
   StarlingDoveService: 'config',
   AmazonSSM: 'ssm'
 };
 
-const QUERY_SERVICES: readonly ServiceName[] = ['sts', 'sns'];
+const QUERY_SERVICES: readonly ModelledService[] = ['sts', 'sns'];
 
 export interface SimServerOptions {
   scenario: Scenario;
@@ -81,7 +81,7 @@ interface ScheduledTask {
 
 interface Route {
   protocol: Protocol;
-  service?: ServiceName;
+  service?: ModelledService;
   operation: string;
   params?: URLSearchParams;
 }

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Protocol, ServiceName } from './types.js';
+import type { Protocol, ModelledService } from './types.js';
 
 export type Traits = Record<string, unknown>;
 
@@ -68,7 +68,7 @@ const PRELUDE: Record<string, Shape> = {
   [UNIT]: { type: 'structure', members: {} }
 };
 
-const MODEL_FILES: Record<ServiceName, string> = {
+const MODEL_FILES: Record<ModelledService, string> = {
   config: 'config.json',
   ssm: 'ssm.json',
   sts: 'sts.json',
@@ -95,7 +95,7 @@ export class SmithyModel {
   private readonly patterns = new Map<string, RegExp | null>();
 
   constructor(
-    readonly service: ServiceName,
+    readonly service: ModelledService,
     private readonly shapes: Record<string, Shape>
   ) {
     const entry = Object.entries(shapes).find(([, s]) => s.type === 'service');
@@ -170,10 +170,10 @@ function compilePattern(source: string): RegExp | null {
   return null;
 }
 
-const cache = new Map<ServiceName, SmithyModel>();
+const cache = new Map<ModelledService, SmithyModel>();
 
 /** The service's model, parsed on first use and cached for the life of the process. */
-export function getModel(service: ServiceName): SmithyModel {
+export function getModel(service: ModelledService): SmithyModel {
   let model = cache.get(service);
   if (!model) {
     const file = path.join(modelsDir(), MODEL_FILES[service]);
@@ -186,7 +186,7 @@ export function getModel(service: ServiceName): SmithyModel {
 }
 
 /** Which models are parsed so far (lazy loading is observable for tests). */
-export function loadedModels(): ServiceName[] {
+export function loadedModels(): ModelledService[] {
   return [...cache.keys()];
 }
 

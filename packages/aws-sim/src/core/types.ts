@@ -4,7 +4,21 @@
  */
 import type { AccountState, IssuedCredential } from './state.js';
 
-export type ServiceName = 'config' | 'ssm' | 'sts' | 'sns';
+/** The services the server speaks over HTTP, with Smithy model facts in models/. */
+export type ModelledService = 'config' | 'ssm' | 'sts' | 'sns';
+/**
+ * Every service with registered operations: the modelled ones, and EC2 and S3, whose operations only runbook steps
+ * call (in process; their input shapes are declared beside their handlers, see DeclaredShape).
+ */
+export type ServiceName = ModelledService | 'ec2' | 's3';
+
+/** botocore's view of an input shape, for services whose Smithy facts the package does not carry. */
+export type DeclaredShape =
+  | 'string'
+  | 'boolean'
+  | 'integer'
+  | { struct: Record<string, DeclaredShape>; required?: string[] }
+  | { list: DeclaredShape };
 export type Protocol = 'awsJson1_1' | 'awsQuery';
 
 /** An error answered the way AWS answers it (awsJson: __type + x-amzn-ErrorType; awsQuery: XML ErrorResponse). */
@@ -22,6 +36,7 @@ export class AwsError extends Error {
 
 /** The authenticated caller of a request (from the SigV4 access key the simulator issued). */
 export interface Principal {
+  /** The SigV4 access key of the request; empty for the calls an automation makes in process as its identity. */
   accessKeyId: string;
   /** arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION, or an IAM user ARN for static keys. */
   arn: string;

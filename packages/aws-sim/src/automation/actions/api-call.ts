@@ -3,27 +3,35 @@
  * aws:waitForAwsResourceProperty): the call named by the step's Service and Api inputs, made as the execution's
  * identity, and the property checks on its response.
  */
-import type { RequestContext } from '../../core/types.js';
+import { stableId } from '../../core/auth.js';
+import type { Principal, RequestContext } from '../../core/types.js';
 import type { ParsedStep } from '../../services/ssm/content.js';
 import { nextId, type AutomationExecutionRecord, type StepExecutionRecord } from '../../services/ssm/state.js';
-import { callAwsApi, type ApiEnv } from '../apis.js';
+import { callAwsApi, type ApiCaller } from '../aws-api.js';
 import { ValueError, convertToType, pythonText, select, toText } from '../expressions.js';
 
-function apiEnv(rec: AutomationExecutionRecord, ctx: RequestContext): ApiEnv {
+/**
+ * The identity a step's calls run as: the assume role's session (named after the execution, as Automation names it)
+ * when the document has an assume role, else whoever started the execution.
+ * https://docs.aws.amazon.com/systems-manager/latest/userguide/automation-setup.html
+ */
+function caller(rec: AutomationExecutionRecord, ctx: RequestContext): ApiCaller {
   const state = ctx.state;
-  let callerArn = rec.executedBy;
+  let principal: Principal;
   if (rec.assumeRole !== undefined) {
     const roleName = rec.assumeRole.slice(rec.assumeRole.lastIndexOf('/') + 1);
-    callerArn = `arn:aws:sts::${state.accountId}:assumed-role/${roleName}/${rec.executionId}`;
+    principal = {
+      accessKeyId: '',
+      arn: `arn:aws:sts::${state.accountId}:assumed-role/${roleName}/${rec.executionId}`,
+      accountId: state.accountId,
+      userId: `${stableId('AROA', rec.assumeRole)}:${rec.executionId}`
+    };
+  } else if (ctx.principal?.arn === rec.executedBy) {
+    principal = ctx.principal;
+  } else {
+    principal = { accessKeyId: '', arn: rec.executedBy, accountId: state.accountId, userId: rec.executedBy };
   }
-  return {
-    state,
-    region: state.region,
-    now: ctx.now(),
-    callerArn,
-    requestId: nextId(state, 'api-request'),
-    newId: kind => nextId(state, kind)
-  };
+  return { state, now: () => ctx.now(), sim: ctx.sim, principal, requestId: nextId(state, 'api-request') };
 }
 
 /** Calls the API named by the inputs (Service, Api, the rest as parameters, minus `exclude`). */
@@ -42,7 +50,7 @@ export function callFromInputs(
   for (const [k, v] of Object.entries(inputs)) {
     if (k !== 'Service' && k !== 'Api' && !exclude.includes(k)) params[k] = v;
   }
-  const response = callAwsApi(service, api, params, apiEnv(rec, ctx));
+  const response = callAwsApi(service, api, params, caller(rec, ctx));
   se.response = JSON.stringify(response);
   return response;
 }

@@ -1,12 +1,14 @@
 /**
  * SNS of the simulated account: Publish (recorded in state.sns.messages with the publisher), GetTopicAttributes,
- * ListTopics, and topic tagging (TagResource / UntagResource / ListTagsForResource).
+ * ListTopics, and topic tagging (TagResource / UntagResource / ListTagsForResource). The one Publish: SDK clients
+ * reach it over HTTP, runbook steps (aws:executeAwsApi) through the same registry (automation/aws-api.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { AccountState, SnsMessage, SnsTopicState } from '../../core/state.js';
 import { AwsError, type RequestContext, type ServiceHandlers } from '../../core/types.js';
 
 const MAX_MESSAGE_BYTES = 256 * 1024;
+const MAX_SUBJECT_CHARS = 100;
 const LIST_TOPICS_PAGE = 100;
 const MAX_TAGS = 50;
 
@@ -34,8 +36,15 @@ function publish(input: Record<string, unknown>, ctx: RequestContext): unknown {
   const topic = findTopic(ctx.state, topicArn);
   if (!topic) throw topicNotFound();
   const message = input['Message'] as string;
+  // https://docs.aws.amazon.com/sns/latest/api/API_Publish.html: Message is required, at most 256 KB; Subject is at
+  // most 100 characters. SNS refuses an empty message and an empty subject with InvalidParameter.
+  if (message === '') throw invalidParameter('Invalid parameter: Empty message');
   if (Buffer.byteLength(message, 'utf8') > MAX_MESSAGE_BYTES) {
     throw invalidParameter('Invalid parameter: Message too long');
+  }
+  const subject = input['Subject'] as string | undefined;
+  if (subject !== undefined && (subject.length > MAX_SUBJECT_CHARS || subject === '')) {
+    throw invalidParameter('Invalid parameter: Subject');
   }
   if (input['MessageStructure'] === 'json') {
     let parsed: unknown;
@@ -54,7 +63,6 @@ function publish(input: Record<string, unknown>, ctx: RequestContext): unknown {
     message,
     publishedAt: ctx.now().toISOString()
   };
-  const subject = input['Subject'] as string | undefined;
   if (subject !== undefined) record.subject = subject;
   if (ctx.principal) record.publishedBy = ctx.principal.arn;
   const attrs = input['MessageAttributes'] as
