@@ -79,3 +79,16 @@ export interface SimRuntime {
 export type Handler = (input: Record<string, unknown>, ctx: RequestContext) => unknown;
 
 export type ServiceHandlers = Record<string, Handler>;
+
+/**
+ * A service's handlers written against the AWS SDK's input types (`Inputs` maps each operation to its
+ * `XCommandInput`). The SDK's types are generated from the same Smithy models the server validates requests
+ * against before a handler runs (models/), so a handler's input has the shape its type says. (The SDK types required
+ * members as `| undefined` too; a handler may assert them: the server refused the request that lacked them.)
+ */
+export type HandlersFor<Inputs> = { [Op in keyof Inputs]: (input: Inputs[Op], ctx: RequestContext) => unknown };
+
+/** Registers typed handlers (see HandlersFor) in the registry's untyped form. */
+export function typedHandlers<Inputs>(handlers: HandlersFor<Inputs>): ServiceHandlers {
+  return handlers as unknown as ServiceHandlers;
+}

@@ -3,9 +3,10 @@
  * ListTopics, and topic tagging (TagResource / UntagResource / ListTagsForResource). The one Publish: SDK clients
  * reach it over HTTP, runbook steps (aws:executeAwsApi) through the same registry (automation/aws-api.ts).
  */
+import type * as Sns from '@aws-sdk/client-sns';
 import { randomUUID } from 'node:crypto';
 import type { AccountState, SnsMessage, SnsTopicState } from '../../core/state.js';
-import { AwsError, type RequestContext, type ServiceHandlers } from '../../core/types.js';
+import { AwsError, type RequestContext, typedHandlers } from '../../core/types.js';
 
 const MAX_MESSAGE_BYTES = 256 * 1024;
 const MAX_SUBJECT_CHARS = 100;
@@ -25,28 +26,28 @@ function invalidParameter(message: string): AwsError {
   return new AwsError('InvalidParameter', message, 400);
 }
 
-function publish(input: Record<string, unknown>, ctx: RequestContext): unknown {
-  const topicArn = (input['TopicArn'] as string | undefined) ?? (input['TargetArn'] as string | undefined);
+function publish(input: Sns.PublishCommandInput, ctx: RequestContext): unknown {
+  const topicArn = input.TopicArn ?? input.TargetArn;
   if (topicArn === undefined) {
-    if (input['PhoneNumber'] !== undefined) {
+    if (input.PhoneNumber !== undefined) {
       throw invalidParameter('Invalid parameter: PhoneNumber Reason: the simulator only publishes to topics');
     }
     throw invalidParameter('Invalid parameter: TopicArn or TargetArn Reason: no value for required parameter');
   }
   const topic = findTopic(ctx.state, topicArn);
   if (!topic) throw topicNotFound();
-  const message = input['Message'] as string;
+  const message = input.Message as string;
   // https://docs.aws.amazon.com/sns/latest/api/API_Publish.html: Message is required, at most 256 KB; Subject is at
   // most 100 characters. SNS refuses an empty message and an empty subject with InvalidParameter.
   if (message === '') throw invalidParameter('Invalid parameter: Empty message');
   if (Buffer.byteLength(message, 'utf8') > MAX_MESSAGE_BYTES) {
     throw invalidParameter('Invalid parameter: Message too long');
   }
-  const subject = input['Subject'] as string | undefined;
+  const subject = input.Subject;
   if (subject !== undefined && (subject.length > MAX_SUBJECT_CHARS || subject === '')) {
     throw invalidParameter('Invalid parameter: Subject');
   }
-  if (input['MessageStructure'] === 'json') {
+  if (input.MessageStructure === 'json') {
     let parsed: unknown;
     try {
       parsed = JSON.parse(message);
@@ -65,7 +66,7 @@ function publish(input: Record<string, unknown>, ctx: RequestContext): unknown {
   };
   if (subject !== undefined) record.subject = subject;
   if (ctx.principal) record.publishedBy = ctx.principal.arn;
-  const attrs = input['MessageAttributes'] as
+  const attrs = input.MessageAttributes as
     Record<string, { DataType: string; StringValue?: string; BinaryValue?: Uint8Array }> | undefined;
   if (attrs && Object.keys(attrs).length > 0) {
     record.attributes = {};
@@ -80,8 +81,8 @@ function publish(input: Record<string, unknown>, ctx: RequestContext): unknown {
   return { MessageId: record.messageId };
 }
 
-function getTopicAttributes(input: Record<string, unknown>, ctx: RequestContext): unknown {
-  const topic = findTopic(ctx.state, input['TopicArn'] as string);
+function getTopicAttributes(input: Sns.GetTopicAttributesCommandInput, ctx: RequestContext): unknown {
+  const topic = findTopic(ctx.state, input.TopicArn);
   if (!topic) throw topicNotFound();
   const owner = topic.arn.split(':')[4] ?? ctx.state.accountId;
   const policy = {
@@ -112,11 +113,11 @@ function getTopicAttributes(input: Record<string, unknown>, ctx: RequestContext)
   };
 }
 
-function listTopics(input: Record<string, unknown>, ctx: RequestContext): unknown {
+function listTopics(input: Sns.ListTopicsCommandInput, ctx: RequestContext): unknown {
   const arns = Object.values(ctx.state.resources.snsTopics)
     .map(t => t.arn)
     .sort();
-  const token = input['NextToken'] as string | undefined;
+  const token = input.NextToken;
   const start = token === undefined ? 0 : Number(token);
   if (!Number.isInteger(start) || start < 0 || start > arns.length) {
     throw invalidParameter('Invalid parameter: NextToken');
@@ -126,16 +127,16 @@ function listTopics(input: Record<string, unknown>, ctx: RequestContext): unknow
   return { Topics: page.map(TopicArn => ({ TopicArn })), ...(next !== undefined ? { NextToken: next } : {}) };
 }
 
-function taggedTopic(input: Record<string, unknown>, ctx: RequestContext): SnsTopicState {
-  const topic = findTopic(ctx.state, input['ResourceArn'] as string);
+function taggedTopic(input: { ResourceArn?: string | undefined }, ctx: RequestContext): SnsTopicState {
+  const topic = findTopic(ctx.state, input.ResourceArn);
   if (!topic) throw new AwsError('ResourceNotFound', 'Resource does not exist', 404);
   return topic;
 }
 
-function tagResource(input: Record<string, unknown>, ctx: RequestContext): unknown {
+function tagResource(input: Sns.TagResourceCommandInput, ctx: RequestContext): unknown {
   const topic = taggedTopic(input, ctx);
   const tags = { ...(topic.tags ?? {}) };
-  for (const t of input['Tags'] as Array<{ Key: string; Value: string }>) tags[t.Key] = t.Value;
+  for (const t of input.Tags ?? []) tags[t.Key!] = t.Value!;
   if (Object.keys(tags).length > MAX_TAGS) {
     throw new AwsError('TagLimitExceeded', `Could not complete request: tag quota of per resource exceeded`, 400);
   }
@@ -143,23 +144,33 @@ function tagResource(input: Record<string, unknown>, ctx: RequestContext): unkno
   return {};
 }
 
-function untagResource(input: Record<string, unknown>, ctx: RequestContext): unknown {
+function untagResource(input: Sns.UntagResourceCommandInput, ctx: RequestContext): unknown {
   const topic = taggedTopic(input, ctx);
-  for (const k of input['TagKeys'] as string[]) delete topic.tags?.[k];
+  for (const k of input.TagKeys ?? []) delete topic.tags?.[k];
   return {};
 }
 
-function listTagsForResource(input: Record<string, unknown>, ctx: RequestContext): unknown {
+function listTagsForResource(input: Sns.ListTagsForResourceCommandInput, ctx: RequestContext): unknown {
   const topic = taggedTopic(input, ctx);
   return { Tags: Object.entries(topic.tags ?? {}).map(([Key, Value]) => ({ Key, Value })) };
 }
 
+/** The SDK's input type of each operation. */
+type SnsInputs = {
+  Publish: Sns.PublishCommandInput;
+  GetTopicAttributes: Sns.GetTopicAttributesCommandInput;
+  ListTopics: Sns.ListTopicsCommandInput;
+  TagResource: Sns.TagResourceCommandInput;
+  UntagResource: Sns.UntagResourceCommandInput;
+  ListTagsForResource: Sns.ListTagsForResourceCommandInput;
+};
+
 /** sns operations of the simulated account. */
-export const snsHandlers: ServiceHandlers = {
+export const snsHandlers = typedHandlers<SnsInputs>({
   Publish: publish,
   GetTopicAttributes: getTopicAttributes,
   ListTopics: listTopics,
   TagResource: tagResource,
   UntagResource: untagResource,
   ListTagsForResource: listTagsForResource
-};
+});

@@ -3,8 +3,9 @@
  * Automation engine (../../automation/engine.ts). Inputs arrive checked against ssm.json by the server; handlers return
  * the model's member names, with Date timestamps. Errors are the codes the model declares for each operation.
  */
+import type * as Ssm from '@aws-sdk/client-ssm';
 import type { AccountState } from '../../core/state.js';
-import { AwsError, type RequestContext, type ServiceHandlers } from '../../core/types.js';
+import { AwsError, type RequestContext, typedHandlers } from '../../core/types.js';
 import { ContentError, buildVersion, convertContent } from './content.js';
 import {
   allDocuments,
@@ -43,25 +44,16 @@ export type { AutomationExecutionView, StartAutomationOptions, StepExecutionView
 
 type Tag = { Key: string; Value: string };
 
-function str(input: Record<string, unknown>, key: string): string | undefined {
-  const v = input[key];
-  return typeof v === 'string' ? v : undefined;
+/** A member the model requires (the server has checked it; the SDK's types still say `| undefined`). */
+function required(value: string | undefined, member: string): string {
+  if (value === undefined) {
+    throw new AwsError('ValidationException', `1 validation error detected: ${member} must not be null`);
+  }
+  return value;
 }
 
-function required(input: Record<string, unknown>, key: string): string {
-  const v = str(input, key);
-  if (v === undefined)
-    throw new AwsError('ValidationException', `1 validation error detected: ${key} must not be null`);
-  return v;
-}
-
-function tagsOf(input: Record<string, unknown>, key: string): Tag[] {
-  const v = input[key];
-  if (!Array.isArray(v)) return [];
-  return v.map(t => {
-    const tag = t as { Key?: unknown; Value?: unknown };
-    return { Key: String(tag.Key), Value: typeof tag.Value === 'string' ? tag.Value : '' };
-  });
+function tagsOf(tags: Ssm.Tag[] | undefined): Tag[] {
+  return (tags ?? []).map(t => ({ Key: String(t.Key), Value: typeof t.Value === 'string' ? t.Value : '' }));
 }
 
 /** Tags per resource: SSM allows 1000 (TagList length). */
@@ -78,28 +70,34 @@ function mergeTags(existing: Tag[], added: Tag[]): Tag[] {
   return out;
 }
 
-function formatOf(input: Record<string, unknown>): DocumentFormat {
-  return (str(input, 'DocumentFormat') as DocumentFormat | undefined) ?? 'JSON';
+function formatOf(format: string | undefined): DocumentFormat {
+  return (format as DocumentFormat | undefined) ?? 'JSON';
 }
 
+/** What CreateDocument and UpdateDocument share: the content of the new version. */
+type VersionInput = Pick<
+  Ssm.CreateDocumentCommandInput,
+  'Content' | 'DocumentFormat' | 'VersionName' | 'DisplayName' | 'TargetType'
+>;
+
 function newVersion(
-  input: Record<string, unknown>,
+  input: VersionInput,
   documentType: string,
   version: string,
   ctx: RequestContext
 ): DocumentVersionRecord {
   try {
     const v = buildVersion(
-      required(input, 'Content'),
-      formatOf(input),
+      required(input.Content, 'Content'),
+      formatOf(input.DocumentFormat),
       documentType,
       version,
       ctx.now().toISOString(),
-      str(input, 'VersionName')
+      input.VersionName
     );
-    const displayName = str(input, 'DisplayName');
+    const displayName = input.DisplayName;
     if (displayName !== undefined) v.displayName = displayName;
-    const targetType = str(input, 'TargetType');
+    const targetType = input.TargetType;
     if (targetType !== undefined) v.targetType = targetType;
     return v;
   } catch (e) {
@@ -110,10 +108,10 @@ function newVersion(
 
 // ------------------------------------------------------------------------------------------------ documents
 
-function createDocument(input: Record<string, unknown>, ctx: RequestContext): unknown {
+function createDocument(input: Ssm.CreateDocumentCommandInput, ctx: RequestContext): unknown {
   const state = ctx.state;
   const ssm = ssmState(state, ctx.now());
-  const name = required(input, 'Name');
+  const name = required(input.Name, 'Name');
   const reserved = reservedPrefix(name);
   if (reserved !== undefined) {
     throw new AwsError(
@@ -123,9 +121,9 @@ function createDocument(input: Record<string, unknown>, ctx: RequestContext): un
   }
   if (findDocument(state, name))
     throw ssmError('DocumentAlreadyExists', `Document with same name ${name} already exists`);
-  const documentType = str(input, 'DocumentType') ?? 'Command';
+  const documentType = input.DocumentType ?? 'Command';
   const version = newVersion(input, documentType, '1', ctx);
-  const tags = mergeTags([], tagsOf(input, 'Tags'));
+  const tags = mergeTags([], tagsOf(input.Tags));
   const doc: DocumentRecord = {
     name,
     documentType,
@@ -143,9 +141,9 @@ function createDocument(input: Record<string, unknown>, ctx: RequestContext): un
 /** Documents may have at most 1000 versions. */
 const MAX_VERSIONS = 1000;
 
-function updateDocument(input: Record<string, unknown>, ctx: RequestContext): unknown {
-  const doc = requireOwnedDocument(ctx.state, required(input, 'Name'), 'UpdateDocument');
-  const wanted = str(input, 'DocumentVersion');
+function updateDocument(input: Ssm.UpdateDocumentCommandInput, ctx: RequestContext): unknown {
+  const doc = requireOwnedDocument(ctx.state, required(input.Name, 'Name'), 'UpdateDocument');
+  const wanted = input.DocumentVersion;
   const latest = doc.latestVersion;
   const target =
     wanted === undefined || wanted === '$LATEST' ? latest : wanted === '$DEFAULT' ? doc.defaultVersion : wanted;
@@ -158,7 +156,7 @@ function updateDocument(input: Record<string, unknown>, ctx: RequestContext): un
   if (Object.keys(doc.versions).length >= MAX_VERSIONS) {
     throw ssmError('DocumentVersionLimitExceeded', `Document ${doc.name} already has ${MAX_VERSIONS} versions.`);
   }
-  const versionName = str(input, 'VersionName');
+  const versionName = input.VersionName;
   if (versionName !== undefined && Object.values(doc.versions).some(v => v.versionName === versionName)) {
     throw ssmError('DuplicateDocumentVersionName', `Document ${doc.name} already has a version named ${versionName}.`);
   }
@@ -177,16 +175,16 @@ function updateDocument(input: Record<string, unknown>, ctx: RequestContext): un
   return { DocumentDescription: describeVersion(doc, version) };
 }
 
-function describeDocument(input: Record<string, unknown>, ctx: RequestContext): unknown {
-  const doc = requireDocument(ctx.state, required(input, 'Name'));
-  const v = requireVersion(doc, str(input, 'DocumentVersion'), str(input, 'VersionName'));
+function describeDocument(input: Ssm.DescribeDocumentCommandInput, ctx: RequestContext): unknown {
+  const doc = requireDocument(ctx.state, required(input.Name, 'Name'));
+  const v = requireVersion(doc, input.DocumentVersion, input.VersionName);
   return { Document: describeVersion(doc, v) };
 }
 
-function getDocument(input: Record<string, unknown>, ctx: RequestContext): unknown {
-  const doc = requireDocument(ctx.state, required(input, 'Name'));
-  const v = requireVersion(doc, str(input, 'DocumentVersion'), str(input, 'VersionName'));
-  const format = (str(input, 'DocumentFormat') as DocumentFormat | undefined) ?? v.format;
+function getDocument(input: Ssm.GetDocumentCommandInput, ctx: RequestContext): unknown {
+  const doc = requireDocument(ctx.state, required(input.Name, 'Name'));
+  const v = requireVersion(doc, input.DocumentVersion, input.VersionName);
+  const format = input.DocumentFormat ?? v.format;
   let content: string;
   try {
     content = convertContent(v.content, v.format, format);
@@ -208,9 +206,12 @@ function getDocument(input: Record<string, unknown>, ctx: RequestContext): unkno
   return out;
 }
 
-function updateDocumentDefaultVersion(input: Record<string, unknown>, ctx: RequestContext): unknown {
-  const doc = requireOwnedDocument(ctx.state, required(input, 'Name'), 'UpdateDocumentDefaultVersion');
-  const wanted = required(input, 'DocumentVersion');
+function updateDocumentDefaultVersion(
+  input: Ssm.UpdateDocumentDefaultVersionCommandInput,
+  ctx: RequestContext
+): unknown {
+  const doc = requireOwnedDocument(ctx.state, required(input.Name, 'Name'), 'UpdateDocumentDefaultVersion');
+  const wanted = required(input.DocumentVersion, 'DocumentVersion');
   const v = doc.versions[wanted];
   if (!v) throw ssmError('InvalidDocumentVersion', `Document ${doc.name} has no version ${wanted}.`);
   doc.defaultVersion = v.version;
@@ -219,11 +220,11 @@ function updateDocumentDefaultVersion(input: Record<string, unknown>, ctx: Reque
   return { Description: description };
 }
 
-function deleteDocument(input: Record<string, unknown>, ctx: RequestContext): unknown {
-  const doc = requireOwnedDocument(ctx.state, required(input, 'Name'), 'DeleteDocument');
+function deleteDocument(input: Ssm.DeleteDocumentCommandInput, ctx: RequestContext): unknown {
+  const doc = requireOwnedDocument(ctx.state, required(input.Name, 'Name'), 'DeleteDocument');
   const ssm = ssmState(ctx.state, ctx.now());
-  const version = str(input, 'DocumentVersion');
-  const versionName = str(input, 'VersionName');
+  const version = input.DocumentVersion;
+  const versionName = input.VersionName;
   if (version === undefined && versionName === undefined) {
     delete ssm.documents[doc.name];
     return {};
@@ -243,12 +244,12 @@ function deleteDocument(input: Record<string, unknown>, ctx: RequestContext): un
 const OWNER_VALUES = new Set(['Self', 'Amazon', 'Private', 'Public', 'ThirdParty', 'All']);
 
 /** Normalised filters of ListDocuments: Filters (Key/Values) and the legacy DocumentFilterList (key/value). */
-function documentFilters(input: Record<string, unknown>): { key: string; values: string[] }[] {
+function documentFilters(input: Ssm.ListDocumentsCommandInput): { key: string; values: string[] }[] {
   const out: { key: string; values: string[] }[] = [];
-  for (const f of (input.Filters as { Key?: string; Values?: string[] }[] | undefined) ?? []) {
+  for (const f of input.Filters ?? []) {
     out.push({ key: f.Key ?? '', values: f.Values ?? [] });
   }
-  for (const f of (input.DocumentFilterList as { key?: string; value?: string }[] | undefined) ?? []) {
+  for (const f of input.DocumentFilterList ?? []) {
     out.push({ key: f.key ?? '', values: f.value !== undefined ? [f.value] : [] });
   }
   return out;
@@ -268,7 +269,7 @@ function ownerMatches(doc: DocumentRecord, owner: string, state: AccountState): 
   }
 }
 
-function listDocuments(input: Record<string, unknown>, ctx: RequestContext): unknown {
+function listDocuments(input: Ssm.ListDocumentsCommandInput, ctx: RequestContext): unknown {
   const state = ctx.state;
   const filters = documentFilters(input);
   const checks: ((d: DocumentRecord) => boolean)[] = [];
@@ -321,8 +322,8 @@ function listDocuments(input: Record<string, unknown>, ctx: RequestContext): unk
   return out;
 }
 
-function listDocumentVersions(input: Record<string, unknown>, ctx: RequestContext): unknown {
-  const doc = requireDocument(ctx.state, required(input, 'Name'));
+function listDocumentVersions(input: Ssm.ListDocumentVersionsCommandInput, ctx: RequestContext): unknown {
+  const doc = requireDocument(ctx.state, required(input.Name, 'Name'));
   const versions = Object.values(doc.versions).sort((a, b) => Number(a.version) - Number(b.version));
   const p = page('ListDocumentVersions', versions, input.MaxResults, input.NextToken, 50);
   const out: Record<string, unknown> = { DocumentVersions: p.items.map(v => versionInfo(doc, v)) };
@@ -332,9 +333,12 @@ function listDocumentVersions(input: Record<string, unknown>, ctx: RequestContex
 
 // ------------------------------------------------------------------------------------------------ tags
 
-function taggable(input: Record<string, unknown>, ctx: RequestContext): { tags: Tag[]; set(tags: Tag[]): void } {
-  const type = required(input, 'ResourceType');
-  const id = required(input, 'ResourceId');
+function taggable(
+  input: { ResourceType?: string | undefined; ResourceId?: string | undefined },
+  ctx: RequestContext
+): { tags: Tag[]; set(tags: Tag[]): void } {
+  const type = required(input.ResourceType, 'ResourceType');
+  const id = required(input.ResourceId, 'ResourceId');
   if (type === 'Document') {
     const doc = findDocument(ctx.state, id);
     if (!doc || doc.owner !== ctx.state.accountId) {
@@ -350,27 +354,27 @@ function taggable(input: Record<string, unknown>, ctx: RequestContext): { tags: 
   throw new AwsError('InvalidResourceId', `The simulated account has no ${type} resource ${id}.`);
 }
 
-function addTagsToResource(input: Record<string, unknown>, ctx: RequestContext): unknown {
+function addTagsToResource(input: Ssm.AddTagsToResourceCommandInput, ctx: RequestContext): unknown {
   const r = taggable(input, ctx);
-  r.set(mergeTags(r.tags, tagsOf(input, 'Tags')));
+  r.set(mergeTags(r.tags, tagsOf(input.Tags)));
   return {};
 }
 
-function removeTagsFromResource(input: Record<string, unknown>, ctx: RequestContext): unknown {
+function removeTagsFromResource(input: Ssm.RemoveTagsFromResourceCommandInput, ctx: RequestContext): unknown {
   const r = taggable(input, ctx);
-  const keys = new Set((input.TagKeys as string[] | undefined) ?? []);
+  const keys = new Set(input.TagKeys ?? []);
   r.set(r.tags.filter(t => !keys.has(t.Key)));
   return {};
 }
 
-function listTagsForResource(input: Record<string, unknown>, ctx: RequestContext): unknown {
+function listTagsForResource(input: Ssm.ListTagsForResourceCommandInput, ctx: RequestContext): unknown {
   return { TagList: taggable(input, ctx).tags.map(t => ({ ...t })) };
 }
 
 // ------------------------------------------------------------------------------------------------ automation
 
 /** StartAutomationExecution members that need multi-target / multi-account rate control, which is not simulated. */
-const UNSUPPORTED_START_MEMBERS = [
+const UNSUPPORTED_START_MEMBERS: readonly (keyof Ssm.StartAutomationExecutionCommandInput)[] = [
   'Targets',
   'TargetMaps',
   'TargetParameterName',
@@ -381,7 +385,7 @@ const UNSUPPORTED_START_MEMBERS = [
   'AlarmConfiguration'
 ];
 
-function startAutomationExecution(input: Record<string, unknown>, ctx: RequestContext): unknown {
+function startAutomationExecution(input: Ssm.StartAutomationExecutionCommandInput, ctx: RequestContext): unknown {
   const unsupported = UNSUPPORTED_START_MEMBERS.filter(m => input[m] !== undefined);
   if (unsupported.length > 0) {
     throw ssmError(
@@ -389,7 +393,7 @@ function startAutomationExecution(input: Record<string, unknown>, ctx: RequestCo
       `The simulated account runs automations on a single target only; ${unsupported.join(', ')} are not supported.`
     );
   }
-  const mode = str(input, 'Mode') ?? 'Auto';
+  const mode = input.Mode ?? 'Auto';
   if (mode !== 'Auto') {
     throw ssmError(
       'InvalidAutomationExecutionParametersException',
@@ -397,23 +401,23 @@ function startAutomationExecution(input: Record<string, unknown>, ctx: RequestCo
     );
   }
   const opts: Parameters<typeof startAutomation>[1] = {
-    documentName: required(input, 'DocumentName'),
-    parameters: (input.Parameters as Record<string, string[]> | undefined) ?? {},
-    tags: tagsOf(input, 'Tags')
+    documentName: required(input.DocumentName, 'DocumentName'),
+    parameters: input.Parameters ?? {},
+    tags: tagsOf(input.Tags)
   };
-  const version = str(input, 'DocumentVersion');
+  const version = input.DocumentVersion;
   if (version !== undefined) opts.documentVersion = version;
-  const token = str(input, 'ClientToken');
+  const token = input.ClientToken;
   if (token !== undefined) opts.clientToken = token;
   return { AutomationExecutionId: startAutomation(ctx, opts) };
 }
 
-function getAutomationExecution(input: Record<string, unknown>, ctx: RequestContext): unknown {
-  return { AutomationExecution: getAutomation(ctx, required(input, 'AutomationExecutionId')) };
+function getAutomationExecution(input: Ssm.GetAutomationExecutionCommandInput, ctx: RequestContext): unknown {
+  return { AutomationExecution: getAutomation(ctx, required(input.AutomationExecutionId, 'AutomationExecutionId')) };
 }
 
-function stopAutomationExecution(input: Record<string, unknown>, ctx: RequestContext): unknown {
-  stopAutomation(ctx, required(input, 'AutomationExecutionId'));
+function stopAutomationExecution(input: Ssm.StopAutomationExecutionCommandInput, ctx: RequestContext): unknown {
+  stopAutomation(ctx, required(input.AutomationExecutionId, 'AutomationExecutionId'));
   return {};
 }
 
@@ -498,10 +502,11 @@ function executionMetadata(state: AccountState, e: AutomationExecutionRecord): R
   return out;
 }
 
-function describeAutomationExecutions(input: Record<string, unknown>, ctx: RequestContext): unknown {
-  const filters = ((input.Filters as { Key: string; Values: string[] }[] | undefined) ?? []).map(f =>
-    executionFilter(f.Key, f.Values)
-  );
+function describeAutomationExecutions(
+  input: Ssm.DescribeAutomationExecutionsCommandInput,
+  ctx: RequestContext
+): unknown {
+  const filters = (input.Filters ?? []).map(f => executionFilter(f.Key ?? '', f.Values ?? []));
   const all = Object.values(ssmState(ctx.state, ctx.now()).executions)
     .filter(e => filters.every(f => f(e)))
     .sort((a, b) => (a.startTime === b.startTime ? 0 : a.startTime < b.startTime ? 1 : -1));
@@ -513,30 +518,35 @@ function describeAutomationExecutions(input: Record<string, unknown>, ctx: Reque
   return out;
 }
 
-function describeAutomationStepExecutions(input: Record<string, unknown>, ctx: RequestContext): unknown {
-  const rec = requireExecution(ctx.state, required(input, 'AutomationExecutionId'));
+function describeAutomationStepExecutions(
+  input: Ssm.DescribeAutomationStepExecutionsCommandInput,
+  ctx: RequestContext
+): unknown {
+  const rec = requireExecution(ctx.state, required(input.AutomationExecutionId, 'AutomationExecutionId'));
   const checks: ((s: AutomationExecutionRecord['steps'][number]) => boolean)[] = [];
-  for (const f of (input.Filters as { Key: string; Values: string[] }[] | undefined) ?? []) {
+  for (const f of input.Filters ?? []) {
+    // Key and Values are required members of StepExecutionFilter (checked by the server).
+    const values = f.Values ?? [];
     switch (f.Key) {
       case 'StepName':
-        checks.push(s => f.Values.includes(s.stepName));
+        checks.push(s => values.includes(s.stepName));
         break;
       case 'Action':
-        checks.push(s => f.Values.includes(s.action));
+        checks.push(s => values.includes(s.action));
         break;
       case 'StepExecutionId':
-        checks.push(s => f.Values.includes(s.stepExecutionId));
+        checks.push(s => values.includes(s.stepExecutionId));
         break;
       case 'StepExecutionStatus':
-        checks.push(s => f.Values.some(v => v.toLowerCase() === s.status.toLowerCase()));
+        checks.push(s => values.some(v => v.toLowerCase() === s.status.toLowerCase()));
         break;
       case 'StartTimeBefore': {
-        const t = timeFilter(f.Key, f.Values);
+        const t = timeFilter(f.Key, values);
         checks.push(s => s.startTime !== undefined && Date.parse(s.startTime) < t);
         break;
       }
       case 'StartTimeAfter': {
-        const t = timeFilter(f.Key, f.Values);
+        const t = timeFilter(f.Key, values);
         checks.push(s => s.startTime !== undefined && Date.parse(s.startTime) > t);
         break;
       }
@@ -557,8 +567,28 @@ export function isFinished(status: AutomationStatus): boolean {
   return TERMINAL_STATUSES.has(status);
 }
 
+/** The SDK's input type of each operation. */
+type SsmInputs = {
+  CreateDocument: Ssm.CreateDocumentCommandInput;
+  UpdateDocument: Ssm.UpdateDocumentCommandInput;
+  DescribeDocument: Ssm.DescribeDocumentCommandInput;
+  GetDocument: Ssm.GetDocumentCommandInput;
+  UpdateDocumentDefaultVersion: Ssm.UpdateDocumentDefaultVersionCommandInput;
+  DeleteDocument: Ssm.DeleteDocumentCommandInput;
+  ListDocuments: Ssm.ListDocumentsCommandInput;
+  ListDocumentVersions: Ssm.ListDocumentVersionsCommandInput;
+  AddTagsToResource: Ssm.AddTagsToResourceCommandInput;
+  RemoveTagsFromResource: Ssm.RemoveTagsFromResourceCommandInput;
+  ListTagsForResource: Ssm.ListTagsForResourceCommandInput;
+  StartAutomationExecution: Ssm.StartAutomationExecutionCommandInput;
+  GetAutomationExecution: Ssm.GetAutomationExecutionCommandInput;
+  StopAutomationExecution: Ssm.StopAutomationExecutionCommandInput;
+  DescribeAutomationExecutions: Ssm.DescribeAutomationExecutionsCommandInput;
+  DescribeAutomationStepExecutions: Ssm.DescribeAutomationStepExecutionsCommandInput;
+};
+
 /** ssm operations of the simulated account. */
-export const ssmHandlers: ServiceHandlers = {
+export const ssmHandlers = typedHandlers<SsmInputs>({
   CreateDocument: createDocument,
   UpdateDocument: updateDocument,
   DescribeDocument: describeDocument,
@@ -575,4 +605,4 @@ export const ssmHandlers: ServiceHandlers = {
   StopAutomationExecution: stopAutomationExecution,
   DescribeAutomationExecutions: describeAutomationExecutions,
   DescribeAutomationStepExecutions: describeAutomationStepExecutions
-};
+});

@@ -2,9 +2,10 @@
  * STS of the simulated account: AssumeRoleWithWebIdentity (GitHub OIDC token -> session credentials, checked
  * against the role's trust policy) and GetCallerIdentity.
  */
+import type * as Sts from '@aws-sdk/client-sts';
 import { stableId } from '../../core/auth.js';
 import type { AccountState, RoleState } from '../../core/state.js';
-import { AwsError, type RequestContext, type ServiceHandlers } from '../../core/types.js';
+import { AwsError, type RequestContext, typedHandlers } from '../../core/types.js';
 
 const DEFAULT_DURATION_SECONDS = 3600;
 
@@ -28,11 +29,14 @@ function accessDenied(): AwsError {
   return new AwsError('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity', 403);
 }
 
-async function assumeRoleWithWebIdentity(input: Record<string, unknown>, ctx: RequestContext): Promise<unknown> {
-  const roleArn = input['RoleArn'] as string;
-  const sessionName = input['RoleSessionName'] as string;
-  const token = input['WebIdentityToken'] as string;
-  const durationSeconds = (input['DurationSeconds'] as number | undefined) ?? DEFAULT_DURATION_SECONDS;
+async function assumeRoleWithWebIdentity(
+  input: Sts.AssumeRoleWithWebIdentityCommandInput,
+  ctx: RequestContext
+): Promise<unknown> {
+  const roleArn = input.RoleArn as string;
+  const sessionName = input.RoleSessionName as string;
+  const token = input.WebIdentityToken as string;
+  const durationSeconds = input.DurationSeconds ?? DEFAULT_DURATION_SECONDS;
 
   const claims = await ctx.sim.verifyOidcToken(token);
   const role = findRole(ctx.state, roleArn);
@@ -71,14 +75,20 @@ async function assumeRoleWithWebIdentity(input: Record<string, unknown>, ctx: Re
   };
 }
 
-function getCallerIdentity(_input: Record<string, unknown>, ctx: RequestContext): unknown {
+function getCallerIdentity(_input: Sts.GetCallerIdentityCommandInput, ctx: RequestContext): unknown {
   const p = ctx.principal;
   if (!p) throw new AwsError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
   return { UserId: p.userId, Account: p.accountId, Arn: p.arn };
 }
 
+/** The SDK's input type of each operation. */
+type StsInputs = {
+  AssumeRoleWithWebIdentity: Sts.AssumeRoleWithWebIdentityCommandInput;
+  GetCallerIdentity: Sts.GetCallerIdentityCommandInput;
+};
+
 /** sts operations of the simulated account. */
-export const stsHandlers: ServiceHandlers = {
+export const stsHandlers = typedHandlers<StsInputs>({
   AssumeRoleWithWebIdentity: assumeRoleWithWebIdentity,
   GetCallerIdentity: getCallerIdentity
-};
+});

@@ -11,11 +11,6 @@ import { configState, type ConfigState, type RuleRecord } from '../state.js';
 /** Page size AWS uses for rule lists where the caller cannot choose one. */
 export const RULES_PAGE_SIZE = 25;
 
-export interface Tag {
-  Key?: string;
-  Value?: string;
-}
-
 type ComplianceFilter = ReadonlySet<string> | undefined;
 
 export function cfgOf(ctx: RequestContext): ConfigState {

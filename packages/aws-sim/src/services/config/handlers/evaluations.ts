@@ -2,6 +2,7 @@
  * AWS Config evaluations and compliance: StartConfigRulesEvaluation, DescribeConfigRuleEvaluationStatus and the
  * compliance queries (by rule, by resource, details).
  */
+import type * as Cfg from '@aws-sdk/client-config-service';
 import { AwsError, type RequestContext } from '../../../core/types.js';
 import { contributorCount, ruleCompliance, type RuleComplianceSummary } from '../engine.js';
 import { compareResourceKeys } from '../items.js';
@@ -74,9 +75,12 @@ function evaluationResult(ruleName: string, r: StoredEvaluation): Record<string,
   return out;
 }
 
-export function startConfigRulesEvaluation(input: Record<string, unknown>, ctx: RequestContext): unknown {
+export function startConfigRulesEvaluation(
+  input: Cfg.StartConfigRulesEvaluationCommandInput,
+  ctx: RequestContext
+): unknown {
   const cfg = cfgOf(ctx);
-  const requested = names(input['ConfigRuleNames']);
+  const requested = names(input.ConfigRuleNames);
   if (requested.length === 0) throw invalid('ConfigRuleNames must name at least one rule.');
   const records = requested.map(n => requireRule(cfg, n));
   const now = ctx.now();
@@ -99,15 +103,18 @@ export function startConfigRulesEvaluation(input: Record<string, unknown>, ctx: 
   return {};
 }
 
-export function describeConfigRuleEvaluationStatus(input: Record<string, unknown>, ctx: RequestContext): unknown {
+export function describeConfigRuleEvaluationStatus(
+  input: Cfg.DescribeConfigRuleEvaluationStatusCommandInput,
+  ctx: RequestContext
+): unknown {
   const cfg = cfgOf(ctx);
-  const requested = names(input['ConfigRuleNames']);
+  const requested = names(input.ConfigRuleNames);
   if (requested.length > 0) {
     return { ConfigRulesEvaluationStatus: requested.map(n => evaluationStatus(requireRule(cfg, n))) };
   }
-  const limit = effectiveLimit(input['Limit'], 50, 50);
+  const limit = effectiveLimit(input.Limit, 50, 50);
   const op = 'DescribeConfigRuleEvaluationStatus';
-  const after = stringAfter(input['NextToken'], op, '');
+  const after = stringAfter(input.NextToken, op, '');
   const page = pageAfter(sortedRuleNames(cfg), byName, after, limit);
   const out: Record<string, unknown> = {
     ConfigRulesEvaluationStatus: page.items.map(n => evaluationStatus(cfg.rules[n]!))
@@ -116,10 +123,13 @@ export function describeConfigRuleEvaluationStatus(input: Record<string, unknown
   return out;
 }
 
-export function describeComplianceByConfigRule(input: Record<string, unknown>, ctx: RequestContext): unknown {
+export function describeComplianceByConfigRule(
+  input: Cfg.DescribeComplianceByConfigRuleCommandInput,
+  ctx: RequestContext
+): unknown {
   const cfg = cfgOf(ctx);
   const op = 'DescribeComplianceByConfigRule';
-  const filter = complianceFilter(input['ComplianceTypes'], 'NOT_APPLICABLE', op);
+  const filter = complianceFilter(input.ComplianceTypes, 'NOT_APPLICABLE', op);
   const summaries = new Map<string, RuleComplianceSummary>();
   const summary = (name: string): RuleComplianceSummary => {
     let s = summaries.get(name);
@@ -131,28 +141,31 @@ export function describeComplianceByConfigRule(input: Record<string, unknown>, c
   };
   const keep = (name: string): boolean => !filter || filter.has(summary(name).complianceType);
   const entry = (name: string) => ({ ConfigRuleName: name, Compliance: complianceOutput(summary(name)) });
-  const requested = names(input['ConfigRuleNames']);
+  const requested = names(input.ConfigRuleNames);
   if (requested.length > 0) {
     for (const n of requested) requireRule(cfg, n);
     return { ComplianceByConfigRules: requested.filter(keep).map(entry) };
   }
   const scope = filterScope(filter);
-  const after = stringAfter(input['NextToken'], op, scope);
+  const after = stringAfter(input.NextToken, op, scope);
   const page = pageAfter(sortedRuleNames(cfg), byName, after, RULES_PAGE_SIZE, keep);
   const out: Record<string, unknown> = { ComplianceByConfigRules: page.items.map(entry) };
   if (page.more) out['NextToken'] = encodeToken(op, scope, page.items.at(-1));
   return out;
 }
 
-export function getComplianceDetailsByConfigRule(input: Record<string, unknown>, ctx: RequestContext): unknown {
+export function getComplianceDetailsByConfigRule(
+  input: Cfg.GetComplianceDetailsByConfigRuleCommandInput,
+  ctx: RequestContext
+): unknown {
   const cfg = cfgOf(ctx);
   const op = 'GetComplianceDetailsByConfigRule';
-  const name = input['ConfigRuleName'] as string;
+  const name = input.ConfigRuleName as string;
   const rec = requireRule(cfg, name);
-  const filter = complianceFilter(input['ComplianceTypes'], 'INSUFFICIENT_DATA', op);
-  const limit = effectiveLimit(input['Limit'], 10, 100);
+  const filter = complianceFilter(input.ComplianceTypes, 'INSUFFICIENT_DATA', op);
+  const limit = effectiveLimit(input.Limit, 10, 100);
   const scope = `${name}|${filterScope(filter)}`;
-  const after = resourceKeyAfter(input['NextToken'], op, scope);
+  const after = resourceKeyAfter(input.NextToken, op, scope);
   const page = pageAfter(rec.results, compareToResourceKey, after, limit, r => !filter || filter.has(r.complianceType));
   const out: Record<string, unknown> = { EvaluationResults: page.items.map(r => evaluationResult(name, r)) };
   const last = page.items.at(-1);
@@ -160,18 +173,21 @@ export function getComplianceDetailsByConfigRule(input: Record<string, unknown>,
   return out;
 }
 
-export function getComplianceDetailsByResource(input: Record<string, unknown>, ctx: RequestContext): unknown {
+export function getComplianceDetailsByResource(
+  input: Cfg.GetComplianceDetailsByResourceCommandInput,
+  ctx: RequestContext
+): unknown {
   const cfg = cfgOf(ctx);
   const op = 'GetComplianceDetailsByResource';
-  if (input['ResourceEvaluationId'] !== undefined) return proactiveComplianceDetails(input, cfg);
-  const type = input['ResourceType'];
-  const id = input['ResourceId'];
+  if (input.ResourceEvaluationId !== undefined) return proactiveComplianceDetails(input, cfg);
+  const type = input.ResourceType;
+  const id = input.ResourceId;
   if (typeof type !== 'string' || typeof id !== 'string') {
     throw invalid('ResourceType and ResourceId are required (or a ResourceEvaluationId).');
   }
-  const filter = complianceFilter(input['ComplianceTypes'], 'INSUFFICIENT_DATA', op);
+  const filter = complianceFilter(input.ComplianceTypes, 'INSUFFICIENT_DATA', op);
   const scope = `${type}|${id}|${filterScope(filter)}`;
-  const after = stringAfter(input['NextToken'], op, scope);
+  const after = stringAfter(input.NextToken, op, scope);
   const matches: { rule: string; result: StoredEvaluation }[] = [];
   for (const rule of sortedRuleNames(cfg)) {
     const result = findResult(cfg.rules[rule]!, type, id);
@@ -207,14 +223,17 @@ interface ResourceCompliance {
   compliantRules: number;
 }
 
-export function describeComplianceByResource(input: Record<string, unknown>, ctx: RequestContext): unknown {
+export function describeComplianceByResource(
+  input: Cfg.DescribeComplianceByResourceCommandInput,
+  ctx: RequestContext
+): unknown {
   const cfg = cfgOf(ctx);
   const op = 'DescribeComplianceByResource';
-  const type = input['ResourceType'] as string | undefined;
-  const id = input['ResourceId'] as string | undefined;
+  const type = input.ResourceType;
+  const id = input.ResourceId;
   if (id !== undefined && type === undefined) throw invalid('ResourceId requires ResourceType.');
-  const filter = complianceFilter(input['ComplianceTypes'], 'NOT_APPLICABLE', op);
-  const limit = effectiveLimit(input['Limit'], 10, 100);
+  const filter = complianceFilter(input.ComplianceTypes, 'NOT_APPLICABLE', op);
+  const limit = effectiveLimit(input.Limit, 10, 100);
   const byKey = new Map<string, ResourceCompliance>();
   for (const rec of Object.values(cfg.rules)) {
     for (const r of rec.results) {
@@ -238,7 +257,7 @@ export function describeComplianceByResource(input: Record<string, unknown>, ctx
       : { complianceType: a.compliantRules > 0 ? 'COMPLIANT' : 'INSUFFICIENT_DATA', nonCompliantCount: 0 };
   const sorted = [...byKey.values()].sort(compareResourceKeys);
   const scope = `${type ?? ''}|${id ?? ''}|${filterScope(filter)}`;
-  const after = resourceKeyAfter(input['NextToken'], op, scope);
+  const after = resourceKeyAfter(input.NextToken, op, scope);
   const page = pageAfter(
     sorted,
     compareToResourceKey,

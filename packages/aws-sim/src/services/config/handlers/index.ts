@@ -3,7 +3,8 @@
  * model; handlers return plain objects with the model's member names (timestamps as Date) and throw AwsError with the
  * error codes the model declares for the operation.
  */
-import type { ServiceHandlers } from '../../../core/types.js';
+import type * as Cfg from '@aws-sdk/client-config-service';
+import { typedHandlers } from '../../../core/types.js';
 import { putConfigRule, describeConfigRules, deleteConfigRule } from './rules.js';
 import { tagResource, untagResource, listTagsForResource } from './tags.js';
 import {
@@ -27,8 +28,37 @@ import {
 import { batchGetResourceConfig, selectResourceConfig } from './resource-config.js';
 import { startResourceEvaluationHandler, getResourceEvaluationSummary, listResourceEvaluations } from './proactive.js';
 
+/** The SDK's input type of each operation. */
+type ConfigInputs = {
+  PutConfigRule: Cfg.PutConfigRuleCommandInput;
+  DescribeConfigRules: Cfg.DescribeConfigRulesCommandInput;
+  DeleteConfigRule: Cfg.DeleteConfigRuleCommandInput;
+  TagResource: Cfg.TagResourceCommandInput;
+  UntagResource: Cfg.UntagResourceCommandInput;
+  ListTagsForResource: Cfg.ListTagsForResourceCommandInput;
+  StartConfigRulesEvaluation: Cfg.StartConfigRulesEvaluationCommandInput;
+  DescribeConfigRuleEvaluationStatus: Cfg.DescribeConfigRuleEvaluationStatusCommandInput;
+  DescribeComplianceByConfigRule: Cfg.DescribeComplianceByConfigRuleCommandInput;
+  GetComplianceDetailsByConfigRule: Cfg.GetComplianceDetailsByConfigRuleCommandInput;
+  GetComplianceDetailsByResource: Cfg.GetComplianceDetailsByResourceCommandInput;
+  DescribeComplianceByResource: Cfg.DescribeComplianceByResourceCommandInput;
+  PutRemediationConfigurations: Cfg.PutRemediationConfigurationsCommandInput;
+  DescribeRemediationConfigurations: Cfg.DescribeRemediationConfigurationsCommandInput;
+  DeleteRemediationConfiguration: Cfg.DeleteRemediationConfigurationCommandInput;
+  StartRemediationExecution: Cfg.StartRemediationExecutionCommandInput;
+  DescribeRemediationExecutionStatus: Cfg.DescribeRemediationExecutionStatusCommandInput;
+  PutRemediationExceptions: Cfg.PutRemediationExceptionsCommandInput;
+  DescribeRemediationExceptions: Cfg.DescribeRemediationExceptionsCommandInput;
+  DeleteRemediationExceptions: Cfg.DeleteRemediationExceptionsCommandInput;
+  BatchGetResourceConfig: Cfg.BatchGetResourceConfigCommandInput;
+  SelectResourceConfig: Cfg.SelectResourceConfigCommandInput;
+  StartResourceEvaluation: Cfg.StartResourceEvaluationCommandInput;
+  GetResourceEvaluationSummary: Cfg.GetResourceEvaluationSummaryCommandInput;
+  ListResourceEvaluations: Cfg.ListResourceEvaluationsCommandInput;
+};
+
 /** config operations of the simulated account. */
-export const configHandlers: ServiceHandlers = {
+export const configHandlers = typedHandlers<ConfigInputs>({
   PutConfigRule: putConfigRule,
   DescribeConfigRules: describeConfigRules,
   DeleteConfigRule: deleteConfigRule,
@@ -54,4 +84,4 @@ export const configHandlers: ServiceHandlers = {
   StartResourceEvaluation: startResourceEvaluationHandler,
   GetResourceEvaluationSummary: getResourceEvaluationSummary,
   ListResourceEvaluations: listResourceEvaluations
-};
+});

@@ -2,6 +2,7 @@
  * AWS Config proactive evaluation: StartResourceEvaluation, GetResourceEvaluationSummary, ListResourceEvaluations,
  * and GetComplianceDetailsByResource for a ResourceEvaluationId.
  */
+import type * as Cfg from '@aws-sdk/client-config-service';
 import { AwsError, type RequestContext } from '../../../core/types.js';
 import { decodeToken, effectiveLimit, encodeToken, pageAfter } from '../paging.js';
 import { overallCompliance, sameRequest, startResourceEvaluation } from '../proactive.js';
@@ -19,14 +20,17 @@ interface ResourceDetailsInput {
   ResourceConfigurationSchemaType?: string;
 }
 
-export function startResourceEvaluationHandler(input: Record<string, unknown>, ctx: RequestContext): unknown {
+export function startResourceEvaluationHandler(
+  input: Cfg.StartResourceEvaluationCommandInput,
+  ctx: RequestContext
+): unknown {
   const cfg = cfgOf(ctx);
-  if (input['EvaluationMode'] !== 'PROACTIVE') {
+  if (input.EvaluationMode !== 'PROACTIVE') {
     throw invalid(
-      `StartResourceEvaluation supports only the PROACTIVE evaluation mode, got ${String(input['EvaluationMode'])}.`
+      `StartResourceEvaluation supports only the PROACTIVE evaluation mode, got ${String(input.EvaluationMode)}.`
     );
   }
-  const d = input['ResourceDetails'] as ResourceDetailsInput;
+  const d = input.ResourceDetails as ResourceDetailsInput;
   try {
     JSON.parse(d.ResourceConfiguration);
   } catch {
@@ -40,13 +44,12 @@ export function startResourceEvaluationHandler(input: Record<string, unknown>, c
   if (d.ResourceConfigurationSchemaType !== undefined) {
     details.ResourceConfigurationSchemaType = d.ResourceConfigurationSchemaType;
   }
-  const context = (input['EvaluationContext'] as { EvaluationContextIdentifier?: string } | undefined)
-    ?.EvaluationContextIdentifier;
+  const context = input.EvaluationContext?.EvaluationContextIdentifier;
   const request = {
     resourceDetails: details,
-    evaluationTimeoutSeconds: (input['EvaluationTimeout'] as number | undefined) ?? 0,
+    evaluationTimeoutSeconds: input.EvaluationTimeout ?? 0,
     ...(context !== undefined ? { evaluationContextIdentifier: context } : {}),
-    ...(typeof input['ClientToken'] === 'string' ? { clientToken: input['ClientToken'] } : {})
+    ...(typeof input.ClientToken === 'string' ? { clientToken: input.ClientToken } : {})
   };
   if (request.clientToken !== undefined) {
     const previous = Object.values(cfg.resourceEvaluations ?? {}).find(e => e.clientToken === request.clientToken);
@@ -70,8 +73,11 @@ function requireResourceEvaluation(cfg: ConfigState, id: unknown, code: string):
   return e;
 }
 
-export function getResourceEvaluationSummary(input: Record<string, unknown>, ctx: RequestContext): unknown {
-  const e = requireResourceEvaluation(cfgOf(ctx), input['ResourceEvaluationId'], 'ResourceNotFoundException');
+export function getResourceEvaluationSummary(
+  input: Cfg.GetResourceEvaluationSummaryCommandInput,
+  ctx: RequestContext
+): unknown {
+  const e = requireResourceEvaluation(cfgOf(ctx), input.ResourceEvaluationId, 'ResourceNotFoundException');
   const status: Record<string, unknown> = { Status: e.status };
   if (e.failureReason !== undefined) status['FailureReason'] = e.failureReason;
   const out: Record<string, unknown> = {
@@ -94,11 +100,11 @@ function compareEvaluations(a: { startTime: string; id: string }, b: [string, st
   return a.id === b[1] ? 0 : a.id < b[1] ? -1 : 1;
 }
 
-export function listResourceEvaluations(input: Record<string, unknown>, ctx: RequestContext): unknown {
+export function listResourceEvaluations(input: Cfg.ListResourceEvaluationsCommandInput, ctx: RequestContext): unknown {
   const cfg = cfgOf(ctx);
   const op = 'ListResourceEvaluations';
   const filters =
-    (input['Filters'] as
+    (input.Filters as
       | {
           EvaluationMode?: string;
           TimeWindow?: { StartTime?: Date; EndTime?: Date };
@@ -113,7 +119,7 @@ export function listResourceEvaluations(input: Record<string, unknown>, ctx: Req
   if (start !== undefined && end !== undefined && start > end) {
     throw new AwsError('InvalidTimeRangeException', 'TimeWindow.StartTime must not be after TimeWindow.EndTime.');
   }
-  const limit = effectiveLimit(input['Limit'], RESOURCE_EVALUATIONS_PAGE_SIZE, 100);
+  const limit = effectiveLimit(input.Limit, RESOURCE_EVALUATIONS_PAGE_SIZE, 100);
   const keep = (e: StoredResourceEvaluation): boolean => {
     const t = Date.parse(e.startTime);
     return (
@@ -134,8 +140,8 @@ export function listResourceEvaluations(input: Record<string, unknown>, ctx: Req
     filters.EvaluationContextIdentifier ?? ''
   ]);
   let after: [string, string] | undefined;
-  if (typeof input['NextToken'] === 'string') {
-    const raw = decodeToken(input['NextToken'], op, scope);
+  if (typeof input.NextToken === 'string') {
+    const raw = decodeToken(input.NextToken, op, scope);
     if (!Array.isArray(raw) || raw.length !== 2 || !raw.every(v => typeof v === 'string')) {
       throw new AwsError('InvalidNextTokenException', 'The nextToken provided is invalid');
     }
@@ -175,15 +181,18 @@ function proactiveResult(e: StoredResourceEvaluation, r: StoredProactiveResult):
 }
 
 /** GetComplianceDetailsByResource for a proactive evaluation: its results per rule (none while in progress). */
-export function proactiveComplianceDetails(input: Record<string, unknown>, cfg: ConfigState): unknown {
+export function proactiveComplianceDetails(
+  input: Cfg.GetComplianceDetailsByResourceCommandInput,
+  cfg: ConfigState
+): unknown {
   const op = 'GetComplianceDetailsByResource';
-  if (input['ResourceType'] !== undefined || input['ResourceId'] !== undefined) {
+  if (input.ResourceType !== undefined || input.ResourceId !== undefined) {
     throw invalid('Give either a ResourceEvaluationId or a ResourceType and ResourceId, not both.');
   }
-  const e = requireResourceEvaluation(cfg, input['ResourceEvaluationId'], 'InvalidParameterValueException');
-  const filter = complianceFilter(input['ComplianceTypes'], 'INSUFFICIENT_DATA', op);
+  const e = requireResourceEvaluation(cfg, input.ResourceEvaluationId, 'InvalidParameterValueException');
+  const filter = complianceFilter(input.ComplianceTypes, 'INSUFFICIENT_DATA', op);
   const scope = `${e.resourceEvaluationId}|${filterScope(filter)}`;
-  const after = stringAfter(input['NextToken'], op, scope);
+  const after = stringAfter(input.NextToken, op, scope);
   const results = e.results.filter(r => !filter || filter.has(r.complianceType));
   const page = pageAfter(
     results,

@@ -1,6 +1,7 @@
 /**
  * AWS Config remediation: configurations, executions and exceptions.
  */
+import type * as Cfg from '@aws-sdk/client-config-service';
 import { AwsError, type RequestContext } from '../../../core/types.js';
 import { compareResourceKeys } from '../items.js';
 import { effectiveLimit, encodeToken, pageAfter } from '../paging.js';
@@ -29,9 +30,12 @@ function remediationView(conf: StoredRemediationConfiguration): Record<string, u
   return { ...structuredClone(conf), Automatic: conf.Automatic ?? false };
 }
 
-export function putRemediationConfigurations(input: Record<string, unknown>, ctx: RequestContext): unknown {
+export function putRemediationConfigurations(
+  input: Cfg.PutRemediationConfigurationsCommandInput,
+  ctx: RequestContext
+): unknown {
   const cfg = cfgOf(ctx);
-  const items = (input['RemediationConfigurations'] as StoredRemediationConfiguration[] | undefined) ?? [];
+  const items = (input.RemediationConfigurations as StoredRemediationConfiguration[] | undefined) ?? [];
   const failed: { FailureMessage: string; FailedItems: StoredRemediationConfiguration[] }[] = [];
   const newlyAutomatic: string[] = [];
   for (const item of items) {
@@ -58,10 +62,13 @@ export function putRemediationConfigurations(input: Record<string, unknown>, ctx
   return { FailedBatches: failed };
 }
 
-export function describeRemediationConfigurations(input: Record<string, unknown>, ctx: RequestContext): unknown {
+export function describeRemediationConfigurations(
+  input: Cfg.DescribeRemediationConfigurationsCommandInput,
+  ctx: RequestContext
+): unknown {
   const cfg = cfgOf(ctx);
   return {
-    RemediationConfigurations: names(input['ConfigRuleNames'])
+    RemediationConfigurations: names(input.ConfigRuleNames)
       .filter(n => Object.hasOwn(cfg.remediationConfigurations, n))
       .map(n => remediationView(cfg.remediationConfigurations[n]!))
   };
@@ -78,11 +85,14 @@ function requireRemediationConfiguration(cfg: ConfigState, name: string): Stored
   return conf;
 }
 
-export function deleteRemediationConfiguration(input: Record<string, unknown>, ctx: RequestContext): unknown {
+export function deleteRemediationConfiguration(
+  input: Cfg.DeleteRemediationConfigurationCommandInput,
+  ctx: RequestContext
+): unknown {
   const cfg = cfgOf(ctx);
-  const name = input['ConfigRuleName'] as string;
+  const name = input.ConfigRuleName as string;
   const conf = requireRemediationConfiguration(cfg, name);
-  const type = input['ResourceType'] as string | undefined;
+  const type = input.ResourceType;
   if (type !== undefined && conf.ResourceType !== undefined && conf.ResourceType !== type) {
     throw new AwsError(
       'NoSuchRemediationConfigurationException',
@@ -100,14 +110,17 @@ export function deleteRemediationConfiguration(input: Record<string, unknown>, c
   return {};
 }
 
-export function startRemediationExecution(input: Record<string, unknown>, ctx: RequestContext): unknown {
+export function startRemediationExecution(
+  input: Cfg.StartRemediationExecutionCommandInput,
+  ctx: RequestContext
+): unknown {
   const cfg = cfgOf(ctx);
-  const name = input['ConfigRuleName'] as string;
+  const name = input.ConfigRuleName as string;
   const conf = requireRemediationConfiguration(cfg, name);
   const exceptions = liveExceptions(cfg, name, ctx.now());
   const executions = remediationExecutions(cfg, name);
   const failed: { key: ResourceKey; message: string }[] = [];
-  for (const key of resourceKeysOf(input['ResourceKeys'])) {
+  for (const key of resourceKeysOf(input.ResourceKeys)) {
     const k = resourceKeyOf(key);
     if (conf.ResourceType !== undefined && key.resourceType !== conf.ResourceType) {
       failed.push({ key, message: `the remediation configuration is for ${conf.ResourceType}` });
@@ -131,19 +144,22 @@ export function startRemediationExecution(input: Record<string, unknown>, ctx: R
   return out;
 }
 
-export function describeRemediationExecutionStatus(input: Record<string, unknown>, ctx: RequestContext): unknown {
+export function describeRemediationExecutionStatus(
+  input: Cfg.DescribeRemediationExecutionStatusCommandInput,
+  ctx: RequestContext
+): unknown {
   const cfg = cfgOf(ctx);
-  const name = input['ConfigRuleName'] as string;
+  const name = input.ConfigRuleName as string;
   requireRemediationConfiguration(cfg, name);
   const op = 'DescribeRemediationExecutionStatus';
-  const limit = effectiveLimit(input['Limit'], EXECUTION_STATUS_PAGE_SIZE, 100);
+  const limit = effectiveLimit(input.Limit, EXECUTION_STATUS_PAGE_SIZE, 100);
   const wanted =
-    input['ResourceKeys'] === undefined ? undefined : new Set(resourceKeysOf(input['ResourceKeys']).map(resourceKeyOf));
+    input.ResourceKeys === undefined ? undefined : new Set(resourceKeysOf(input.ResourceKeys).map(resourceKeyOf));
   const all = Object.values(remediationExecutions(cfg, name))
     .filter(e => !wanted || wanted.has(resourceKeyOf(e)))
     .sort(compareResourceKeys);
   const scope = `${name}|${wanted ? [...wanted].sort().join(',') : ''}`;
-  const after = resourceKeyAfter(input['NextToken'], op, scope);
+  const after = resourceKeyAfter(input.NextToken, op, scope);
   const page = pageAfter(all, compareToResourceKey, after, limit);
   const out: Record<string, unknown> = {
     RemediationExecutionStatuses: page.items.map(e => executionStatusView(ctx.state, e))
@@ -173,11 +189,14 @@ function exceptionView(e: StoredRemediationException): Record<string, unknown> {
   return out;
 }
 
-export function putRemediationExceptions(input: Record<string, unknown>, ctx: RequestContext): unknown {
+export function putRemediationExceptions(
+  input: Cfg.PutRemediationExceptionsCommandInput,
+  ctx: RequestContext
+): unknown {
   const cfg = cfgOf(ctx);
-  const name = input['ConfigRuleName'] as string;
-  const message = input['Message'] as string | undefined;
-  const expiration = input['ExpirationTime'] as Date | undefined;
+  const name = input.ConfigRuleName as string;
+  const message = input.Message;
+  const expiration = input.ExpirationTime;
   const byMessage = new Map<string, Record<string, unknown>[]>();
   const fail = (why: string, item: Record<string, unknown>): void => {
     const list = byMessage.get(why) ?? [];
@@ -185,7 +204,7 @@ export function putRemediationExceptions(input: Record<string, unknown>, ctx: Re
     byMessage.set(why, list);
   };
   const rec = Object.hasOwn(cfg.rules, name) ? cfg.rules[name] : undefined;
-  for (const k of exceptionKeys(input['ResourceKeys'])) {
+  for (const k of exceptionKeys(input.ResourceKeys)) {
     const item: Record<string, unknown> = {
       ConfigRuleName: name,
       ResourceType: k.ResourceType,
@@ -222,12 +241,15 @@ export function putRemediationExceptions(input: Record<string, unknown>, ctx: Re
   return { FailedBatches: [...byMessage].map(([FailureMessage, FailedItems]) => ({ FailureMessage, FailedItems })) };
 }
 
-export function describeRemediationExceptions(input: Record<string, unknown>, ctx: RequestContext): unknown {
+export function describeRemediationExceptions(
+  input: Cfg.DescribeRemediationExceptionsCommandInput,
+  ctx: RequestContext
+): unknown {
   const cfg = cfgOf(ctx);
-  const name = input['ConfigRuleName'] as string;
+  const name = input.ConfigRuleName as string;
   const op = 'DescribeRemediationExceptions';
-  const limit = effectiveLimit(input['Limit'], EXCEPTIONS_PAGE_SIZE, 100);
-  const keys = exceptionKeys(input['ResourceKeys']);
+  const limit = effectiveLimit(input.Limit, EXCEPTIONS_PAGE_SIZE, 100);
+  const keys = exceptionKeys(input.ResourceKeys);
   const wanted =
     keys.length > 0
       ? new Set(keys.map(k => resourceKeyOf({ resourceType: k.ResourceType ?? '', resourceId: k.ResourceId ?? '' })))
@@ -237,7 +259,7 @@ export function describeRemediationExceptions(input: Record<string, unknown>, ct
     .filter(x => !wanted || wanted.has(resourceKeyOf(x)))
     .sort(compareResourceKeys);
   const scope = `${name}|${wanted ? [...wanted].sort().join(',') : ''}`;
-  const after = resourceKeyAfter(input['NextToken'], op, scope);
+  const after = resourceKeyAfter(input.NextToken, op, scope);
   const page = pageAfter(all, compareToResourceKey, after, limit);
   const out: Record<string, unknown> = { RemediationExceptions: page.items.map(x => exceptionView(x.e)) };
   const last = page.items.at(-1);
@@ -245,11 +267,14 @@ export function describeRemediationExceptions(input: Record<string, unknown>, ct
   return out;
 }
 
-export function deleteRemediationExceptions(input: Record<string, unknown>, ctx: RequestContext): unknown {
+export function deleteRemediationExceptions(
+  input: Cfg.DeleteRemediationExceptionsCommandInput,
+  ctx: RequestContext
+): unknown {
   const cfg = cfgOf(ctx);
-  const name = input['ConfigRuleName'] as string;
+  const name = input.ConfigRuleName as string;
   const existing = liveExceptions(cfg, name, ctx.now());
-  const keys = exceptionKeys(input['ResourceKeys']);
+  const keys = exceptionKeys(input.ResourceKeys);
   const missing: ExceptionKeyInput[] = [];
   let deleted = 0;
   for (const k of keys) {

@@ -1,6 +1,7 @@
 /**
  * AWS Config rules: PutConfigRule, DescribeConfigRules, DeleteConfigRule.
  */
+import type * as Cfg from '@aws-sdk/client-config-service';
 import { AwsError, type RequestContext } from '../../../core/types.js';
 import { checkRuleParameters, RuleParameterError } from '../evaluators.js';
 import { encodeToken, pageAfter } from '../paging.js';
@@ -14,17 +15,7 @@ import {
   type RuleSource,
   type StoredConfigRule
 } from '../state.js';
-import {
-  RULES_PAGE_SIZE,
-  Tag,
-  cfgOf,
-  invalid,
-  requireRule,
-  names,
-  sortedRuleNames,
-  byName,
-  stringAfter
-} from './common.js';
+import { RULES_PAGE_SIZE, cfgOf, invalid, requireRule, names, sortedRuleNames, byName, stringAfter } from './common.js';
 import { checkTagKey } from './tags.js';
 
 /** Config's account limit on rules (scenario option `maxConfigRules` overrides it). */
@@ -142,9 +133,9 @@ function maxRules(ctx: RequestContext): number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : DEFAULT_MAX_CONFIG_RULES;
 }
 
-export function putConfigRule(input: Record<string, unknown>, ctx: RequestContext): unknown {
+export function putConfigRule(input: Cfg.PutConfigRuleCommandInput, ctx: RequestContext): unknown {
   const cfg = cfgOf(ctx);
-  const r = input['ConfigRule'] as ConfigRuleInput | undefined;
+  const r = input.ConfigRule as ConfigRuleInput | undefined;
   if (!r?.Source) throw invalid('ConfigRule with a Source is required.');
   const { name, existing } = targetOfPut(cfg, r);
   validateSource(r.Source);
@@ -174,7 +165,7 @@ export function putConfigRule(input: Record<string, unknown>, ctx: RequestContex
       );
     }
     const tags: Record<string, string> = {};
-    for (const t of (input['Tags'] as Tag[] | undefined) ?? []) {
+    for (const t of input.Tags ?? []) {
       tags[checkTagKey(t.Key, 'InvalidParameterValueException')] = t.Value ?? '';
     }
     const id = newRuleId(ctx, cfg, name);
@@ -198,11 +189,11 @@ export function putConfigRule(input: Record<string, unknown>, ctx: RequestContex
   return {};
 }
 
-export function describeConfigRules(input: Record<string, unknown>, ctx: RequestContext): unknown {
+export function describeConfigRules(input: Cfg.DescribeConfigRulesCommandInput, ctx: RequestContext): unknown {
   const cfg = cfgOf(ctx);
-  const mode = (input['Filters'] as { EvaluationMode?: string } | undefined)?.EvaluationMode;
+  const mode = input.Filters?.EvaluationMode;
   const keep = (rec: RuleRecord): boolean => mode === undefined || ruleModes(rec).includes(mode);
-  const requested = names(input['ConfigRuleNames']);
+  const requested = names(input.ConfigRuleNames);
   if (requested.length > 0) {
     return {
       ConfigRules: requested
@@ -212,16 +203,16 @@ export function describeConfigRules(input: Record<string, unknown>, ctx: Request
     };
   }
   const op = 'DescribeConfigRules';
-  const after = stringAfter(input['NextToken'], op, mode ?? '');
+  const after = stringAfter(input.NextToken, op, mode ?? '');
   const page = pageAfter(sortedRuleNames(cfg), byName, after, RULES_PAGE_SIZE, n => keep(cfg.rules[n]!));
   const out: Record<string, unknown> = { ConfigRules: page.items.map(n => describeRule(cfg.rules[n]!)) };
   if (page.more) out['NextToken'] = encodeToken(op, mode ?? '', page.items.at(-1));
   return out;
 }
 
-export function deleteConfigRule(input: Record<string, unknown>, ctx: RequestContext): unknown {
+export function deleteConfigRule(input: Cfg.DeleteConfigRuleCommandInput, ctx: RequestContext): unknown {
   const cfg = cfgOf(ctx);
-  const name = input['ConfigRuleName'] as string;
+  const name = input.ConfigRuleName as string;
   requireRule(cfg, name);
   if (Object.hasOwn(cfg.remediationConfigurations, name)) {
     throw new AwsError(

@@ -1,10 +1,11 @@
 /**
  * Tags of AWS Config rules: TagResource, UntagResource, ListTagsForResource.
  */
+import type * as Cfg from '@aws-sdk/client-config-service';
 import { AwsError, type RequestContext } from '../../../core/types.js';
 import { effectiveLimit, encodeToken, pageAfter } from '../paging.js';
 import { type ConfigState, type RuleRecord } from '../state.js';
-import { Tag, cfgOf, names, byName, stringAfter } from './common.js';
+import { cfgOf, names, byName, stringAfter } from './common.js';
 
 const MAX_TAGS = 50;
 
@@ -22,10 +23,10 @@ export function checkTagKey(key: string | undefined, code: string): string {
   return key;
 }
 
-export function tagResource(input: Record<string, unknown>, ctx: RequestContext): unknown {
-  const rec = ruleByArn(cfgOf(ctx), input['ResourceArn'] as string);
+export function tagResource(input: Cfg.TagResourceCommandInput, ctx: RequestContext): unknown {
+  const rec = ruleByArn(cfgOf(ctx), input.ResourceArn as string);
   const merged = { ...rec.tags };
-  for (const t of (input['Tags'] as Tag[] | undefined) ?? []) {
+  for (const t of input.Tags ?? []) {
     merged[checkTagKey(t.Key, 'ValidationException')] = t.Value ?? '';
   }
   if (Object.keys(merged).length > MAX_TAGS) {
@@ -35,18 +36,18 @@ export function tagResource(input: Record<string, unknown>, ctx: RequestContext)
   return {};
 }
 
-export function untagResource(input: Record<string, unknown>, ctx: RequestContext): unknown {
-  const rec = ruleByArn(cfgOf(ctx), input['ResourceArn'] as string);
-  for (const key of names(input['TagKeys'])) delete rec.tags[key];
+export function untagResource(input: Cfg.UntagResourceCommandInput, ctx: RequestContext): unknown {
+  const rec = ruleByArn(cfgOf(ctx), input.ResourceArn as string);
+  for (const key of names(input.TagKeys)) delete rec.tags[key];
   return {};
 }
 
-export function listTagsForResource(input: Record<string, unknown>, ctx: RequestContext): unknown {
-  const arn = input['ResourceArn'] as string;
+export function listTagsForResource(input: Cfg.ListTagsForResourceCommandInput, ctx: RequestContext): unknown {
+  const arn = input.ResourceArn as string;
   const rec = ruleByArn(cfgOf(ctx), arn);
-  const limit = effectiveLimit(input['Limit'], MAX_TAGS, MAX_TAGS, 'InvalidLimitException');
+  const limit = effectiveLimit(input.Limit, MAX_TAGS, MAX_TAGS, 'InvalidLimitException');
   const op = 'ListTagsForResource';
-  const after = stringAfter(input['NextToken'], op, arn);
+  const after = stringAfter(input.NextToken, op, arn);
   const page = pageAfter(Object.keys(rec.tags).sort(), byName, after, limit);
   const out: Record<string, unknown> = { Tags: page.items.map(k => ({ Key: k, Value: rec.tags[k] })) };
   if (page.more) out['NextToken'] = encodeToken(op, arn, page.items.at(-1));
