@@ -1,7 +1,7 @@
 /**
  * Writes the simulator's model facts: reads the Smithy 2.0 JSON AST service models in
  * `../shared/reference/aws-models/` (from aws/api-models-aws, Apache-2.0) and writes one compact fact file per
- * simulated service into `packages/aws-sim/models/`, which the simulator loads (src/smithy.ts).
+ * simulated service into `packages/aws-sim/models/`, which the simulator loads (src/core/smithy.ts).
  *
  *   npx tsx packages/aws-sim/scripts/extract-models.ts [--models DIR]
  *
@@ -26,7 +26,7 @@ export const MODEL_SOURCES = {
 
 export type ModelService = keyof typeof MODEL_SOURCES;
 
-/** The traits the simulator reads (src/smithy.ts, src/protocols.ts, src/server.ts); all others are dropped. */
+/** The traits the simulator reads (src/core/smithy.ts, src/core/protocols.ts, src/core/server.ts); all others are dropped. */
 export const KEPT_TRAITS: ReadonlySet<string> = new Set([
   'aws.protocols#awsJson1_1',
   'aws.protocols#awsQuery',

@@ -6,16 +6,16 @@
  *   ...
  *   await sim.close();
  */
-import type { FaultConfig } from './faults.js';
-import { OidcIssuer } from './oidc.js';
-import { loadScenario, normalizeScenario, type Scenario, type ScenarioInput } from './scenario.js';
-import { SimServer, type CallCounts } from './server.js';
-import type { AccountState } from './state.js';
+import type { FaultConfig } from './core/faults.js';
+import { OidcIssuer } from './github/oidc.js';
+import { loadScenario, normalizeScenario, type Scenario, type ScenarioInput } from './core/scenario.js';
+import { SimServer, type CallCounts } from './core/server.js';
+import type { AccountState } from './core/state.js';
 
-export type { FaultConfig } from './faults.js';
-export type { Scenario, GithubContext, ScenarioInput } from './scenario.js';
-export type { CallCounts } from './server.js';
-export { listScenarios, loadScenario } from './scenario.js';
+export type { FaultConfig } from './core/faults.js';
+export type { Scenario, GithubContext, ScenarioInput } from './core/scenario.js';
+export type { CallCounts } from './core/server.js';
+export { listScenarios, loadScenario } from './core/scenario.js';
 
 export interface StartOptions {
   /** Scenario name (scenarios/NAME.json|ts, default "seed") or a scenario object (partial ones are completed). */

@@ -15,7 +15,7 @@ import {
   type EvaluationResult
 } from '@aws-sdk/client-config-service';
 import { startSimulator, type Simulator } from '../src/index.js';
-import { configState } from '../src/config/state.js';
+import { configState } from '../src/services/config/state.js';
 import { expectedNonCompliantCounts } from '../src/scenarios/scale.js';
 
 function clientFor(sim: Simulator): ConfigServiceClient {

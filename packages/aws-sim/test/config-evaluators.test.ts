@@ -7,17 +7,17 @@ import {
   parseInputParameters,
   RuleParameterError,
   type RuleParameters
-} from '../src/config/evaluators.js';
+} from '../src/services/config/evaluators.js';
 import {
   itemsFromState,
   s3BucketItem,
   type AccountConfiguration,
   type ConfigurationItem,
   type S3BucketConfiguration
-} from '../src/config/items.js';
-import type { RuleSource } from '../src/config/state.js';
+} from '../src/services/config/items.js';
+import type { RuleSource } from '../src/services/config/state.js';
 import { build as buildBlank } from '../src/scenarios/blank.js';
-import type { S3BucketState } from '../src/state.js';
+import type { S3BucketState } from '../src/core/state.js';
 
 function bucket(name: string, extra: Partial<S3BucketState> = {}): ConfigurationItem {
   return s3BucketItem({ name, ...extra });

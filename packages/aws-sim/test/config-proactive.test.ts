@@ -6,13 +6,13 @@ import {
   overallCompliance,
   PROACTIVE_IDENTIFIERS,
   ResourceConfigurationError
-} from '../src/config/proactive.js';
-import { encodeToken } from '../src/config/paging.js';
-import { configState, type RuleRecord } from '../src/config/state.js';
-import { awsErrorCode, callHandler, ManualSim } from '../src/config/test-context.js';
+} from '../src/services/config/proactive.js';
+import { encodeToken } from '../src/services/config/paging.js';
+import { configState, type RuleRecord } from '../src/services/config/state.js';
+import { awsErrorCode, callHandler, ManualSim } from './support/config-context.js';
 import { build as buildBlank } from '../src/scenarios/blank.js';
-import { configHandlers } from '../src/services/config.js';
-import type { AccountState } from '../src/state.js';
+import { configHandlers } from '../src/services/config/handlers/index.js';
+import type { AccountState } from '../src/core/state.js';
 
 const NOW = '2025-06-02T12:00:00.000Z';
 const TOKEN = 'a'.repeat(64);

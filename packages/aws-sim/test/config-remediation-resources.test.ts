@@ -3,11 +3,11 @@
  * map a resource to its CloudFormation logical id.
  */
 import { describe, expect, it } from '@jest/globals';
-import { awsErrorCode, callHandler, ManualSim } from '../src/config/test-context.js';
-import { parseQuery, QueryError, recordedResources, selectRow } from '../src/config/resource-config.js';
-import { freshState, loadScenario } from '../src/scenario.js';
-import { configHandlers } from '../src/services/config.js';
-import type { AccountState } from '../src/state.js';
+import { awsErrorCode, callHandler, ManualSim } from './support/config-context.js';
+import { parseQuery, QueryError, recordedResources, selectRow } from '../src/services/config/resource-config.js';
+import { freshState, loadScenario } from '../src/core/scenario.js';
+import { configHandlers } from '../src/services/config/handlers/index.js';
+import type { AccountState } from '../src/core/state.js';
 
 const NOW = '2025-06-02T12:00:00.000Z';
 const LOGICAL_ID = 'aws:cloudformation:logical-id';

@@ -1,12 +1,12 @@
 /** AWS Config remediation of the simulated account, handler by handler on a manual clock. */
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { configState } from '../src/config/state.js';
-import { awsErrorCode, callHandler, ManualSim } from '../src/config/test-context.js';
-import { freshState, loadScenario } from '../src/scenario.js';
-import { configHandlers } from '../src/services/config.js';
-import { ssmHandlers } from '../src/services/ssm.js';
-import type { AccountState } from '../src/state.js';
+import { configState } from '../src/services/config/state.js';
+import { awsErrorCode, callHandler, ManualSim } from './support/config-context.js';
+import { freshState, loadScenario } from '../src/core/scenario.js';
+import { configHandlers } from '../src/services/config/handlers/index.js';
+import { ssmHandlers } from '../src/services/ssm/handlers.js';
+import type { AccountState } from '../src/core/state.js';
 
 const NOW = '2025-06-02T12:00:00.000Z';
 const ACCOUNT = '123456789012';

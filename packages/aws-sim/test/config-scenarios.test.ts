@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { ruleCompliance } from '../src/config/engine.js';
-import { configState } from '../src/config/state.js';
-import { callHandler, ManualSim } from '../src/config/test-context.js';
-import { freshState, loadScenario } from '../src/scenario.js';
+import { ruleCompliance } from '../src/services/config/engine.js';
+import { configState } from '../src/services/config/state.js';
+import { callHandler, ManualSim } from './support/config-context.js';
+import { freshState, loadScenario } from '../src/core/scenario.js';
 import { build as buildBlank } from '../src/scenarios/blank.js';
 import {
   build as buildScale,
@@ -11,8 +11,8 @@ import {
   parseScaleParams,
   SCOPE_TAG_KEY
 } from '../src/scenarios/scale.js';
-import { configHandlers } from '../src/services/config.js';
-import type { AccountState } from '../src/state.js';
+import { configHandlers } from '../src/services/config/handlers/index.js';
+import type { AccountState } from '../src/core/state.js';
 
 const NOW = '2025-06-02T12:00:00.000Z';
 

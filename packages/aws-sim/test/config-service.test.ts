@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { configState } from '../src/config/state.js';
-import { awsErrorCode, callHandler, ManualSim } from '../src/config/test-context.js';
+import { configState } from '../src/services/config/state.js';
+import { awsErrorCode, callHandler, ManualSim } from './support/config-context.js';
 import { build as buildBlank } from '../src/scenarios/blank.js';
-import { configHandlers } from '../src/services/config.js';
-import type { AccountState } from '../src/state.js';
+import { configHandlers } from '../src/services/config/handlers/index.js';
+import type { AccountState } from '../src/core/state.js';
 
 const START = '2025-06-02T12:00:00.000Z';
 

@@ -5,11 +5,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { ListTopicsCommand, SNSClient } from '@aws-sdk/client-sns';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { FaultInjector, parseFaultConfig } from '../src/faults.js';
+import { FaultInjector, parseFaultConfig } from '../src/core/faults.js';
 import { startSimulator, type CallCounts, type Simulator } from '../src/index.js';
 import { handlers } from '../src/services/index.js';
-import type { AccountState } from '../src/state.js';
-import type { SimRuntime } from '../src/types.js';
+import type { AccountState } from '../src/core/state.js';
+import type { SimRuntime } from '../src/core/types.js';
 
 const region = 'us-east-1';
 

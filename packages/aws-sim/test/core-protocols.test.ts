@@ -23,7 +23,7 @@ import {
   encodeQueryOutput,
   OutputShapeError,
   xmlEscape
-} from '../src/protocols.js';
+} from '../src/core/protocols.js';
 import { handlers } from '../src/services/index.js';
 import {
   formatValue,
@@ -34,8 +34,8 @@ import {
   validate,
   validationMessage,
   type Shape
-} from '../src/smithy.js';
-import { AwsError, type Handler } from '../src/types.js';
+} from '../src/core/smithy.js';
+import { AwsError, type Handler } from '../src/core/types.js';
 
 const region = 'us-east-1';
 

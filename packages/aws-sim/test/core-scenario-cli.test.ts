@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { parseArgs } from '../src/cli.js';
 import { startSimulator } from '../src/index.js';
-import { GITHUB_ISSUER, listScenarios, loadScenario, normalizeScenario } from '../src/scenario.js';
+import { GITHUB_ISSUER, listScenarios, loadScenario, normalizeScenario } from '../src/core/scenario.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 

@@ -90,6 +90,21 @@ describe('SNS', () => {
     const noTarget = await rejection(sns.send(new PublishCommand({ Message: 'x' })));
     expect(noTarget.name).toBe('InvalidParameterException');
 
+    // The checks a runbook step's Publish meets too (one handler, services/sns/handlers.ts).
+    const empty = await rejection(sns.send(new PublishCommand({ TopicArn: TOPIC, Message: '' })));
+    expect([empty.name, empty.message]).toEqual(['InvalidParameterException', 'Invalid parameter: Empty message']);
+    const longSubject = await rejection(
+      sns.send(new PublishCommand({ TopicArn: TOPIC, Message: 'x', Subject: 's'.repeat(101) }))
+    );
+    expect([longSubject.name, longSubject.message]).toEqual([
+      'InvalidParameterException',
+      'Invalid parameter: Subject'
+    ]);
+    await expect(
+      sns.send(new PublishCommand({ TopicArn: TOPIC, Message: 'x', Subject: 's'.repeat(100) }))
+    ).resolves.toBeDefined();
+    sim.state.sns.messages.length = 0;
+
     const badJson = await rejection(
       sns.send(new PublishCommand({ TopicArn: TOPIC, Message: '{"email":"x"}', MessageStructure: 'json' }))
     );

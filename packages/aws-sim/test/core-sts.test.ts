@@ -14,8 +14,8 @@ import {
 } from '@aws-sdk/client-sts';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { startSimulator, type Simulator } from '../src/index.js';
-import { parseAuthorization } from '../src/auth.js';
-import { stringLike } from '../src/services/sts.js';
+import { parseAuthorization } from '../src/core/auth.js';
+import { stringLike } from '../src/services/sts/handlers.js';
 
 const region = 'us-east-1';
 const ROLE = 'arn:aws:iam::123456789012:role/compliance-gate';

@@ -16,7 +16,7 @@ import {
   factsFile,
   type ModelService
 } from '../scripts/extract-models.js';
-import { getModel, modelsDir } from '../src/smithy.js';
+import { getModel, modelsDir } from '../src/core/smithy.js';
 
 const SERVICES = Object.keys(MODEL_SOURCES) as ModelService[];
 const SHARED_PRESENT = existsSync(path.join(DEFAULT_MODELS_DIR, MODEL_SOURCES.sts));

@@ -2,12 +2,12 @@ import { describe, it, expect, beforeEach } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startAutomation, getAutomation, type AutomationExecutionView } from '../src/services/ssm.js';
-import { FakeRuntime, TEST_PRINCIPAL, callSsm, fakeContext, type SsmOutputs } from '../src/ssm/fake-runtime.js';
-import { ssmState } from '../src/ssm/state.js';
-import { freshState, loadScenario } from '../src/scenario.js';
-import type { AccountState } from '../src/state.js';
-import { AwsError } from '../src/types.js';
+import { startAutomation, getAutomation, type AutomationExecutionView } from '../src/services/ssm/handlers.js';
+import { FakeRuntime, TEST_PRINCIPAL, callSsm, fakeContext, type SsmOutputs } from './support/fake-runtime.js';
+import { ssmState } from '../src/services/ssm/state.js';
+import { freshState, loadScenario } from '../src/core/scenario.js';
+import type { AccountState } from '../src/core/state.js';
+import { AwsError } from '../src/core/types.js';
 import { describeWithReference, itWithReference, referenceRunbook } from './reference.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

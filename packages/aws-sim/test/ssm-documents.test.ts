@@ -1,11 +1,11 @@
 import { describe, it, expect, beforeEach } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
-import { FakeRuntime, callSsm, fakeContext, type SsmOutputs } from '../src/ssm/fake-runtime.js';
-import { ssmState } from '../src/ssm/state.js';
-import { freshState, loadScenario } from '../src/scenario.js';
-import type { AccountState } from '../src/state.js';
-import { AwsError } from '../src/types.js';
+import { FakeRuntime, callSsm, fakeContext, type SsmOutputs } from './support/fake-runtime.js';
+import { ssmState } from '../src/services/ssm/state.js';
+import { freshState, loadScenario } from '../src/core/scenario.js';
+import type { AccountState } from '../src/core/state.js';
+import { AwsError } from '../src/core/types.js';
 import { itWithReference, referenceRunbook } from './reference.js';
 
 const EBS_RUNBOOK = referenceRunbook('EnableEbsEncryptionByDefault.yaml');

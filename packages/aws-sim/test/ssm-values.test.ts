@@ -1,7 +1,14 @@
 import { describe, it, expect, beforeEach } from '@jest/globals';
-import { ApiCallError, ParamValidationError, UnsupportedApiError, callAwsApi, type ApiEnv } from '../src/ssm/apis.js';
-import { compilePattern, type ParsedParameter } from '../src/ssm/content.js';
-import { durationMs } from '../src/ssm/engine.js';
+import {
+  ApiCallError,
+  ParamValidationError,
+  UnsupportedApiError,
+  callAwsApi,
+  type ApiCaller
+} from '../src/automation/aws-api.js';
+import { FakeRuntime } from './support/fake-runtime.js';
+import { compilePattern, type ParsedParameter } from '../src/services/ssm/content.js';
+import { durationMs } from '../src/automation/actions/sleep.js';
 import {
   ValueError,
   convertToType,
@@ -11,9 +18,9 @@ import {
   toParameterValues,
   typedDefault,
   typedParameter
-} from '../src/ssm/expressions.js';
-import { freshState, loadScenario } from '../src/scenario.js';
-import type { AccountState } from '../src/state.js';
+} from '../src/automation/expressions.js';
+import { freshState, loadScenario } from '../src/core/scenario.js';
+import type { AccountState } from '../src/core/state.js';
 
 describe('selectors', () => {
   const data = { A: { B: [{ C: 1 }, { C: 2 }], 'odd key': 'x' }, Empty: null };
@@ -178,18 +185,18 @@ describe('ISO 8601 durations', () => {
 
 describe('the APIs steps can call', () => {
   let state: AccountState;
-  let env: ApiEnv;
-  let ids = 0;
+  let env: ApiCaller;
+  const SESSION = 'arn:aws:sts::123456789012:assumed-role/r/s';
 
   beforeEach(async () => {
     state = freshState(await loadScenario('seed'));
+    const sim = new FakeRuntime({}, Date.parse('2026-05-01T00:00:00Z'));
     env = {
       state,
-      region: 'us-east-1',
-      now: new Date('2026-05-01T00:00:00Z'),
-      callerArn: 'arn:aws:sts::123456789012:assumed-role/r/s',
-      requestId: 'req-1',
-      newId: kind => `${kind}-${++ids}`
+      now: () => sim.now(),
+      sim,
+      principal: { accessKeyId: '', arn: SESSION, accountId: '123456789012', userId: 'AROAEXAMPLE:s' },
+      requestId: 'req-1'
     };
   });
 
@@ -209,9 +216,10 @@ describe('the APIs steps can call', () => {
     });
     expect(callAwsApi('EC2', 'disable_ebs_encryption_by_default', {}, env).EbsEncryptionByDefault).toBe(false);
     expect(state.resources.ebsEncryptionByDefault['us-east-1']).toBe(false);
-    expect(
-      callAwsApi('ec2', 'GetEbsEncryptionByDefault', {}, { ...env, region: 'eu-west-1' }).EbsEncryptionByDefault
-    ).toBe(false);
+    state.resources.ebsEncryptionByDefault['eu-west-1'] = true;
+    state.region = 'eu-west-1';
+    expect(callAwsApi('ec2', 'GetEbsEncryptionByDefault', {}, env).EbsEncryptionByDefault).toBe(true);
+    expect(state.resources.ebsEncryptionByDefault['us-east-1']).toBe(false);
     const dry = fails('ec2', 'EnableEbsEncryptionByDefault', { DryRun: true });
     expect(dry).toBeInstanceOf(ApiCallError);
     expect(dry.message).toBe(
@@ -296,6 +304,56 @@ describe('the APIs steps can call', () => {
     expect(fails('sns', 'Publish', { TopicArn: topic, Message: '' }).message).toMatch(/Empty message/);
     expect(fails('sns', 'Publish', { TopicArn: topic, Message: 'm', Subject: 'x'.repeat(101) }).message).toMatch(
       /Subject/
+    );
+  });
+
+  it('runs the same Publish as SDK requests: the checks of the SNS handler and of the model', () => {
+    const topic = 'arn:aws:sns:us-east-1:123456789012:my-sns-topic';
+    // Checks only the service handler had before runbook calls went through it.
+    expect(
+      fails('sns', 'publish', { TopicArn: topic, Message: '{"email":"x"}', MessageStructure: 'json' }).message
+    ).toBe(
+      'An error occurred (InvalidParameter) when calling the Publish operation: Invalid parameter: Message Structure - No default entry in JSON message body'
+    );
+    expect(fails('sns', 'Publish', { Message: 'm' }).message).toMatch(/\(InvalidParameter\).*TopicArn or TargetArn/);
+    expect(fails('sns', 'Publish', { TopicArn: topic, Message: 'x'.repeat(256 * 1024 + 1) }).message).toMatch(
+      /Message too long/
+    );
+    // botocore's checks, from the SNS model: Message is required, a string; members are the model's.
+    const missing = fails('sns', 'Publish', { TopicArn: topic });
+    expect(missing).toBeInstanceOf(ParamValidationError);
+    expect(missing.message).toBe('Parameter validation failed: Missing required parameter in input: "Message"');
+    expect(fails('sns', 'Publish', { TopicArn: topic, Message: 5 }).message).toMatch(
+      /Invalid type for parameter Message, value: 5, type: int, valid types: str/
+    );
+    expect(fails('sns', 'Publish', { TopicArn: topic, Message: 'm', Foo: 1 }).message).toMatch(
+      /Unknown parameter in input: "Foo", must be one of: .*TopicArn.*Message/
+    );
+    const attrs = fails('sns', 'Publish', { TopicArn: topic, Message: 'm', MessageAttributes: { a: 'x' } });
+    expect(attrs.message).toMatch(
+      /Invalid type for parameter MessageAttributes.a, value: "x", type: str, valid types: dict/
+    );
+    expect(state.sns.messages).toEqual([]);
+    // The published message records the step's identity, as an SDK request records its caller.
+    const out = callAwsApi('sns', 'Publish', { TopicArn: topic, Message: 'ok' }, env);
+    expect(out.MessageId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(state.sns.messages).toMatchObject([{ messageId: out.MessageId, message: 'ok', publishedBy: SESSION }]);
+  });
+
+  it('reaches every registered operation, with the constraints of its model', () => {
+    expect(callAwsApi('sts', 'GetCallerIdentity', {}, env)).toMatchObject({
+      Arn: SESSION,
+      Account: '123456789012',
+      UserId: 'AROAEXAMPLE:s'
+    });
+    const rules = callAwsApi('config', 'describe_config_rules', {}, env).ConfigRules as { ConfigRuleName: string }[];
+    expect(rules.length).toBeGreaterThan(0);
+    // The Smithy length and pattern traits of ConfigRuleNames members, with the wording an HTTP request gets.
+    expect(fails('config', 'DescribeConfigRules', { ConfigRuleNames: [''] }).message).toMatch(
+      /^An error occurred \(ValidationException\) when calling the DescribeConfigRules operation: 2 validation errors detected: Value '' at 'configRuleNames.1.member' failed to satisfy constraint: Member must have length greater than or equal to 1/
+    );
+    expect(fails('config', 'DescribeConfigRules', { ConfigRuleNames: ['nope'] }).message).toMatch(
+      /\(NoSuchConfigRuleException\)/
     );
   });
 

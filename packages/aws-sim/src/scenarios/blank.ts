@@ -2,8 +2,8 @@
  * Scenario "blank": the seed account's resources, roles and GitHub contexts with no Config rules (nothing
  * deployed yet). Takes no parameters.
  */
-import { readSeedScenario } from '../config/scenario-base.js';
-import { normalizeScenario, type Scenario } from '../scenario.js';
+import { readSeedScenario } from '../services/config/scenario-base.js';
+import { normalizeScenario, type Scenario } from '../core/scenario.js';
 
 export function build(params: Record<string, string> = {}): Scenario {
   const unknown = Object.keys(params);

@@ -14,11 +14,11 @@
  * identifier has its own failure rate around the ratio (their mean is the ratio). Rules are declared with
  * `evaluatedAgoSeconds`, so they are evaluated by the real evaluators when the state is first used.
  */
-import { prng } from '../faults.js';
-import type { ResourcesState, S3BucketState } from '../state.js';
-import { readSeedScenario } from '../config/scenario-base.js';
-import { normalizeScenario, type Scenario } from '../scenario.js';
-import { deriveRuleId, ruleArn, type ConfigStateInput, type RuleRecordInput } from '../config/state.js';
+import { prng } from '../core/faults.js';
+import type { ResourcesState, S3BucketState } from '../core/state.js';
+import { readSeedScenario } from '../services/config/scenario-base.js';
+import { normalizeScenario, type Scenario } from '../core/scenario.js';
+import { deriveRuleId, ruleArn, type ConfigStateInput, type RuleRecordInput } from '../services/config/state.js';
 
 export interface ScaleParams {
   rules: number;
