@@ -23,8 +23,8 @@ import type { Logger } from '../logging.js';
 import { sanitizeForLog } from '../util/text.js';
 import type { Clock } from '../util/clock.js';
 import { targetFields, type AuditLog } from './audit.js';
-import type { ExecutionResult } from './execute.js';
-import { describeTarget, type PlanTarget } from './select.js';
+import type { ExecutionResult } from './execute/route.js';
+import { describeTarget, type PlanTarget } from './plan.js';
 
 export type OutcomeStatus = 'verified' | 'succeeded-unverified' | 'failed' | 'timed-out' | 'skipped' | 'cancelled';
 
