@@ -120,7 +120,7 @@ export function buildAlertMessage(input: {
 }
 
 /** Publishes the alert; returns the message id, or the error naming sns:Publish. */
-export async function publishAlert(
+async function publishAlert(
   sns: SNSClient,
   topic: string,
   alert: AlertMessage

@@ -11,7 +11,7 @@ import { truncate } from '../util/text.js';
 export const MASK = '***';
 
 /** Parameter names that match the secret pattern but hold identifiers, not secrets. */
-export const SAFE_PARAMETER_NAMES: ReadonlySet<string> = new Set(
+const SAFE_PARAMETER_NAMES: ReadonlySet<string> = new Set(
   [
     'KmsKeyId',
     'KmsKeyArn',

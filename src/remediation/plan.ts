@@ -58,7 +58,7 @@ export interface RemediationPlan {
  * Resource types Config evaluates but StartRemediationExecution does not take (they are not in its ResourceType
  * enum): the account itself, for account-level rules such as ec2-ebs-encryption-by-default.
  */
-export const CONFIG_UNREMEDIABLE_TYPES: ReadonlySet<string> = new Set(['AWS::::Account']);
+const CONFIG_UNREMEDIABLE_TYPES: ReadonlySet<string> = new Set(['AWS::::Account']);
 
 /** A non-compliant, unwaived finding of a rule that has a remediation binding (select.ts picks them). */
 export interface Candidate {
@@ -235,7 +235,7 @@ export function sha256Hex(text: string): string {
 }
 
 /** What the plan hash covers: the account, the region and the targets (in their stable order). */
-export interface HashedPlan {
+interface HashedPlan {
   accountId: string;
   region: string;
   targets: readonly unknown[];

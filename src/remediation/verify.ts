@@ -57,7 +57,7 @@ export interface VerifyOptions {
 }
 
 /** Start evaluations again at most this often (AWS allows one per rule per minute). */
-export const START_INTERVAL_MS = 60_000;
+const START_INTERVAL_MS = 60_000;
 const FIRST_POLL_MS = 2_000;
 const MAX_POLL_MS = 15_000;
 

@@ -22,7 +22,7 @@ import { describeTarget, type PlannedTarget } from '../plan.js';
 import type { ExecutionRoute, FinalState, RouteDeps, Running } from './route.js';
 
 /** StartRemediationExecution and DescribeRemediationExecutionStatus take at most 100 resource keys. */
-export const RESOURCE_KEYS_PER_CALL = 100;
+const RESOURCE_KEYS_PER_CALL = 100;
 
 /** Config InvocationTime may be this much earlier than our clock at start (clock skew) and still be ours. */
 const INVOCATION_SKEW_MS = 5_000;
@@ -43,7 +43,7 @@ export function configFinalState(s: RemediationExecutionStatus): FinalState | un
   };
 }
 
-export type ConfigDeps = RouteDeps & { config: () => Promise<ConfigServiceClient> };
+type ConfigDeps = RouteDeps & { config: () => Promise<ConfigServiceClient> };
 
 export function configRoute(deps: ConfigDeps): ExecutionRoute {
   return {

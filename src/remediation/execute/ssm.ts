@@ -54,13 +54,13 @@ export function ssmFinalState(e: AutomationExecution): FinalState | undefined {
 }
 
 /** What makes the idempotency tokens of a run attempt. */
-export interface SsmRunIds {
+interface SsmRunIds {
   planHash: string;
   runId: string;
   runAttempt: string;
 }
 
-export type SsmDeps = RouteDeps & { ssm: () => Promise<SSMClient> };
+type SsmDeps = RouteDeps & { ssm: () => Promise<SSMClient> };
 
 export function ssmRoute(deps: SsmDeps, ids: SsmRunIds): ExecutionRoute {
   return {

@@ -33,14 +33,14 @@ import { configRoute } from './config.js';
 import type { ExecutionResult, ExecutionRoute, Running } from './route.js';
 import { ssmRoute } from './ssm.js';
 
-export const FIRST_POLL_MS = 2_000;
-export const MAX_POLL_MS = 15_000;
+const FIRST_POLL_MS = 2_000;
+const MAX_POLL_MS = 15_000;
 
 /**
  * Bound on the stop calls made when the run is cancelled (all at once), so the action still exits within the 5 s it
  * promises and before the runner's SIGTERM (7.5 s after SIGINT).
  */
-export const STOP_ON_CANCEL_MS = 2_500;
+const STOP_ON_CANCEL_MS = 2_500;
 
 export interface ExecuteOptions {
   timeoutSeconds: number;
