@@ -221,7 +221,7 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
     const sections = [...pr.sections, ...(pre ? [pre.section] : [])];
     const proposedWaivers = waivers && phases.proposedWaiversSection(waivers.proposed, waivers.base, result);
     if (proposedWaivers) sections.push(proposedWaivers);
-    if (remediation) sections.push(remediation.section);
+    if (remediation) sections.push(phases.remediationSection(remediation.report));
     if (deployed.plan && deployed.desired && options.deploy !== 'off') {
       sections.push(
         planSection(

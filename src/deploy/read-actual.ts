@@ -79,7 +79,11 @@ export function toActualRemediation(r: RemediationConfiguration): ActualRemediat
 const isManaged = (tags: { Key?: string | undefined; Value?: string | undefined }[] | undefined): boolean =>
   (tags ?? []).some(t => t.Key === MANAGED_TAG.Key && t.Value === MANAGED_TAG.Value);
 
-/** Remediation configurations of the given rules (25 names a call); rules without one are absent. */
+/**
+ * Remediation configurations of the given rules; rules without one are absent. The one reader: deploy and the
+ * remediation phase both use it. DescribeRemediationConfigurations takes at most 25 rule names a call (ConfigRuleNames,
+ * length 0-25: https://docs.aws.amazon.com/config/latest/APIReference/API_DescribeRemediationConfigurations.html).
+ */
 export async function readRemediationConfigurations(
   config: ConfigServiceClient,
   ruleNames: readonly string[],

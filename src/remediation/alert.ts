@@ -2,7 +2,7 @@
  * One concise SNS message per run: what is non-compliant (with counts), what was remediated (with outcomes) and the
  * run's URL. Sent when `alert` is `always`, or `on-change` and something changed: a remediation ran, or a
  * non-compliant finding is new (its fingerprint is not among those known before this run). Never with `never` or
- * without a topic. The decision and the message are pure; publishing is the edge.
+ * without a topic. The decision and the message are pure; publishing (and its audit record) is the edge.
  */
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import type { ComplianceResult } from '../compliance/types.js';
@@ -10,8 +10,10 @@ import type { RunInfo } from '../run-context.js';
 import { toAwsCallError, type AwsCallError } from '../errors.js';
 import { runUrlOf } from '../run-context.js';
 import { toSingleLine, truncate } from '../util/text.js';
-import { maskText } from './hash.js';
-import { describeTarget } from './select.js';
+import type { Logger } from '../logging.js';
+import type { AuditLog } from './audit.js';
+import { maskText } from './mask.js';
+import { describeTarget } from './plan.js';
 import type { OutcomeStatus, TargetOutcome } from './verify.js';
 
 export type AlertPolicy = 'never' | 'on-change' | 'always';
@@ -118,7 +120,7 @@ export function buildAlertMessage(input: {
 }
 
 /** Publishes the alert; returns the message id, or the error naming sns:Publish. */
-export async function publishAlert(
+async function publishAlert(
   sns: SNSClient,
   topic: string,
   alert: AlertMessage
@@ -129,4 +131,74 @@ export async function publishAlert(
   } catch (err) {
     return { error: toAwsCallError('sns:Publish', err) };
   }
+}
+
+/** Whether the run's alert was sent, and why (or why not). */
+export interface AlertOutcome {
+  sent: boolean;
+  reason: string;
+  messageId?: string;
+}
+
+export interface AlertRun {
+  policy: AlertPolicy;
+  mode: 'plan' | 'apply';
+  topic: string | undefined;
+  result: ComplianceResult;
+  outcomes: readonly TargetOutcome[];
+  run: RunInfo;
+  /** Targets in the plan. */
+  planned: number;
+  /** Fingerprints known before this run; absent: every finding counts as new. */
+  knownFingerprints?: ReadonlySet<string>;
+  /** The refusal or error that stopped the run. */
+  problem?: string;
+}
+
+/**
+ * Decides, builds and publishes the run's alert, with its audit record. A failed publish is recorded
+ * (alert-failed) and thrown (AwsCallError).
+ */
+export async function sendAlert(
+  sns: () => Promise<SNSClient>,
+  a: AlertRun,
+  io: { audit: AuditLog; logger: Logger }
+): Promise<AlertOutcome> {
+  const started = a.outcomes.filter(o => o.startedAt !== undefined && o.status !== 'skipped').length;
+  const decision = decideAlert({
+    policy: a.policy,
+    topic: a.topic,
+    result: a.result,
+    executionsStarted: a.mode === 'apply' ? started : 0,
+    ...(a.knownFingerprints ? { knownFingerprints: a.knownFingerprints } : {})
+  });
+  if (!decision.send || a.topic === undefined) {
+    io.logger.info(`Remediation alert not sent: ${decision.reason}.`);
+    return { sent: false, reason: decision.reason };
+  }
+  const message = buildAlertMessage({
+    result: a.result,
+    outcomes: a.outcomes,
+    run: a.run,
+    mode: a.mode,
+    planned: a.planned,
+    ...(a.problem !== undefined ? { problem: a.problem } : {})
+  });
+  const published = await publishAlert(await sns(), a.topic, message);
+  if (published.error) {
+    await io.audit.record({
+      event: 'alert-failed',
+      status: 'error',
+      reason: published.error.message,
+      details: { topic: a.topic, why: decision.reason }
+    });
+    throw published.error;
+  }
+  io.logger.info(`Remediation alert published to ${a.topic} (${decision.reason}).`);
+  await io.audit.record({
+    event: 'alert-published',
+    status: 'published',
+    details: { topic: a.topic, messageId: published.messageId, why: decision.reason, subject: message.subject }
+  });
+  return { sent: true, reason: decision.reason, ...(published.messageId ? { messageId: published.messageId } : {}) };
 }

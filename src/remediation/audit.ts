@@ -6,13 +6,13 @@
  *
  * Every record names who and what: time, repository, workflow, run URL, actor, event, role session name, account,
  * region and plan hash; target records add rule, HIPAA sections, resource, runbook with version and hash, parameters
- * (already masked, see hash.ts), execution id, status, compliance before and after, verification.
+ * (already masked, see mask.ts), execution id, status, compliance before and after, verification.
  */
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { RunInfo } from '../run-context.js';
-import { maskText } from './hash.js';
-import type { PlanTarget, Route } from './select.js';
+import { maskText } from './mask.js';
+import type { PlanTarget, Route } from './plan.js';
 
 export const AUDIT_FILE_NAME = 'remediation-audit.jsonl';
 
@@ -74,6 +74,9 @@ export interface AuditRecord extends Partial<AuditTargetFields> {
   /** Extra facts of a decision (counts, approved hash, topic, message id). */
   details?: Record<string, unknown>;
 }
+
+/** A record as the phase makes it: AuditLog.record adds the time, the context and the plan hash. */
+export type AuditEntry = Omit<AuditRecord, 'time' | 'context' | 'planHash'>;
 
 /** The target fields of a record. */
 export function targetFields(t: PlanTarget): AuditTargetFields {
@@ -138,7 +141,7 @@ export class AuditLog {
     return this.written;
   }
 
-  async record(entry: Omit<AuditRecord, 'time' | 'context' | 'planHash'>): Promise<void> {
+  async record(entry: AuditEntry): Promise<void> {
     this.ready ??= mkdir(dirname(this.file), { recursive: true }).then(() => undefined);
     await this.ready;
     const record: AuditRecord = {

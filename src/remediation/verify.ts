@@ -23,8 +23,8 @@ import type { Logger } from '../logging.js';
 import { sanitizeForLog } from '../util/text.js';
 import type { Clock } from '../util/clock.js';
 import { targetFields, type AuditLog } from './audit.js';
-import type { ExecutionResult } from './execute.js';
-import { describeTarget, type PlanTarget } from './select.js';
+import type { ExecutionResult } from './execute/route.js';
+import { describeTarget, type PlanTarget } from './plan.js';
 
 export type OutcomeStatus = 'verified' | 'succeeded-unverified' | 'failed' | 'timed-out' | 'skipped' | 'cancelled';
 
@@ -57,7 +57,7 @@ export interface VerifyOptions {
 }
 
 /** Start evaluations again at most this often (AWS allows one per rule per minute). */
-export const START_INTERVAL_MS = 60_000;
+const START_INTERVAL_MS = 60_000;
 const FIRST_POLL_MS = 2_000;
 const MAX_POLL_MS = 15_000;
 

@@ -16,8 +16,10 @@ import { toRemediationConfiguration } from '../../src/deploy/apply.js';
 import type { DesiredRemediation, DesiredState } from '../../src/desired/build.js';
 import { MemoryLogger } from '../../src/logging.js';
 import type { AuditRecord } from '../../src/remediation/audit.js';
-import { runRemediation, type RemediationPhaseResult } from '../../src/remediation/phase.js';
+import { runRemediation } from '../../src/remediation/phase.js';
+import type { RemediationPhaseResult } from '../../src/remediation/result.js';
 import { SummaryBuilder } from '../../src/report/markdown/summary.js';
+import { remediationSection } from '../../src/report/sections/remediation.js';
 import { documentHash } from '../../src/runbooks/hash.js';
 import type { Clock } from '../../src/util/clock.js';
 import { cleanup, REPO_ROOT, runInProcess, spawnDist, type ActionRunResult } from '../helpers/action-env.js';
@@ -281,7 +283,7 @@ describe('cancelling the remediation phase (in-process, against the simulator)',
       status: 'cancelled',
       executionId: ebs.executionId
     });
-    const md = new SummaryBuilder().add(r.section).render().markdown;
+    const md = new SummaryBuilder().add(remediationSection(r.report)).render().markdown;
     expect(md).toContain('**Cancelled:** cancelled (SIGINT): stopped 1 SSM execution');
     expect(md).toContain('🛑 cancelled');
     expect(md).toContain('No alert: the run was cancelled');

@@ -19,14 +19,11 @@ import type { DesiredRemediation, DesiredState } from '../../src/desired/build.j
 import { AwsCallError, PolicyError } from '../../src/errors.js';
 import { MemoryLogger } from '../../src/logging.js';
 import type { AuditRecord } from '../../src/remediation/audit.js';
-import {
-  runRemediation,
-  type RemediationOptions,
-  type RemediationPhaseResult,
-  type RemediationRunContext
-} from '../../src/remediation/phase.js';
-import type { RemediationPlan } from '../../src/remediation/select.js';
+import { runRemediation, type RemediationOptions, type RemediationRunContext } from '../../src/remediation/phase.js';
+import type { RemediationPlan } from '../../src/remediation/plan.js';
+import type { RemediationPhaseResult } from '../../src/remediation/result.js';
 import { SummaryBuilder } from '../../src/report/markdown/summary.js';
+import { remediationSection } from '../../src/report/sections/remediation.js';
 import { documentHash } from '../../src/runbooks/hash.js';
 import type { Clock } from '../../src/util/clock.js';
 import { REPO_ROOT } from '../helpers/action-env.js';
@@ -168,7 +165,7 @@ function auditOf(r: RemediationPhaseResult): AuditRecord[] {
 }
 
 function markdown(r: RemediationPhaseResult): string {
-  return new SummaryBuilder().add(r.section).render().markdown;
+  return new SummaryBuilder().add(remediationSection(r.report)).render().markdown;
 }
 
 function byResource(r: RemediationPhaseResult): Record<string, string> {

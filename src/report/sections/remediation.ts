@@ -1,40 +1,16 @@
 /**
- * The remediation phase in the reports: the job-summary section (the plan table, the outcomes table, the plan
- * hash) and remediation-plan.json. Pure builders; phase.ts writes the file.
+ * The remediation phase in the job summary: the plan table, the outcomes table, the plan hash. A pure builder over
+ * the phase's data (RemediationReport); remediation/plan-file.ts writes remediation-plan.json.
  */
 import { PolicyError } from '../../errors.js';
 import { codeSpan, escapeMarkdown, truncate } from '../../util/text.js';
 import { SUMMARY_ORDER, type SummaryBlock, type SummarySection } from '../markdown/summary.js';
-import type { RemediationMode, RemediationPlan, PlanTarget } from '../../remediation/select.js';
+import type { PlanTarget } from '../../remediation/plan.js';
+import { countOutcomes, type RemediationReport } from '../../remediation/result.js';
 import type { OutcomeStatus, TargetOutcome } from '../../remediation/verify.js';
-
-export const PLAN_FILE_NAME = 'remediation-plan.json';
 
 /** Budget priority: after the verdict and rule table, before the resource lists. */
 export const REMEDIATION_PRIORITY = 3;
-
-/** remediation-plan.json: the plan with its keys in a readable order. */
-export function buildPlanJson(plan: RemediationPlan): RemediationPlan {
-  return {
-    schemaVersion: plan.schemaVersion,
-    hash: plan.hash,
-    mode: plan.mode,
-    accountId: plan.accountId,
-    region: plan.region,
-    createdAt: plan.createdAt,
-    targets: plan.targets.map(t => ({
-      rule: t.rule,
-      hipaaSections: t.hipaaSections,
-      resourceType: t.resourceType,
-      resourceId: t.resourceId,
-      fingerprint: t.fingerprint,
-      runbook: { name: t.runbook.name, version: t.runbook.version, hash: t.runbook.hash },
-      parameters: t.parameters,
-      route: t.route
-    })),
-    notes: plan.notes
-  };
-}
 
 const OUTCOME_LABEL: Readonly<Record<OutcomeStatus, string>> = {
   verified: '✅ verified',
@@ -81,37 +57,7 @@ function outcomeRow(o: TargetOutcome): string {
   ]);
 }
 
-export interface SectionInput {
-  plan: RemediationPlan;
-  mode: RemediationMode;
-  planFile: string;
-  auditFile: string;
-  outcomes: readonly TargetOutcome[];
-  max: number;
-  /** The approval used in apply mode. */
-  approval?: string;
-  /** The refusal or error that stopped the run. */
-  error?: Error;
-  /** What cancellation did (stopped, still running, not started). */
-  cancelled?: string;
-  alert?: string;
-}
-
-/** Counts of outcomes by status. */
-export function countOutcomes(outcomes: readonly TargetOutcome[]): Record<OutcomeStatus, number> {
-  const c: Record<OutcomeStatus, number> = {
-    verified: 0,
-    'succeeded-unverified': 0,
-    failed: 0,
-    'timed-out': 0,
-    skipped: 0,
-    cancelled: 0
-  };
-  for (const o of outcomes) c[o.status]++;
-  return c;
-}
-
-export function remediationSection(input: SectionInput): SummarySection {
+export function remediationSection(input: RemediationReport): SummarySection {
   const { plan, mode, outcomes } = input;
   const n = plan.targets.length;
   const title =

@@ -2,12 +2,7 @@
 import type { ComplianceResult, Finding, RuleResult } from '../../../src/compliance/types.js';
 import { fingerprint } from '../../../src/compliance/fingerprint.js';
 import type { DesiredRemediation } from '../../../src/desired/build.js';
-import {
-  buildPlan,
-  type Candidate,
-  type RemediationPlan,
-  type PlannedTarget
-} from '../../../src/remediation/select.js';
+import { buildPlan, type Candidate, type RemediationPlan, type PlannedTarget } from '../../../src/remediation/plan.js';
 
 export const TOPIC = 'arn:aws:sns:us-east-1:123456789012:my-sns-topic';
 export const S3_RULE = 's3-bucket-logging-enabled';

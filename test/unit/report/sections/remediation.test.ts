@@ -6,13 +6,11 @@ import type { RunInfo } from '../../../../src/run-context.js';
 import { PolicyError } from '../../../../src/errors.js';
 import { buildAlertMessage, decideAlert, MAX_LISTED } from '../../../../src/remediation/alert.js';
 import { AuditLog, auditContext, auditLine, type AuditRecord } from '../../../../src/remediation/audit.js';
-import {
-  buildPlanJson,
-  countOutcomes,
-  formatParameters,
-  remediationSection
-} from '../../../../src/report/sections/remediation.js';
-import { selectCandidates, type PlanTarget } from '../../../../src/remediation/select.js';
+import { formatParameters, remediationSection } from '../../../../src/report/sections/remediation.js';
+import { buildPlanJson } from '../../../../src/remediation/plan-file.js';
+import type { PlanTarget } from '../../../../src/remediation/plan.js';
+import { countOutcomes } from '../../../../src/remediation/result.js';
+import { selectCandidates } from '../../../../src/remediation/select.js';
 import type { TargetOutcome } from '../../../../src/remediation/verify.js';
 import { SummaryBuilder } from '../../../../src/report/markdown/summary.js';
 import { bindings, plan, result } from '../../remediation/fixtures.js';

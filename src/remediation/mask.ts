@@ -1,19 +1,17 @@
 /**
- * What a remediation plan shows and what its hash covers. The plan is hashed in a canonical form (object keys
- * sorted, no whitespace), so the same targets always give the same hash, whatever order they were built in.
- *
- * Parameters are masked before they reach the plan, the audit log, the summary or an alert: a value is replaced by
- * MASK when its parameter name looks secret (/secret|password|passwd|passphrase|token|credential|private|key/i, except
+ * Secrets never shown. Parameters are masked before they reach the plan, the audit log, the summary or an alert: a
+ * value is replaced by MASK when its parameter name looks secret (/secret|password|passwd|passphrase|token|credential|private|key/i, except
  * the names in SAFE_PARAMETER_NAMES, which hold identifiers such as a KMS key id) or when the value itself looks like
- * an AWS credential (an access key id, a 40-character secret access key, a long session token). The hash covers the
- * masked form, i.e. exactly what a reviewer sees and approves.
+ * an AWS credential (an access key id, a 40-character secret access key, a long session token). The plan hash
+ * covers the masked form (plan.ts), i.e. exactly what a reviewer sees and approves. Messages from AWS are masked and
+ * capped before they reach results, logs and the audit log (shortMessage).
  */
-import { createHash } from 'node:crypto';
+import { truncate } from '../util/text.js';
 
 export const MASK = '***';
 
 /** Parameter names that match the secret pattern but hold identifiers, not secrets. */
-export const SAFE_PARAMETER_NAMES: ReadonlySet<string> = new Set(
+const SAFE_PARAMETER_NAMES: ReadonlySet<string> = new Set(
   [
     'KmsKeyId',
     'KmsKeyArn',
@@ -85,38 +83,10 @@ export function maskText(text: string): string {
     );
 }
 
-/** JSON with object keys sorted at every level and no whitespace; `undefined` members are left out. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    if (value === undefined) return 'null';
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('canonicalJson: non-finite number');
-    return JSON.stringify(value);
-  }
-  if (Array.isArray(value)) return `[${value.map(v => canonicalJson(v === undefined ? null : v)).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
+/** Messages from AWS are kept to this many characters (a validation error can list hundreds of values). */
+export const MAX_MESSAGE = 600;
 
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-/** What the plan hash covers: the account, the region and the targets (in their stable order). */
-export interface HashedPlan {
-  accountId: string;
-  region: string;
-  targets: readonly unknown[];
-}
-
-/** sha256 (hex) of the canonical account, region and targets. */
-export function planHash(plan: HashedPlan): string {
-  return sha256Hex(canonicalJson({ accountId: plan.accountId, region: plan.region, targets: plan.targets }));
-}
-
-/** A UUID-shaped idempotency token derived from the given parts (the same parts give the same token). */
-export function idempotencyToken(...parts: string[]): string {
-  const h = sha256Hex(parts.join('\u0000'));
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+/** A message from AWS as kept in results, logs and the audit log: credential-shaped text masked, length capped. */
+export function shortMessage(message: string): string {
+  return truncate(maskText(message), MAX_MESSAGE);
 }

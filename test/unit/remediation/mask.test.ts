@@ -1,44 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   MASK,
-  canonicalJson,
-  idempotencyToken,
+  MAX_MESSAGE,
   isSecretParameterName,
   looksLikeCredential,
   maskParameters,
   maskText,
-  planHash,
-  sha256Hex
-} from '../../../src/remediation/hash.js';
+  shortMessage
+} from '../../../src/remediation/mask.js';
 
 // Shaped like AWS credentials, but made up.
 const ACCESS_KEY = 'AKIAIOSFODNN7EXAMPLE';
 const SECRET_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const SESSION_TOKEN = 'IQoJb3JpZ2luX2VjE' + 'A'.repeat(60) + 'b/+z9' + 'Q'.repeat(40);
-
-describe('canonicalJson', () => {
-  it('sorts keys at every level, keeps array order and leaves out undefined members', () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: undefined } })).toBe(
-      '{"a":{"d":[3,{"y":2,"z":1}]},"b":1}'
-    );
-    expect(canonicalJson([undefined, null, 'x'])).toBe('[null,null,"x"]');
-    expect(canonicalJson(undefined)).toBe('null');
-    expect(() => canonicalJson({ n: Number.NaN })).toThrow(/non-finite/);
-  });
-
-  it('gives the same text for the same data built in another order', () => {
-    expect(canonicalJson({ x: 1, y: [1, 2] })).toBe(canonicalJson({ y: [1, 2], x: 1 }));
-  });
-});
-
-describe('planHash', () => {
-  it('is the sha256 of the canonical account, region and targets', () => {
-    const h = planHash({ accountId: '1', region: 'r', targets: [{ b: 1, a: 2 }] });
-    expect(h).toBe(sha256Hex('{"accountId":"1","region":"r","targets":[{"a":2,"b":1}]}'));
-    expect(h).toMatch(/^[0-9a-f]{64}$/);
-    expect(planHash({ accountId: '2', region: 'r', targets: [{ b: 1, a: 2 }] })).not.toBe(h);
-  });
-});
 
 describe('masking', () => {
   it('treats secret-looking parameter names as secret, except known identifiers', () => {
@@ -91,11 +65,9 @@ describe('masking', () => {
   });
 });
 
-describe('idempotencyToken', () => {
-  it('is UUID-shaped (SSM ClientToken) and stable for the same parts', () => {
-    const t = idempotencyToken('hash', 'run', '1', 'rule', 'id');
-    expect(t).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-    expect(idempotencyToken('hash', 'run', '1', 'rule', 'id')).toBe(t);
-    expect(idempotencyToken('hash', 'run', '2', 'rule', 'id')).not.toBe(t);
+describe('shortMessage', () => {
+  it('caps long AWS messages and masks credentials in them', () => {
+    expect(shortMessage('word '.repeat(1000))).toHaveLength(MAX_MESSAGE);
+    expect(shortMessage('key AKIAIOSFODNN7EXAMPLE denied')).toBe('key *** denied');
   });
 });
