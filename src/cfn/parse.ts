@@ -6,7 +6,7 @@
 import { SourceError, SourceErrors } from '../errors.js';
 import { describe, entry, ErrorSink, readSourceTree } from '../conformance/source-tree.js';
 import type { PNode } from '../conformance/source-tree.js';
-import type { SourcePosition } from '../conformance/types.js';
+import type { SourcePosition } from '../source/position.js';
 import { PHYSICAL_NAME_PROPERTIES } from './physical-names.js';
 import type { CfnTemplate, TemplateResource } from './types.js';
 

@@ -18,9 +18,9 @@ import type {
   PackContext,
   PackOptions,
   ResolvedParameter,
-  RuleSpec,
-  SourcePosition
+  RuleSpec
 } from './types.js';
+import type { SourcePosition } from '../source/position.js';
 
 /** The data file of each built-in pack, as named in messages (repo-relative) and as read at run time. */
 const BUILTIN_DATA: Readonly<Record<string, { file: string; read: () => string }>> = {

@@ -6,7 +6,8 @@
  */
 import type { ErrorSink, PEntry, PMap, PNode, PScalar, PSeq } from './source-tree.js';
 import { describe } from './source-tree.js';
-import type { PackContext, ResolvedParameter, SourcePosition } from './types.js';
+import type { PackContext, ResolvedParameter } from './types.js';
+import type { SourcePosition } from '../source/position.js';
 
 /** The value of Ref: AWS::NoValue (the enclosing key or list item is removed). */
 export const NO_VALUE = Symbol('AWS::NoValue');

@@ -6,7 +6,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { LineCounter, Node as YamlNode, Tags } from 'yaml';
 import { SourceError, SourceErrors } from '../errors.js';
-import type { SourcePosition } from './types.js';
+import type { SourcePosition } from '../source/position.js';
 import { readYaml } from '../source/yaml.js';
 
 export interface PScalar {

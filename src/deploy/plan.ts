@@ -2,7 +2,7 @@
  * The plan: a pure diff of the desired state against what is deployed. create / update (with the fields that
  * differ) / delete (only objects tagged as managed by this action, only with prune or destroy) / unchanged.
  */
-import type { SourcePosition } from '../conformance/types.js';
+import type { SourcePosition } from '../source/position.js';
 import type {
   DesiredDocument,
   DesiredRemediation,

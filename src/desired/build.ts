@@ -3,9 +3,10 @@
  * item with its file:line:col. preflight() finds every problem before anything is written.
  */
 import type { Waiver } from '../compliance/types.js';
-import type { ConformancePack, RemediationSpec, RuleScope, SourcePosition } from '../conformance/types.js';
+import type { ConformancePack, RemediationSpec, RuleScope } from '../conformance/types.js';
+import type { SourcePosition } from '../source/position.js';
 import { SourceError } from '../errors.js';
-import type { Manifest, Position } from '../manifest/load.js';
+import type { Manifest } from '../manifest/load.js';
 import { isAwsOwnedDocumentName, parameterValueProblem, type AwsDocument } from '../runbooks/aws-documents.js';
 import type { DerivedPolicy, Runbook } from '../runbooks/types.js';
 
@@ -82,7 +83,7 @@ export interface DesiredStateSources {
     builtin?: string;
     template?: string;
     parameters: Record<string, string>;
-    position: Position;
+    position: SourcePosition;
   }): Promise<ConformancePack>;
   /** Reads and validates a runbook (throws SourceErrors naming file:line:col). */
   loadRunbook(path: string, name: string | undefined): Promise<Runbook>;

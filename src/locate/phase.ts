@@ -116,7 +116,7 @@ export async function prepareReview(
     const found = byFindings(name);
     if (found) return found;
     const p = declared.get(name)?.position;
-    return p ? { file: repoPath(p.file, options.workspace), line: p.line, column: p.col } : undefined;
+    return p ? { file: repoPath(p.file, options.workspace), line: p.line, col: p.col } : undefined;
   };
 
   const sections: SummarySection[] = [];

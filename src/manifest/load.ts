@@ -8,17 +8,12 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isPair, isScalar, type Document, type LineCounter, type Node } from 'yaml';
 import { SourceError, SourceErrors } from '../errors.js';
+import type { SourcePosition } from '../source/position.js';
 import type { Waiver } from '../compliance/types.js';
 import { manifestSchema } from './schema.js';
 import { readYaml, yamlToJS } from '../source/yaml.js';
 import { calendarDateProblem } from '../util/dates.js';
 import { outsideWorkspace } from '../util/paths.js';
-
-export interface Position {
-  file: string;
-  line: number;
-  col: number;
-}
 
 export interface PackRef {
   builtin?: string;
@@ -26,7 +21,7 @@ export interface PackRef {
   template?: string;
   parameters: Record<string, string>;
   exclude: string[];
-  position: Position;
+  position: SourcePosition;
 }
 
 export interface ManifestRule {
@@ -39,14 +34,14 @@ export interface ManifestRule {
   tagValue?: string;
   maximumExecutionFrequency?: string;
   evaluationModes?: string[];
-  position: Position;
+  position: SourcePosition;
 }
 
 export interface RunbookRef {
   /** Path, relative to the working directory when the manifest path is. */
   path: string;
   name?: string;
-  position: Position;
+  position: SourcePosition;
 }
 
 export interface RemediationBinding {
@@ -61,7 +56,7 @@ export interface RemediationBinding {
   retrySeconds: number;
   concurrencyPercent: number;
   errorPercent: number;
-  position: Position;
+  position: SourcePosition;
 }
 
 export interface Manifest {
@@ -70,8 +65,8 @@ export interface Manifest {
   rules: ManifestRule[];
   runbooks: RunbookRef[];
   remediations: RemediationBinding[];
-  alerts?: { snsTopic: string; position: Position };
-  waivers: (Waiver & { position: Position })[];
+  alerts?: { snsTopic: string; position: SourcePosition };
+  waivers: (Waiver & { position: SourcePosition })[];
 }
 
 type Path = (string | number)[];
@@ -83,13 +78,13 @@ class Located {
     readonly lines: LineCounter
   ) {}
 
-  at(offset: number): Position {
+  at(offset: number): SourcePosition {
     const { line, col } = this.lines.linePos(offset);
     return { file: this.file, line, col };
   }
 
-  /** Position of the node at path; the nearest existing ancestor when the node is missing. */
-  of(path: Path, key?: string): Position {
+  /** SourcePosition of the node at path; the nearest existing ancestor when the node is missing. */
+  of(path: Path, key?: string): SourcePosition {
     for (let depth = path.length; depth >= 0; depth--) {
       const node = this.doc.getIn(path.slice(0, depth), true) as Node | undefined;
       if (node?.range) {
@@ -104,7 +99,7 @@ class Located {
     return this.at(0);
   }
 
-  error(position: Position, detail: string): SourceError {
+  error(position: SourcePosition, detail: string): SourceError {
     return new SourceError(position.file, position.line, position.col, detail);
   }
 }

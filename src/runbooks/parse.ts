@@ -3,6 +3,7 @@
  * of each parameter, step, output and `{{ }}` reference. Parsing is tolerant of a wrong structure (validation reports
  * it with positions); only YAML syntax errors and a non-mapping document are thrown here.
  */
+import type { LineCol } from '../source/position.js';
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Document } from 'yaml';
 import { readYaml, yamlToJS } from '../source/yaml.js';
@@ -12,7 +13,6 @@ import type {
   DocPath,
   DocumentOutput,
   NodePos,
-  Pos,
   Runbook,
   RunbookParameter,
   RunbookStep,
@@ -46,7 +46,7 @@ export function locate(
   runbook: Pick<Runbook, 'positions' | 'pos'>,
   path: DocPath,
   which: 'value' | 'key' = 'value'
-): Pos {
+): LineCol {
   for (let n = path.length; n >= 0; n--) {
     const found = runbook.positions.get(pathKey(path.slice(0, n)));
     if (found) return (n === path.length && which === 'key' && found.key) || found.value;
@@ -97,19 +97,19 @@ interface StringNode {
   /** Source offsets of the scalar (quotes included). */
   start: number;
   end: number;
-  pos: Pos;
+  pos: LineCol;
   /** Reached through an alias: positions point at the alias, not into the anchored text. */
   aliased: boolean;
 }
 
 interface WalkContext {
   doc: Document;
-  linePos(offset: number): Pos;
+  linePos(offset: number): LineCol;
   positions: Map<string, NodePos>;
   strings: StringNode[];
 }
 
-function walk(node: unknown, path: DocPath, keyPos: Pos | undefined, ctx: WalkContext, aliasPos?: Pos): void {
+function walk(node: unknown, path: DocPath, keyPos: LineCol | undefined, ctx: WalkContext, aliasPos?: LineCol): void {
   if (node === null || typeof node !== 'object') {
     if (keyPos) ctx.positions.set(pathKey(path), { value: aliasPos ?? keyPos, key: keyPos });
     return;
@@ -172,7 +172,7 @@ const CODE_INPUTS = new Set(['Script', 'Attachment']);
 export function parseRunbook(text: string, file: string, options: ParseOptions = {}): Runbook {
   const parsed = readYaml(text);
   const doc = parsed.doc;
-  const linePos = (offset: number): Pos => parsed.position(offset);
+  const linePos = (offset: number): LineCol => parsed.position(offset);
   if (parsed.errors.length > 0) {
     throw new SourceErrors(
       parsed.errors.map(e => {
@@ -200,7 +200,7 @@ export function parseRunbook(text: string, file: string, options: ParseOptions =
   const ctx: WalkContext = { doc, linePos, positions: new Map(), strings: [] };
   walk(root, [], undefined, ctx);
   const pos = ctx.positions.get(pathKey([]))?.value ?? { line: 1, col: 1 };
-  const at = (path: DocPath, which: 'value' | 'key' = 'value'): Pos =>
+  const at = (path: DocPath, which: 'value' | 'key' = 'value'): LineCol =>
     locate({ positions: ctx.positions, pos }, path, which);
 
   const refsUnder = (include: (path: DocPath) => boolean): TemplateRef[] => {

@@ -3,20 +3,16 @@
  * user's repository. Every item keeps its position in the source file for error messages and annotations.
  */
 import type { SourceError } from '../errors.js';
+import type { LineCol } from '../source/position.js';
 
-/** 1-based line and column in the runbook file. */
-export interface Pos {
-  line: number;
-  col: number;
-}
 
 /** A location inside the document: mapping keys and sequence indexes from the root. */
 export type DocPath = readonly (string | number)[];
 
 /** Where a node sits: the value itself, and its key when the node is the value of a mapping entry. */
 export interface NodePos {
-  value: Pos;
-  key?: Pos;
+  value: LineCol;
+  key?: LineCol;
 }
 
 /** The content format sent to SSM CreateDocument/UpdateDocument (DocumentFormat). */
@@ -31,7 +27,7 @@ export interface TemplateRef {
   /** The path of the string that holds the reference. */
   path: DocPath;
   /** Position of the opening braces (or of the string when the braces cannot be located in the source). */
-  pos: Pos;
+  pos: LineCol;
   /** Set for a malformed reference. */
   error?: 'unterminated' | 'empty' | 'nested';
 }
@@ -48,7 +44,7 @@ export interface RunbookParameter {
   allowedPattern?: string;
   allowedValues?: readonly unknown[];
   /** Position of the parameter's name. */
-  pos: Pos;
+  pos: LineCol;
 }
 
 /** A runbook variable declared in the document's `variables` section (updated by aws:updateVariable). */
@@ -56,7 +52,7 @@ export interface RunbookVariable {
   name: string;
   type: string;
   default?: unknown;
-  pos: Pos;
+  pos: LineCol;
 }
 
 /** An output a step declares (`outputs: [{Name, Selector, Type}]`). */
@@ -64,7 +60,7 @@ export interface StepOutput {
   name: string;
   selector: string;
   type: string;
-  pos: Pos;
+  pos: LineCol;
 }
 
 /** A step of `mainSteps` (or of an aws:loop's `inputs.Steps`). */
@@ -87,7 +83,7 @@ export interface RunbookStep {
   /** Path of the step, e.g. ['mainSteps', 0]. */
   path: DocPath;
   /** Position of the step (its first key). */
-  pos: Pos;
+  pos: LineCol;
   /** `{{ }}` references in the step's inputs (nested loop steps excluded: they carry their own). */
   refs: readonly TemplateRef[];
 }
@@ -95,7 +91,7 @@ export interface RunbookStep {
 /** A document-level output (`outputs: [Step.Output]`). */
 export interface DocumentOutput {
   value: string;
-  pos: Pos;
+  pos: LineCol;
 }
 
 /** A parsed runbook. Pure data, except `positions` which is a lookup table of node positions. */
@@ -121,7 +117,7 @@ export interface Runbook {
   /** The whole document as plain data (what validation checks). */
   data: Readonly<Record<string, unknown>>;
   /** Position of the document (its first key). */
-  pos: Pos;
+  pos: LineCol;
   /** Node positions by JSON-encoded path; use `locate()` from parse.ts. */
   positions: ReadonlyMap<string, NodePos>;
   /** What validation could not check (set by `loadRunbook`); each names file:line:col. */

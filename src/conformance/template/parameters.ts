@@ -5,7 +5,8 @@
  */
 import { describe, entry } from '../source-tree.js';
 import type { ErrorSink, PEntry, PMap } from '../source-tree.js';
-import type { PackOptions, ResolvedParameter, SourcePosition } from '../types.js';
+import type { PackOptions, ResolvedParameter } from '../types.js';
+import type { SourcePosition } from '../../source/position.js';
 import { scalarText } from './values.js';
 
 const PARAMETER_ATTRIBUTES = new Set([

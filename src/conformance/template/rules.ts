@@ -16,9 +16,9 @@ import type {
   RuleScope,
   RuleSource,
   RuleSourceDetail,
-  RuleSpec,
-  SourcePosition
+  RuleSpec
 } from '../types.js';
+import type { SourcePosition } from '../../source/position.js';
 import type { ResourceDecl, TemplateContext } from './context.js';
 import { resolveProperties, resourceRef } from './resources.js';
 import {

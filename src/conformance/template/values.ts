@@ -5,7 +5,7 @@
 import { FAILED, scalarString } from '../intrinsics.js';
 import { describe } from '../source-tree.js';
 import type { ErrorSink, PMap, PNode } from '../source-tree.js';
-import type { SourcePosition } from '../types.js';
+import type { SourcePosition } from '../../source/position.js';
 
 /** Reports a problem and returns FAILED, so `return fail(...)` ends a read. */
 export function fail(sink: ErrorSink, pos: SourcePosition, detail: string): typeof FAILED {
