@@ -4,8 +4,10 @@
  * CloudFormation-aware reader (conformance/source-tree.ts), so `!Ref x` arrives as `{ Ref: x }`.
  */
 import { SourceError, SourceErrors } from '../errors.js';
-import { describe, entry, ErrorSink, readSourceTree } from '../conformance/source-tree.js';
-import type { PNode } from '../conformance/source-tree.js';
+import { readSourceTree } from '../source/cloudformation.js';
+import { ErrorSink } from '../source/collector.js';
+import { describe, entry } from '../source/tree.js';
+import type { PNode } from '../source/tree.js';
 import type { SourcePosition } from '../source/position.js';
 import { PHYSICAL_NAME_PROPERTIES } from './physical-names.js';
 import type { CfnTemplate, TemplateResource } from './types.js';

@@ -6,8 +6,9 @@
  * Limits: AWS Config API Reference, PutConfigRule (ConfigRule, Scope, Source, SourceDetail, EvaluationModeConfiguration).
  */
 import { FAILED } from '../intrinsics.js';
-import { describe, entry } from '../source-tree.js';
-import type { ErrorSink, PEntry, PNode } from '../source-tree.js';
+import { describe, entry } from '../../source/tree.js';
+import type { ErrorSink } from '../../source/collector.js';
+import type { PEntry, PNode } from '../../source/tree.js';
 import { MAXIMUM_EXECUTION_FREQUENCIES } from '../types.js';
 import type {
   CustomPolicyDetails,
