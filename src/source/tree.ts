@@ -130,7 +130,7 @@ function convertUntagged(
       const valueNode = pair.value as YamlNode | null;
       let value: PNode = valueNode === null ? emptyScalar(keyPos) : convert(valueNode, cx, aliasPos);
       // "Key:" with nothing after it: point at the key rather than at the end of the line.
-      if (value.kind === 'scalar' && value.value === null && !value.text) value = { ...value, pos: keyPos };
+      if (nothingWritten(valueNode) && value.pos !== keyPos) value = { ...value, pos: keyPos };
       entries.push({ key, keyPos, value });
     }
     return { kind: 'map', pos, entries };
@@ -167,6 +167,11 @@ function convertItem(item: unknown, pos: SourcePosition, cx: Converter, aliasPos
     return { kind: 'map', pos: keyPos, entries: [{ key: keyText(keyNode) ?? '', keyPos, value }] };
   }
   return convert(item as YamlNode, cx, aliasPos);
+}
+
+/** An empty value (`Key:` and the end of the line), as opposed to a written `null` or `~`. */
+function nothingWritten(node: YamlNode | null): boolean {
+  return isScalar(node) && node.value === null && node.range !== undefined && node.range?.[0] === node.range?.[1];
 }
 
 function keyText(node: YamlNode | null): string | undefined {
