@@ -4,16 +4,10 @@
  */
 import type { SourceError } from '../errors.js';
 import type { LineCol } from '../source/position.js';
-
+import type { PNode } from '../source/tree.js';
 
 /** A location inside the document: mapping keys and sequence indexes from the root. */
 export type DocPath = readonly (string | number)[];
-
-/** Where a node sits: the value itself, and its key when the node is the value of a mapping entry. */
-export interface NodePos {
-  value: LineCol;
-  key?: LineCol;
-}
 
 /** The content format sent to SSM CreateDocument/UpdateDocument (DocumentFormat). */
 export type DocumentFormat = 'YAML' | 'JSON';
@@ -94,7 +88,7 @@ export interface DocumentOutput {
   pos: LineCol;
 }
 
-/** A parsed runbook. Pure data, except `positions` which is a lookup table of node positions. */
+/** A parsed runbook. Pure data, with the document's tree of positions. */
 export interface Runbook {
   /** The file as given (used in every error message). */
   file: string;
@@ -118,8 +112,8 @@ export interface Runbook {
   data: Readonly<Record<string, unknown>>;
   /** Position of the document (its first key). */
   pos: LineCol;
-  /** Node positions by JSON-encoded path; use `locate()` from parse.ts. */
-  positions: ReadonlyMap<string, NodePos>;
+  /** The document with the position of every node (source/tree.ts); use `locate()` from parse.ts. Absent when empty. */
+  tree: PNode | undefined;
   /** What validation could not check (set by `loadRunbook`); each names file:line:col. */
   warnings?: readonly SourceError[];
 }
