@@ -9,7 +9,7 @@ import type {
   DesiredRule,
   DesiredState,
   RemediationParameterJson
-} from '../desired/build.js';
+} from '../desired/model.js';
 
 export interface ActualRule {
   name: string;

@@ -1,80 +1,20 @@
 /**
- * DesiredState: what the manifest (packs, single rules, runbooks, remediation bindings) asks AWS to hold, every
- * item with its file:line:col. preflight() finds every problem before anything is written.
+ * Manifest + packs + runbooks -> DesiredState (model.ts). preflight() finds every problem before anything is
+ * written; the loaders come in through DesiredStateSources (wired to the files by load.ts).
  */
-import type { Waiver } from '../compliance/types.js';
 import type { ConformancePack, RemediationSpec, RuleScope } from '../conformance/types.js';
 import type { SourcePosition } from '../source/position.js';
 import { SourceError } from '../errors.js';
 import type { Manifest } from '../manifest/load.js';
 import { isAwsOwnedDocumentName, parameterValueProblem, type AwsDocument } from '../runbooks/aws-documents.js';
 import type { DerivedPolicy, Runbook } from '../runbooks/types.js';
-
-/** Every object the action creates carries this tag, so prune and destroy only ever touch its own objects. */
-export const MANAGED_TAG = { Key: 'managed-by', Value: 'compliance-gate' } as const;
-
-export interface DesiredRule {
-  name: string;
-  owner: string;
-  identifier: string;
-  inputParameters: Record<string, string>;
-  scope?: RuleScope;
-  maximumExecutionFrequency?: string;
-  /** DETECTIVE and/or PROACTIVE; absent: AWS's default (DETECTIVE). */
-  evaluationModes?: string[];
-  description?: string;
-  hipaaSections: string[];
-  /** Where the rule is declared: a pack (with its file) or the manifest. */
-  origin: string;
-  position: SourcePosition;
-}
-
-export interface DesiredDocument {
-  name: string;
-  content: string;
-  format: 'YAML' | 'JSON';
-  hash: string;
-  parameters: string[];
-  policy: DerivedPolicy;
-  position: SourcePosition;
-}
-
-export interface RemediationParameterJson {
-  ResourceValue?: { Value: 'RESOURCE_ID' };
-  StaticValue?: { Values: string[] };
-}
-
-export interface DesiredRemediation {
-  ruleName: string;
-  targetId: string;
-  targetVersion?: string;
-  /** Absent for runbooks that take no resource id. */
-  resourceIdParameter?: string;
-  parameters: Record<string, RemediationParameterJson>;
-  automatic: boolean;
-  /**
-   * The four settings below are always set for a manifest binding (its defaults); a pack's
-   * RemediationConfiguration may leave them out, and then AWS's own defaults apply and they are not compared.
-   */
-  maximumAutomaticAttempts?: number;
-  retryAttemptSeconds?: number;
-  concurrencyPercent?: number;
-  errorPercent?: number;
-  /** ResourceType of the configuration (a pack may give it). */
-  resourceType?: string;
-  /** Where the binding is declared: 'manifest' (absent means the same) or `pack FILE`. */
-  origin?: string;
-  position: SourcePosition;
-}
-
-export interface DesiredState {
-  manifestFile: string;
-  rules: DesiredRule[];
-  documents: DesiredDocument[];
-  remediations: DesiredRemediation[];
-  waivers: Waiver[];
-  alertTopic?: string;
-}
+import type {
+  DesiredDocument,
+  DesiredRemediation,
+  DesiredRule,
+  DesiredState,
+  RemediationParameterJson
+} from './model.js';
 
 /** What the desired-state builder needs from the conformance and runbook phases. */
 export interface DesiredStateSources {
@@ -104,9 +44,7 @@ export interface PreflightResult {
 
 const RULE_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
 
-function err(p: SourcePosition, detail: string): SourceError {
-  return new SourceError(p.file, p.line, p.col, detail);
-}
+const err = (p: SourcePosition, detail: string): SourceError => SourceError.at(p, detail);
 
 /** Builds the desired state; problems that prevent building it are collected in `errors`. */
 export async function buildDesiredState(

@@ -31,7 +31,7 @@ import {
   StartAutomationExecutionCommand,
   StopAutomationExecutionCommand
 } from '@aws-sdk/client-ssm';
-import { MANAGED_TAG } from '../desired/build.js';
+import { MANAGED_TAG } from '../desired/model.js';
 import { AwsCallError, toAwsCallError } from '../errors.js';
 import type { Logger } from '../logging.js';
 import { sanitizeForLog } from '../util/text.js';

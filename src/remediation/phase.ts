@@ -27,7 +27,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ComplianceResult } from '../compliance/types.js';
 import type { RunInfo } from '../run-context.js';
-import type { DesiredState, RemediationParameterJson } from '../desired/build.js';
+import type { DesiredState, RemediationParameterJson } from '../desired/model.js';
 import { AwsCallError, PolicyError, toAwsCallError } from '../errors.js';
 import type { Logger } from '../logging.js';
 import { sanitizeForLog, truncate } from '../util/text.js';

@@ -5,7 +5,7 @@
  * as PolicyErrors that say why.
  */
 import type { ComplianceResult, Finding, RuleResult } from '../compliance/types.js';
-import type { DesiredRemediation, RemediationParameterJson } from '../desired/build.js';
+import type { DesiredRemediation, RemediationParameterJson } from '../desired/model.js';
 import { PolicyError } from '../errors.js';
 import { applyRefusal } from '../run-context.js';
 import { canonicalJson, maskParameters, planHash } from './hash.js';
