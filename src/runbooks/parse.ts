@@ -7,7 +7,7 @@ import type { LineCol } from '../source/position.js';
 import { isMap } from 'yaml';
 import { readYaml, yamlToJS } from '../source/yaml.js';
 import { ErrorSink } from '../source/collector.js';
-import { positionOf, toTree, type PNode } from '../source/tree.js';
+import { positionAt, positionOf, toTree, type PNode } from '../source/tree.js';
 import type { SourcePosition } from '../source/position.js';
 import { SourceError, SourceErrors } from '../errors.js';
 import { documentFormat } from './hash.js';
@@ -131,14 +131,9 @@ export function parseRunbook(text: string, file: string, options: ParseOptions =
   const parsed = readYaml(text);
   const doc = parsed.doc;
   const linePos = (offset: number): LineCol => parsed.position(offset);
-  if (parsed.errors.length > 0) {
-    throw new SourceErrors(
-      parsed.errors.map(e => {
-        const p = linePos(e.offset);
-        return new SourceError(file, p.line, p.col, `invalid YAML/JSON: ${e.message}`);
-      })
-    );
-  }
+  const syntax = new ErrorSink();
+  for (const e of parsed.errors) syntax.add(positionAt(parsed, file, e.offset), `invalid YAML/JSON: ${e.message}`);
+  syntax.throwInOrderIfAny();
   const root = doc.contents;
   if (!isMap(root)) {
     const p = root?.range ? linePos(root.range[0]) : { line: 1, col: 1 };
