@@ -33,8 +33,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { normaliseSectionId, sortSections } from '../src/conformance/hipaa-sections.js';
-import { ErrorSink, entry, readSourceTree } from '../src/conformance/source-tree.js';
-import type { PEntry, PMap, PNode } from '../src/conformance/source-tree.js';
+import { readSourceTree } from '../src/source/cloudformation.js';
+import { ErrorSink } from '../src/source/collector.js';
+import { entry } from '../src/source/tree.js';
+import type { PEntry, PMap, PNode } from '../src/source/tree.js';
 import { parseConformancePack } from '../src/conformance/template/index.js';
 import type { RuleSpec } from '../src/conformance/types.js';
 

@@ -1,10 +1,22 @@
 /**
- * Error types. User errors (bad input, bad file, access denied) are reported with their message only;
- * anything else also logs its stack at debug level (see main.ts).
+ * Error types. User errors (bad input, bad file, refusal by policy, a GitHub permission problem, an AWS access
+ * denial) are reported with their message only; anything else also logs its stack at debug level (see main.ts).
  */
+import type { SourcePosition } from './source/position.js';
+
+/**
+ * The base of every error the user can fix from its message alone. A subclass whose instances are only sometimes
+ * the user's fault (GitHubApiError: a 403 is, a 502 is not) overrides `userError`.
+ */
+export class UserError extends Error {
+  override readonly name: string = 'UserError';
+  get userError(): boolean {
+    return true;
+  }
+}
 
 /** An action input is missing or invalid. The message names the input and the value. */
-export class InputError extends Error {
+export class InputError extends UserError {
   override readonly name = 'InputError';
   constructor(
     readonly input: string,
@@ -15,7 +27,7 @@ export class InputError extends Error {
 }
 
 /** A problem in a user file (manifest, pack template, runbook). Carries file:line:col. */
-export class SourceError extends Error {
+export class SourceError extends UserError {
   override readonly name = 'SourceError';
   constructor(
     readonly file: string,
@@ -25,10 +37,15 @@ export class SourceError extends Error {
   ) {
     super(`${file}:${line}:${col}: ${detail}`);
   }
+
+  /** The error at a position. */
+  static at(position: SourcePosition, detail: string): SourceError {
+    return new SourceError(position.file, position.line, position.col, detail);
+  }
 }
 
 /** Several problems found at once (all errors reported, not the first only). */
-export class SourceErrors extends Error {
+export class SourceErrors extends UserError {
   override readonly name = 'SourceErrors';
   constructor(readonly errors: readonly SourceError[]) {
     super(
@@ -54,24 +71,17 @@ export class AwsCallError extends Error {
 }
 
 /** A refusal by policy (oversight): the run stops on purpose, with the reason. */
-export class PolicyError extends Error {
+export class PolicyError extends UserError {
   override readonly name = 'PolicyError';
 }
 
 /**
- * Errors whose message is enough for the user; others also get their stack logged at debug. A GitHub API error
- * (src/github/client.ts) is recognised by shape, so this module does not load the GitHub client.
+ * Errors whose message is enough for the user; others also get their stack logged at debug. An AWS error is the
+ * user's when its code says so (access denied, bad parameter: USER_ERROR_CODES below).
  */
 export function isUserError(err: unknown): boolean {
-  const github = err as { name?: string; userError?: unknown } | undefined;
-  return (
-    (github?.name === 'GitHubApiError' && github.userError === true) ||
-    err instanceof InputError ||
-    err instanceof SourceError ||
-    err instanceof SourceErrors ||
-    err instanceof PolicyError ||
-    (err instanceof AwsCallError && err.userError)
-  );
+  if (err instanceof UserError) return err.userError;
+  return err instanceof AwsCallError && err.userError;
 }
 
 interface SdkLikeError {

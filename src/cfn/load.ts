@@ -5,7 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as glob from '@actions/glob';
-import { InputError, SourceError, SourceErrors } from '../errors.js';
+import { InputError, SourceErrors } from '../errors.js';
+import { ErrorSink } from '../source/collector.js';
 import { NotATemplateError, parseTemplate } from './parse.js';
 import { buildTemplateIndex } from './resource-index.js';
 import { outsideWorkspace } from '../util/paths.js';
@@ -91,7 +92,7 @@ export async function loadTemplates(
 
   const templates: CfnTemplate[] = [];
   const skipped: SkippedFile[] = [];
-  const errors: SourceError[] = [];
+  const errors = new ErrorSink();
   for (const file of [...new Set(files)]) {
     const ext = path.extname(file).toLowerCase();
     if (!TEMPLATE_EXTENSIONS.includes(ext)) {
@@ -102,17 +103,17 @@ export async function loadTemplates(
     try {
       text = await readFile(path.join(root, file), 'utf8');
     } catch (err) {
-      errors.push(new SourceError(file, 1, 1, `cannot read the file: ${(err as Error).message}`));
+      errors.add({ file, line: 1, col: 1 }, `cannot read the file: ${(err as Error).message}`);
       continue;
     }
     try {
       templates.push(parseTemplate(text, file));
     } catch (err) {
       if (err instanceof NotATemplateError) skipped.push({ file, reason: err.reason });
-      else if (err instanceof SourceErrors) errors.push(...err.errors);
+      else if (err instanceof SourceErrors) errors.addErrors(err.errors);
       else throw err;
     }
   }
-  if (errors.length > 0) throw new SourceErrors(errors);
+  errors.throwInOrderIfAny();
   return buildTemplateIndex(templates, skipped);
 }

@@ -3,10 +3,12 @@
  * position of its logical id and a way to find the position of any property. Uses the project's
  * CloudFormation-aware reader (conformance/source-tree.ts), so `!Ref x` arrives as `{ Ref: x }`.
  */
-import { SourceError, SourceErrors } from '../errors.js';
-import { describe, entry, ErrorSink, readSourceTree } from '../conformance/source-tree.js';
-import type { PNode } from '../conformance/source-tree.js';
-import type { SourcePosition } from '../conformance/types.js';
+import { SourceError } from '../errors.js';
+import { readSourceTree } from '../source/cloudformation.js';
+import { ErrorSink } from '../source/collector.js';
+import { describe, entry } from '../source/tree.js';
+import type { PNode } from '../source/tree.js';
+import type { SourcePosition } from '../source/position.js';
 import { PHYSICAL_NAME_PROPERTIES } from './physical-names.js';
 import type { CfnTemplate, TemplateResource } from './types.js';
 
@@ -90,8 +92,9 @@ function reword(err: SourceError): SourceError {
 }
 
 function fail(sink: ErrorSink): never {
-  const errors = sink.errors.map(reword).sort((a, b) => a.line - b.line || a.col - b.col);
-  throw new SourceErrors(errors);
+  const reworded = new ErrorSink();
+  reworded.addErrors(sink.errors.map(reword));
+  return reworded.throwAll();
 }
 
 function readResource(file: string, logicalId: string, keyPos: SourcePosition, value: PNode, sink: ErrorSink) {

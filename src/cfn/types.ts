@@ -2,9 +2,7 @@
  * CloudFormation templates of the repository, read with positions so a finding about a deployed resource can
  * point at the line that declares it.
  */
-import type { SourcePosition } from '../conformance/types.js';
-
-export type { SourcePosition };
+import type { SourcePosition } from '../source/position.js';
 
 /** One resource of a template (an entry of its `Resources` section). */
 export interface TemplateResource {

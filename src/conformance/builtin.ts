@@ -8,8 +8,10 @@ import { readFileSync } from 'node:fs';
 import { InputError, SourceError, SourceErrors } from '../errors.js';
 import { isSectionId } from './hipaa-sections.js';
 import { scalarString } from './intrinsics.js';
-import { ErrorSink, describe, entry, readSourceTree } from './source-tree.js';
-import type { PEntry, PMap, PNode } from './source-tree.js';
+import { readSourceTree } from '../source/cloudformation.js';
+import { ErrorSink } from '../source/collector.js';
+import { describe, entry } from '../source/tree.js';
+import type { PEntry, PMap, PNode } from '../source/tree.js';
 import { readRule } from './template/rules.js';
 import type { RuleWording } from './template/rules.js';
 import type {
@@ -18,9 +20,9 @@ import type {
   PackContext,
   PackOptions,
   ResolvedParameter,
-  RuleSpec,
-  SourcePosition
+  RuleSpec
 } from './types.js';
+import type { SourcePosition } from '../source/position.js';
 
 /** The data file of each built-in pack, as named in messages (repo-relative) and as read at run time. */
 const BUILTIN_DATA: Readonly<Record<string, { file: string; read: () => string }>> = {

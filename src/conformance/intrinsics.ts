@@ -4,9 +4,11 @@
  * Fn::Select, Fn::Split, Fn::FindInMap, Fn::Base64, and the condition functions. Functions whose result exists
  * only in a deployed stack (Fn::GetAtt, Fn::ImportValue, Fn::GetAZs, ...) are errors naming their position.
  */
-import type { ErrorSink, PEntry, PMap, PNode, PScalar, PSeq } from './source-tree.js';
-import { describe } from './source-tree.js';
-import type { PackContext, ResolvedParameter, SourcePosition } from './types.js';
+import type { ErrorSink } from '../source/collector.js';
+import type { PEntry, PMap, PNode, PScalar, PSeq } from '../source/tree.js';
+import { describe } from '../source/tree.js';
+import type { PackContext, ResolvedParameter } from './types.js';
+import type { SourcePosition } from '../source/position.js';
 
 /** The value of Ref: AWS::NoValue (the enclosing key or list item is removed). */
 export const NO_VALUE = Symbol('AWS::NoValue');

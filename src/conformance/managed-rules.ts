@@ -5,7 +5,8 @@
  * time), an unknown parameter key only a warning.
  */
 import { readFileSync } from 'node:fs';
-import type { RuleSpec, SourcePosition } from './types.js';
+import type { RuleSpec } from './types.js';
+import type { SourcePosition } from '../source/position.js';
 
 interface ManagedRuleInfo {
   parameters: readonly string[];

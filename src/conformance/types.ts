@@ -3,12 +3,7 @@
  * them, every item with the place (file:line:col) it was written, so later phases can point at the line at fault.
  */
 
-/** A place in a source file. Lines and columns are 1-based. */
-export interface SourcePosition {
-  file: string;
-  line: number;
-  col: number;
-}
+import type { SourcePosition } from '../source/position.js';
 
 export type RuleOwner = 'AWS' | 'CUSTOM_LAMBDA' | 'CUSTOM_POLICY';
 export type MaximumExecutionFrequency = 'One_Hour' | 'Three_Hours' | 'Six_Hours' | 'Twelve_Hours' | 'TwentyFour_Hours';

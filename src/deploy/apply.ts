@@ -33,7 +33,7 @@ import {
   type DesiredRemediation,
   type DesiredRule,
   type DesiredState
-} from '../desired/build.js';
+} from '../desired/model.js';
 import type { Plan, PlanItem } from './plan.js';
 
 /** AWS accepts at most 25 remediation configurations per PutRemediationConfigurations call. */

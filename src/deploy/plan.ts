@@ -2,14 +2,14 @@
  * The plan: a pure diff of the desired state against what is deployed. create / update (with the fields that
  * differ) / delete (only objects tagged as managed by this action, only with prune or destroy) / unchanged.
  */
-import type { SourcePosition } from '../conformance/types.js';
+import type { SourcePosition } from '../source/position.js';
 import type {
   DesiredDocument,
   DesiredRemediation,
   DesiredRule,
   DesiredState,
   RemediationParameterJson
-} from '../desired/build.js';
+} from '../desired/model.js';
 
 export interface ActualRule {
   name: string;

@@ -13,7 +13,7 @@ import {
 import { DescribeDocumentCommand, type SSMClient, paginateListDocuments } from '@aws-sdk/client-ssm';
 import { toAwsCallError } from '../errors.js';
 import { chunk, mapLimit } from '../util/concurrency.js';
-import { MANAGED_TAG, type DesiredState, type RemediationParameterJson } from '../desired/build.js';
+import { MANAGED_TAG, type DesiredState, type RemediationParameterJson } from '../desired/model.js';
 import type { ActualDocument, ActualRemediation, ActualRule, ActualState } from './plan.js';
 
 export interface ReadActualOptions {

@@ -1,79 +1,21 @@
 /**
- * DesiredState: what the manifest (packs, single rules, runbooks, remediation bindings) asks AWS to hold, every
- * item with its file:line:col. preflight() finds every problem before anything is written.
+ * Manifest + packs + runbooks -> DesiredState (model.ts). preflight() finds every problem before anything is
+ * written; the loaders come in through DesiredStateSources (wired to the files by load.ts).
  */
-import type { Waiver } from '../compliance/types.js';
-import type { ConformancePack, RemediationSpec, RuleScope, SourcePosition } from '../conformance/types.js';
+import type { ConformancePack, RemediationSpec, RuleScope } from '../conformance/types.js';
+import type { SourcePosition } from '../source/position.js';
 import { SourceError } from '../errors.js';
-import type { Manifest, Position } from '../manifest/load.js';
+import { ErrorSink } from '../source/collector.js';
+import type { Manifest } from '../manifest/load.js';
 import { isAwsOwnedDocumentName, parameterValueProblem, type AwsDocument } from '../runbooks/aws-documents.js';
 import type { DerivedPolicy, Runbook } from '../runbooks/types.js';
-
-/** Every object the action creates carries this tag, so prune and destroy only ever touch its own objects. */
-export const MANAGED_TAG = { Key: 'managed-by', Value: 'compliance-gate' } as const;
-
-export interface DesiredRule {
-  name: string;
-  owner: string;
-  identifier: string;
-  inputParameters: Record<string, string>;
-  scope?: RuleScope;
-  maximumExecutionFrequency?: string;
-  /** DETECTIVE and/or PROACTIVE; absent: AWS's default (DETECTIVE). */
-  evaluationModes?: string[];
-  description?: string;
-  hipaaSections: string[];
-  /** Where the rule is declared: a pack (with its file) or the manifest. */
-  origin: string;
-  position: SourcePosition;
-}
-
-export interface DesiredDocument {
-  name: string;
-  content: string;
-  format: 'YAML' | 'JSON';
-  hash: string;
-  parameters: string[];
-  policy: DerivedPolicy;
-  position: SourcePosition;
-}
-
-export interface RemediationParameterJson {
-  ResourceValue?: { Value: 'RESOURCE_ID' };
-  StaticValue?: { Values: string[] };
-}
-
-export interface DesiredRemediation {
-  ruleName: string;
-  targetId: string;
-  targetVersion?: string;
-  /** Absent for runbooks that take no resource id. */
-  resourceIdParameter?: string;
-  parameters: Record<string, RemediationParameterJson>;
-  automatic: boolean;
-  /**
-   * The four settings below are always set for a manifest binding (its defaults); a pack's
-   * RemediationConfiguration may leave them out, and then AWS's own defaults apply and they are not compared.
-   */
-  maximumAutomaticAttempts?: number;
-  retryAttemptSeconds?: number;
-  concurrencyPercent?: number;
-  errorPercent?: number;
-  /** ResourceType of the configuration (a pack may give it). */
-  resourceType?: string;
-  /** Where the binding is declared: 'manifest' (absent means the same) or `pack FILE`. */
-  origin?: string;
-  position: SourcePosition;
-}
-
-export interface DesiredState {
-  manifestFile: string;
-  rules: DesiredRule[];
-  documents: DesiredDocument[];
-  remediations: DesiredRemediation[];
-  waivers: Waiver[];
-  alertTopic?: string;
-}
+import type {
+  DesiredDocument,
+  DesiredRemediation,
+  DesiredRule,
+  DesiredState,
+  RemediationParameterJson
+} from './model.js';
 
 /** What the desired-state builder needs from the conformance and runbook phases. */
 export interface DesiredStateSources {
@@ -82,7 +24,7 @@ export interface DesiredStateSources {
     builtin?: string;
     template?: string;
     parameters: Record<string, string>;
-    position: Position;
+    position: SourcePosition;
   }): Promise<ConformancePack>;
   /** Reads and validates a runbook (throws SourceErrors naming file:line:col). */
   loadRunbook(path: string, name: string | undefined): Promise<Runbook>;
@@ -103,21 +45,17 @@ export interface PreflightResult {
 
 const RULE_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
 
-function err(p: SourcePosition, detail: string): SourceError {
-  return new SourceError(p.file, p.line, p.col, detail);
-}
-
 /** Builds the desired state; problems that prevent building it are collected in `errors`. */
 export async function buildDesiredState(
   manifest: Manifest,
   src: DesiredStateSources
 ): Promise<{ state: DesiredState; errors: SourceError[]; warnings: SourceError[] }> {
-  const errors: SourceError[] = [];
-  const warnings: SourceError[] = [];
+  const errors = new ErrorSink();
+  const warnings = new ErrorSink();
   const collect = (e: unknown): void => {
-    if (e instanceof SourceError) errors.push(e);
+    if (e instanceof SourceError) errors.addErrors([e]);
     else if (e && typeof e === 'object' && 'errors' in e && Array.isArray(e.errors)) {
-      errors.push(...(e as { errors: SourceError[] }).errors);
+      errors.addErrors((e as { errors: SourceError[] }).errors);
     } else throw e;
   };
 
@@ -134,7 +72,7 @@ export async function buildDesiredState(
     const excluded = new Set(ref.exclude);
     const names = new Set(pack.rules.map(r => r.name));
     for (const name of ref.exclude) {
-      if (!names.has(name)) warnings.push(err(ref.position, `exclude names '${name}', which the pack does not have`));
+      if (!names.has(name)) warnings.add(ref.position, `exclude names '${name}', which the pack does not have`);
     }
     for (const r of pack.rules) {
       if (excluded.has(r.name)) continue;
@@ -157,19 +95,15 @@ export async function buildDesiredState(
     }
     const origin = pack.builtin ? `pack ${pack.builtin}` : `pack ${pack.file}`;
     const at = (p: SourcePosition): SourcePosition => (pack.builtin ? ref.position : p);
-    for (const w of pack.warnings ?? []) warnings.push(err(at(w.position), w.detail));
+    for (const w of pack.warnings ?? []) warnings.add(at(w.position), w.detail);
     for (const k of pack.skipped) {
-      warnings.push(
-        err(at(k.position), `${k.type} ${k.logicalId} is not deployed: its Condition ${k.condition} is false`)
-      );
+      warnings.add(at(k.position), `${k.type} ${k.logicalId} is not deployed: its Condition ${k.condition} is false`);
     }
     for (const rem of pack.remediations) {
       if (excluded.has(rem.configRuleName)) {
-        warnings.push(
-          err(
-            at(rem.position),
-            `RemediationConfiguration ${rem.logicalId} is not deployed: its rule '${rem.configRuleName}' is excluded (exclude at ${ref.position.file}:${ref.position.line})`
-          )
+        warnings.add(
+          at(rem.position),
+          `RemediationConfiguration ${rem.logicalId} is not deployed: its rule '${rem.configRuleName}' is excluded (exclude at ${ref.position.file}:${ref.position.line})`
         );
         continue;
       }
@@ -208,7 +142,7 @@ export async function buildDesiredState(
       continue;
     }
     runbooks.set(runbook.name, runbook);
-    warnings.push(...(runbook.warnings ?? []));
+    warnings.addErrors(runbook.warnings ?? []);
     const values: Record<string, string | string[]> = {};
     for (const b of manifest.remediations.filter(b => b.runbook === runbook.name)) Object.assign(values, b.parameters);
     documents.push({
@@ -257,7 +191,7 @@ export async function buildDesiredState(
   if (manifest.alerts) state.alertTopic = manifest.alerts.snsTopic;
 
   const pf = preflight(state, manifest, runbooks, src);
-  return { state, errors: [...errors, ...pf.errors], warnings: [...warnings, ...pf.warnings] };
+  return { state, errors: [...errors.errors, ...pf.errors], warnings: [...warnings.errors, ...pf.warnings] };
 }
 
 /** A pack's AWS::Config::RemediationConfiguration as a binding: every property carried, nothing dropped. */
@@ -299,34 +233,30 @@ export function preflight(
   runbooks: ReadonlyMap<string, Runbook>,
   src: Pick<DesiredStateSources, 'managedRule' | 'awsDocument'>
 ): PreflightResult {
-  const errors: SourceError[] = [];
-  const warnings: SourceError[] = [];
+  const errors = new ErrorSink();
+  const warnings = new ErrorSink();
   const firstByName = new Map<string, DesiredRule>();
   for (const r of state.rules) {
     const first = firstByName.get(r.name);
     if (first) {
-      errors.push(
-        err(
-          r.position,
-          `rule '${r.name}' is also declared at ${first.position.file}:${first.position.line} (${first.origin})`
-        )
+      errors.add(
+        r.position,
+        `rule '${r.name}' is also declared at ${first.position.file}:${first.position.line} (${first.origin})`
       );
       continue;
     }
     firstByName.set(r.name, r);
-    if (!RULE_NAME.test(r.name)) errors.push(err(r.position, `rule name '${r.name}' is not a valid ConfigRuleName`));
+    if (!RULE_NAME.test(r.name)) errors.add(r.position, `rule name '${r.name}' is not a valid ConfigRuleName`);
     if (r.owner === 'AWS') {
       const known = src.managedRule(r.identifier);
       if (!known) {
-        warnings.push(err(r.position, `'${r.identifier}' is not a known AWS managed rule identifier (rule ${r.name})`));
+        warnings.add(r.position, `'${r.identifier}' is not a known AWS managed rule identifier (rule ${r.name})`);
       } else {
         for (const p of Object.keys(r.inputParameters)) {
           if (!known.parameters.includes(p)) {
-            warnings.push(
-              err(
-                r.position,
-                `rule ${r.name}: parameter '${p}' is not among those known for ${r.identifier} (${known.parameters.join(', ') || 'none'})`
-              )
+            warnings.add(
+              r.position,
+              `rule ${r.name}: parameter '${p}' is not among those known for ${r.identifier} (${known.parameters.join(', ') || 'none'})`
             );
           }
         }
@@ -335,7 +265,7 @@ export function preflight(
   }
   const docNames = new Set<string>();
   for (const d of state.documents) {
-    if (docNames.has(d.name)) errors.push(err(d.position, `runbook name '${d.name}' is used twice`));
+    if (docNames.has(d.name)) errors.add(d.position, `runbook name '${d.name}' is used twice`);
     docNames.add(d.name);
   }
   const firstBinding = new Map<string, DesiredRemediation>();
@@ -343,17 +273,15 @@ export function preflight(
     const what = `remediation for '${b.ruleName}'`;
     const other = firstBinding.get(b.ruleName);
     if (other) {
-      errors.push(
-        err(
-          b.position,
-          `${what} (${b.origin ?? 'manifest'}) is also declared at ${where(other.position)} (${other.origin ?? 'manifest'}); AWS Config keeps one remediation configuration per rule`
-        )
+      errors.add(
+        b.position,
+        `${what} (${b.origin ?? 'manifest'}) is also declared at ${where(other.position)} (${other.origin ?? 'manifest'}); AWS Config keeps one remediation configuration per rule`
       );
       continue;
     }
     firstBinding.set(b.ruleName, b);
     if (!firstByName.has(b.ruleName)) {
-      errors.push(err(b.position, `${what}: no such rule in this manifest or its packs`));
+      errors.add(b.position, `${what}: no such rule in this manifest or its packs`);
     }
     const ours = runbooks.get(b.targetId);
     if (ours) {
@@ -365,21 +293,17 @@ export function preflight(
       continue;
     }
     if (!isAwsOwnedDocumentName(b.targetId)) {
-      errors.push(
-        err(
-          b.position,
-          `${what}: '${b.targetId}' is neither a runbook of this manifest nor an AWS-owned document (AWS-*, AWSConfigRemediation-*)`
-        )
+      errors.add(
+        b.position,
+        `${what}: '${b.targetId}' is neither a runbook of this manifest nor an AWS-owned document (AWS-*, AWSConfigRemediation-*)`
       );
       continue;
     }
     const doc = src.awsDocument(b.targetId);
     if (!doc) {
-      warnings.push(
-        err(
-          b.position,
-          `${what}: '${b.targetId}' is an AWS-owned document the action does not catalogue: its parameters are not checked before AWS runs it`
-        )
+      warnings.add(
+        b.position,
+        `${what}: '${b.targetId}' is an AWS-owned document the action does not catalogue: its parameters are not checked before AWS runs it`
       );
       continue;
     }
@@ -387,41 +311,39 @@ export function preflight(
   }
   for (const w of manifest.waivers) {
     if (!firstByName.has(w.rule))
-      warnings.push(err(w.position, `waiver names rule '${w.rule}', which this manifest does not deploy`));
+      warnings.add(w.position, `waiver names rule '${w.rule}', which this manifest does not deploy`);
   }
-  return { errors, warnings };
+  return { errors: errors.errors, warnings: warnings.errors };
 }
 
 /** A binding's parameters against its document's: unknown names, the resource id parameter, required ones, types. */
 function checkBindingParameters(
   b: DesiredRemediation,
   declared: readonly { name: string; required: boolean }[],
-  errors: SourceError[],
+  errors: ErrorSink,
   aws?: AwsDocument
 ): void {
   const what = `remediation for '${b.ruleName}': ${aws ? 'AWS-owned document' : 'runbook'} '${b.targetId}'`;
   const names = declared.map(p => p.name);
   if (b.resourceIdParameter !== undefined && !names.includes(b.resourceIdParameter)) {
-    errors.push(
-      err(
-        b.position,
-        `${what} has no parameter '${b.resourceIdParameter}' for the resource id (it has ${names.join(', ') || 'none'})`
-      )
+    errors.add(
+      b.position,
+      `${what} has no parameter '${b.resourceIdParameter}' for the resource id (it has ${names.join(', ') || 'none'})`
     );
   }
   for (const p of Object.keys(b.parameters)) {
     if (p !== b.resourceIdParameter && !names.includes(p)) {
-      errors.push(err(b.position, `${what} has no parameter '${p}' (it has ${names.join(', ') || 'none'})`));
+      errors.add(b.position, `${what} has no parameter '${p}' (it has ${names.join(', ') || 'none'})`);
     }
   }
   for (const p of declared) {
     if (p.required && !(p.name in b.parameters)) {
-      errors.push(err(b.position, `${what} requires parameter '${p.name}', which the binding does not give`));
+      errors.add(b.position, `${what} requires parameter '${p.name}', which the binding does not give`);
     }
   }
   for (const p of aws?.parameters ?? []) {
     const values = b.parameters[p.name]?.StaticValue?.Values;
     const problem = values === undefined ? undefined : parameterValueProblem(p, values);
-    if (problem !== undefined) errors.push(err(b.position, `${what}: parameter '${p.name}' ${problem}`));
+    if (problem !== undefined) errors.add(b.position, `${what}: parameter '${p.name}' ${problem}`);
   }
 }

@@ -4,6 +4,7 @@
  * built here or by the modules using this client ever contains it.
  */
 import { getOctokit } from '@actions/github';
+import { UserError } from '../errors.js';
 import type { Logger } from '../logging.js';
 import { USER_AGENT_NAME, VERSION } from '../version.js';
 
@@ -93,7 +94,7 @@ export function createGitHubClient(settings: GitHubClientSettings): GitHubClient
 }
 
 /** A GitHub REST call failed: names the request (method and path), the HTTP status and GitHub's request id. */
-export class GitHubApiError extends Error {
+export class GitHubApiError extends UserError {
   override readonly name = 'GitHubApiError';
   constructor(
     readonly method: string,
@@ -110,7 +111,7 @@ export class GitHubApiError extends Error {
   }
 
   /** Bad credentials, missing permission or validation: the user can fix it, not a defect or outage. */
-  get userError(): boolean {
+  override get userError(): boolean {
     return this.status === 401 || this.status === 403 || this.status === 404 || this.status === 422;
   }
 }

@@ -8,7 +8,7 @@ import { relative, isAbsolute } from 'node:path';
 import { compareWithBaseline, loadBaseline, baselineSection, type BaselineComparison } from '../baseline/compare.js';
 import { mapFindings, normalizeRepoPath, ruleLocator, type SourceLocation } from './source-map.js';
 import type { ComplianceResult, GateDecision } from '../compliance/types.js';
-import type { DesiredState } from '../desired/build.js';
+import type { DesiredState } from '../desired/model.js';
 import { listChangedFiles } from '../github/changed-files.js';
 import { publishCheckRun, checksMode } from '../github/checks.js';
 import { createGitHubClient } from '../github/client.js';
@@ -116,7 +116,7 @@ export async function prepareReview(
     const found = byFindings(name);
     if (found) return found;
     const p = declared.get(name)?.position;
-    return p ? { file: repoPath(p.file, options.workspace), line: p.line, column: p.col } : undefined;
+    return p ? { file: repoPath(p.file, options.workspace), line: p.line, col: p.col } : undefined;
   };
 
   const sections: SummarySection[] = [];

@@ -5,7 +5,8 @@
  */
 import type { RuleLocation } from '../report/annotations.js';
 import { templateTypesFor } from '../cfn/physical-names.js';
-import type { SourcePosition, TemplateIndex, TemplateResource } from '../cfn/types.js';
+import type { TemplateIndex, TemplateResource } from '../cfn/types.js';
+import type { SourcePosition } from '../source/position.js';
 import { fingerprint } from '../compliance/fingerprint.js';
 import type { ComplianceResult, Finding } from '../compliance/types.js';
 
@@ -275,6 +276,6 @@ export function ruleLocator(
   }
   return ruleName => {
     const loc = best.get(ruleName);
-    return loc === undefined ? undefined : { file: loc.file, line: loc.line, column: loc.col };
+    return loc === undefined ? undefined : { file: loc.file, line: loc.line, col: loc.col };
   };
 }

@@ -6,19 +6,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
-import { isMap, isPair, isScalar, type Document, type LineCounter, type Node } from 'yaml';
+import { ErrorSink } from '../source/collector.js';
+import { addSchemaErrors } from '../source/schema.js';
+import { positionOf, positionAt, toTree, type TreePath } from '../source/tree.js';
 import { SourceError, SourceErrors } from '../errors.js';
+import type { SourcePosition } from '../source/position.js';
 import type { Waiver } from '../compliance/types.js';
 import { manifestSchema } from './schema.js';
 import { readYaml, yamlToJS } from '../source/yaml.js';
 import { calendarDateProblem } from '../util/dates.js';
 import { outsideWorkspace } from '../util/paths.js';
-
-export interface Position {
-  file: string;
-  line: number;
-  col: number;
-}
 
 export interface PackRef {
   builtin?: string;
@@ -26,7 +23,7 @@ export interface PackRef {
   template?: string;
   parameters: Record<string, string>;
   exclude: string[];
-  position: Position;
+  position: SourcePosition;
 }
 
 export interface ManifestRule {
@@ -39,14 +36,14 @@ export interface ManifestRule {
   tagValue?: string;
   maximumExecutionFrequency?: string;
   evaluationModes?: string[];
-  position: Position;
+  position: SourcePosition;
 }
 
 export interface RunbookRef {
   /** Path, relative to the working directory when the manifest path is. */
   path: string;
   name?: string;
-  position: Position;
+  position: SourcePosition;
 }
 
 export interface RemediationBinding {
@@ -61,7 +58,7 @@ export interface RemediationBinding {
   retrySeconds: number;
   concurrencyPercent: number;
   errorPercent: number;
-  position: Position;
+  position: SourcePosition;
 }
 
 export interface Manifest {
@@ -70,56 +67,12 @@ export interface Manifest {
   rules: ManifestRule[];
   runbooks: RunbookRef[];
   remediations: RemediationBinding[];
-  alerts?: { snsTopic: string; position: Position };
-  waivers: (Waiver & { position: Position })[];
-}
-
-type Path = (string | number)[];
-
-class Located {
-  constructor(
-    readonly file: string,
-    readonly doc: Document,
-    readonly lines: LineCounter
-  ) {}
-
-  at(offset: number): Position {
-    const { line, col } = this.lines.linePos(offset);
-    return { file: this.file, line, col };
-  }
-
-  /** Position of the node at path; the nearest existing ancestor when the node is missing. */
-  of(path: Path, key?: string): Position {
-    for (let depth = path.length; depth >= 0; depth--) {
-      const node = this.doc.getIn(path.slice(0, depth), true) as Node | undefined;
-      if (node?.range) {
-        if (key !== undefined && depth === path.length && isMap(node)) {
-          const pair = node.items.find(p => isPair(p) && isScalar(p.key) && p.key.value === key);
-          const keyNode = pair?.key as Node | undefined;
-          if (keyNode?.range) return this.at(keyNode.range[0]);
-        }
-        return this.at(node.range[0]);
-      }
-    }
-    return this.at(0);
-  }
-
-  error(position: Position, detail: string): SourceError {
-    return new SourceError(position.file, position.line, position.col, detail);
-  }
+  alerts?: { snsTopic: string; position: SourcePosition };
+  waivers: (Waiver & { position: SourcePosition })[];
 }
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validate = ajv.compile(manifestSchema);
-
-function pathOf(instancePath: string): Path {
-  if (instancePath === '') return [];
-  return instancePath
-    .slice(1)
-    .split('/')
-    .map(s => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map(s => (/^\d+$/.test(s) ? Number(s) : s));
-}
 
 function describeSchemaError(e: ErrorObject): string {
   const where = e.instancePath === '' ? 'the manifest' : `'${e.instancePath.slice(1).replace(/\//g, '.')}'`;
@@ -137,17 +90,6 @@ function describeSchemaError(e: ErrorObject): string {
     default:
       return `${where} ${e.message ?? 'is invalid'}`;
   }
-}
-
-/** Drops ajv's follow-on errors (a failed oneOf also reports each branch). */
-function usefulErrors(errors: ErrorObject[]): ErrorObject[] {
-  const oneOfPaths = new Set(errors.filter(e => e.keyword === 'oneOf').map(e => e.instancePath));
-  return errors.filter(e => {
-    if (e.keyword === 'oneOf') return true;
-    if (oneOfPaths.has(e.instancePath) && e.schemaPath.includes('/oneOf/')) return false;
-    // A value failing oneOf of two type alternatives reports both; keep the oneOf one only.
-    return !(e.schemaPath.includes('/oneOf/') && [...oneOfPaths].some(p => e.instancePath.startsWith(p)));
-  });
 }
 
 const str = (v: unknown): string => String(v);
@@ -196,12 +138,9 @@ const ABSOLUTE = "the path is absolute; write it relative to the manifest's dire
  */
 export function parseManifest(text: string, file: string, today: string, workspace: string = process.cwd()): Manifest {
   const parsed = readYaml(text);
-  const loc = new Located(file, parsed.doc, parsed.lineCounter);
-  const errors: SourceError[] = [];
-  for (const e of parsed.errors) {
-    errors.push(loc.error(loc.at(e.offset), `invalid YAML: ${e.message}`));
-  }
-  if (errors.length > 0) throw new SourceErrors(errors);
+  const errors = new ErrorSink();
+  for (const e of parsed.errors) errors.add(positionAt(parsed, file, e.offset), `invalid YAML: ${e.message}`);
+  errors.throwInOrderIfAny();
 
   let raw: unknown;
   try {
@@ -210,27 +149,29 @@ export function parseManifest(text: string, file: string, today: string, workspa
     if (err instanceof SourceError) throw new SourceErrors([err]);
     throw err;
   }
+  // The tree gives positions only; the data is `raw` (validated below), so its own problems are not the reader's.
+  const tree = toTree(parsed, file, new ErrorSink());
+  const start: SourcePosition = { file, line: 1, col: 1 };
+  /** Position of the node at path; the nearest existing ancestor when it is missing. */
+  const at = (path: TreePath): SourcePosition => (tree === undefined ? start : positionOf(tree, path));
   if (!validate(raw)) {
-    for (const e of usefulErrors(validate.errors ?? [])) {
-      const key = e.keyword === 'additionalProperties' ? String(e.params.additionalProperty) : undefined;
-      errors.push(loc.error(loc.of(pathOf(e.instancePath), key), describeSchemaError(e)));
-    }
-    throw new SourceErrors(errors);
+    addSchemaErrors(validate.errors, tree, start, describeSchemaError, errors);
+    throw new SourceErrors(errors.errors);
   }
   const m = raw as RawManifest;
   const base = dirname(file);
 
   const packs: PackRef[] = (m.packs ?? []).map((p, i) => {
-    const position = loc.of(['packs', i]);
+    const position = at(['packs', i]);
     const ref: PackRef = { parameters: strings(p.parameters), exclude: p.exclude ?? [], position };
     if (p.builtin) ref.builtin = p.builtin;
     if (p.template) {
       ref.template = join(base, p.template);
       const outside = isAbsolute(p.template) ? ABSOLUTE : outsideWorkspace(ref.template, workspace);
       if (outside !== undefined) {
-        errors.push(loc.error(loc.of(['packs', i, 'template']), `template ${JSON.stringify(p.template)}: ${outside}`));
+        errors.add(at(['packs', i, 'template']), `template ${JSON.stringify(p.template)}: ${outside}`);
       } else if (!existsSync(ref.template)) {
-        errors.push(loc.error(loc.of(['packs', i, 'template']), `template file not found: ${p.template}`));
+        errors.add(at(['packs', i, 'template']), `template file not found: ${p.template}`);
       }
     }
     return ref;
@@ -241,7 +182,7 @@ export function parseManifest(text: string, file: string, today: string, workspa
       name: r.name,
       identifier: r.identifier,
       parameters: strings(r.parameters),
-      position: loc.of(['rules', i])
+      position: at(['rules', i])
     };
     if (r.description !== undefined) rule.description = r.description;
     if (r['resource-types']) rule.resourceTypes = r['resource-types'];
@@ -255,23 +196,20 @@ export function parseManifest(text: string, file: string, today: string, workspa
   rules.forEach((r, i) => {
     const first = seenRules.get(r.name);
     if (first !== undefined) {
-      errors.push(
-        loc.error(
-          loc.of(['rules', i, 'name']),
-          `rule '${r.name}' is declared twice (first at line ${rules[first]!.position.line})`
-        )
+      errors.add(
+        at(['rules', i, 'name']),
+        `rule '${r.name}' is declared twice (first at line ${rules[first]!.position.line})`
       );
     } else seenRules.set(r.name, i);
   });
 
   const runbooks: RunbookRef[] = (m.runbooks ?? []).map((r, i) => {
-    const ref: RunbookRef = { path: join(base, r.path), position: loc.of(['runbooks', i]) };
+    const ref: RunbookRef = { path: join(base, r.path), position: at(['runbooks', i]) };
     if (r.name) ref.name = r.name;
     const outside = isAbsolute(r.path) ? ABSOLUTE : outsideWorkspace(ref.path, workspace);
     if (outside !== undefined) {
-      errors.push(loc.error(loc.of(['runbooks', i, 'path']), `runbook ${JSON.stringify(r.path)}: ${outside}`));
-    } else if (!existsSync(ref.path))
-      errors.push(loc.error(loc.of(['runbooks', i, 'path']), `runbook file not found: ${r.path}`));
+      errors.add(at(['runbooks', i, 'path']), `runbook ${JSON.stringify(r.path)}: ${outside}`);
+    } else if (!existsSync(ref.path)) errors.add(at(['runbooks', i, 'path']), `runbook file not found: ${r.path}`);
     return ref;
   });
 
@@ -287,7 +225,7 @@ export function parseManifest(text: string, file: string, today: string, workspa
       retrySeconds: r['retry-seconds'] ?? 60,
       concurrencyPercent: r['concurrency-percent'] ?? 10,
       errorPercent: r['error-percent'] ?? 10,
-      position: loc.of(['remediations', i])
+      position: at(['remediations', i])
     };
     if (r['runbook-version']) b.runbookVersion = r['runbook-version'];
     if (r['resource-id-parameter']) b.resourceIdParameter = r['resource-id-parameter'];
@@ -296,24 +234,20 @@ export function parseManifest(text: string, file: string, today: string, workspa
   const seenBindings = new Set<string>();
   remediations.forEach((b, i) => {
     if (seenBindings.has(b.rule)) {
-      errors.push(loc.error(loc.of(['remediations', i, 'rule']), `rule '${b.rule}' has more than one remediation`));
+      errors.add(at(['remediations', i, 'rule']), `rule '${b.rule}' has more than one remediation`);
     }
     seenBindings.add(b.rule);
   });
 
   const waivers = (m.waivers ?? []).map((w, i) => {
-    const position = loc.of(['waivers', i]);
+    const position = at(['waivers', i]);
     const notADate = calendarDateProblem(w.expires);
     if (notADate !== undefined) {
-      errors.push(
-        loc.error(loc.of(['waivers', i, 'expires']), `waiver expiry '${w.expires}' is not a date: ${notADate}`)
-      );
+      errors.add(at(['waivers', i, 'expires']), `waiver expiry '${w.expires}' is not a date: ${notADate}`);
     } else if (w.expires < today) {
-      errors.push(
-        loc.error(
-          loc.of(['waivers', i, 'expires']),
-          `waiver for ${w.rule} / ${w.resource} (owner ${w.owner}) expired on ${w.expires}: renew it or fix the resource`
-        )
+      errors.add(
+        at(['waivers', i, 'expires']),
+        `waiver for ${w.rule} / ${w.resource} (owner ${w.owner}) expired on ${w.expires}: renew it or fix the resource`
       );
     }
     return {
@@ -327,9 +261,9 @@ export function parseManifest(text: string, file: string, today: string, workspa
     };
   });
 
-  if (errors.length > 0) throw new SourceErrors(errors);
+  errors.throwInOrderIfAny();
   const manifest: Manifest = { file, packs, rules, runbooks, remediations, waivers };
-  if (m.alerts) manifest.alerts = { snsTopic: m.alerts['sns-topic'], position: loc.of(['alerts', 'sns-topic']) };
+  if (m.alerts) manifest.alerts = { snsTopic: m.alerts['sns-topic'], position: at(['alerts', 'sns-topic']) };
   return manifest;
 }
 

@@ -15,7 +15,7 @@ import { fingerprint } from '../compliance/fingerprint.js';
 import { propertyPathFor, type SourceLocation } from '../locate/source-map.js';
 import type { ComplianceResult, Finding, RuleResult } from '../compliance/types.js';
 import { knownResourceTypes } from '../conformance/managed-rules.js';
-import type { DesiredRule } from '../desired/build.js';
+import type { DesiredRule } from '../desired/model.js';
 import { toAwsCallError } from '../errors.js';
 import type { Logger } from '../logging.js';
 import type { TemplateIndex, TemplateResource } from '../cfn/types.js';

@@ -22,7 +22,7 @@ import { DescribeDocumentCommand, type SSMClient } from '@aws-sdk/client-ssm';
 import { join } from 'node:path';
 import type { ComplianceResult } from '../compliance/types.js';
 import { readRemediationConfigurations } from '../deploy/read-actual.js';
-import type { DesiredState } from '../desired/build.js';
+import type { DesiredState } from '../desired/model.js';
 import { AwsCallError, PolicyError, toAwsCallError } from '../errors.js';
 import type { Logger } from '../logging.js';
 import { runUrlOf, type RunInfo } from '../run-context.js';

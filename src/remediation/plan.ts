@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Finding, RuleResult } from '../compliance/types.js';
-import type { DesiredRemediation, RemediationParameterJson } from '../desired/build.js';
+import type { DesiredRemediation, RemediationParameterJson } from '../desired/model.js';
 import { maskParameters } from './mask.js';
 
 export const PLAN_SCHEMA_VERSION = 1;

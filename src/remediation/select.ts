@@ -4,7 +4,7 @@
  * match nothing refuse the run (PolicyError), with the list.
  */
 import type { ComplianceResult } from '../compliance/types.js';
-import type { DesiredRemediation } from '../desired/build.js';
+import type { DesiredRemediation } from '../desired/model.js';
 import { PolicyError } from '../errors.js';
 import { compareTargets, listed, type Candidate } from './plan.js';
 

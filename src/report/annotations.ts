@@ -4,6 +4,7 @@
  * which escapes the command syntax itself.
  */
 import type { ComplianceResult, GateDecision, RuleResult } from '../compliance/types.js';
+import type { SourcePosition } from '../source/position.js';
 import { sanitizeForLog, truncate } from '../util/text.js';
 import { countFindings, formatTimePlain, sortRulesWorstFirst } from './markdown/summary.js';
 
@@ -17,11 +18,7 @@ export interface Annotation {
 }
 
 /** Where a rule is declared (manifest or pack template), to anchor its annotation. */
-export interface RuleLocation {
-  file: string;
-  line?: number;
-  column?: number;
-}
+export type RuleLocation = SourcePosition;
 
 export interface AnnotationOptions {
   /** Most annotations in all (default 10: GitHub shows no more error annotations per step). */
@@ -154,8 +151,8 @@ export function buildAnnotations(
     const loc = opts.locate?.(c.rule.ruleName);
     if (loc !== undefined) {
       a.file = loc.file;
-      if (loc.line !== undefined) a.startLine = loc.line;
-      if (loc.column !== undefined) a.startColumn = loc.column;
+      a.startLine = loc.line;
+      a.startColumn = loc.col; // SARIF and GitHub spell it column
     }
     return sanitizeAnnotation(a);
   };
@@ -245,7 +242,7 @@ export function findingAnnotations(
     const warn = (title: string, message: string): void => {
       const a: Annotation = { level: 'warning', title, message };
       const loc = opts.ruleLocation?.(rule.ruleName);
-      if (loc) Object.assign(a, { file: loc.file, startLine: loc.line ?? 1 });
+      if (loc) Object.assign(a, { file: loc.file, startLine: loc.line });
       out.push({ a: sanitizeAnnotation(a), changed: false, rank: 1 });
     };
     if (rule.status === 'error') warn(`AWS Config error: ${rule.ruleName}`, errorMessage(rule));

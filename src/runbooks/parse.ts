@@ -3,16 +3,17 @@
  * of each parameter, step, output and `{{ }}` reference. Parsing is tolerant of a wrong structure (validation reports
  * it with positions); only YAML syntax errors and a non-mapping document are thrown here.
  */
-import { isAlias, isMap, isScalar, isSeq } from 'yaml';
-import type { Document } from 'yaml';
+import type { LineCol } from '../source/position.js';
+import { isMap } from 'yaml';
 import { readYaml, yamlToJS } from '../source/yaml.js';
+import { ErrorSink } from '../source/collector.js';
+import { positionAt, positionOf, toTree, type PNode } from '../source/tree.js';
+import type { SourcePosition } from '../source/position.js';
 import { SourceError, SourceErrors } from '../errors.js';
 import { documentFormat } from './hash.js';
 import type {
   DocPath,
   DocumentOutput,
-  NodePos,
-  Pos,
   Runbook,
   RunbookParameter,
   RunbookStep,
@@ -33,25 +34,18 @@ export function documentNameFromFile(file: string): string {
   return dot > 0 ? base.slice(0, dot) : base;
 }
 
-/** The key of a path in `Runbook.positions`. */
-function pathKey(path: DocPath): string {
-  return JSON.stringify(path);
-}
+const lineCol = (p: SourcePosition): LineCol => ({ line: p.line, col: p.col });
 
 /**
  * The position of the node at `path` (its key with `which: 'key'`, when it has one). When the path does not exist,
  * the position of its nearest existing ancestor, so that "missing X" errors point at the enclosing mapping.
  */
 export function locate(
-  runbook: Pick<Runbook, 'positions' | 'pos'>,
+  runbook: Pick<Runbook, 'tree' | 'pos'>,
   path: DocPath,
   which: 'value' | 'key' = 'value'
-): Pos {
-  for (let n = path.length; n >= 0; n--) {
-    const found = runbook.positions.get(pathKey(path.slice(0, n)));
-    if (found) return (n === path.length && which === 'key' && found.key) || found.value;
-  }
-  return runbook.pos;
+): LineCol {
+  return runbook.tree === undefined ? runbook.pos : lineCol(positionOf(runbook.tree, path, which));
 }
 
 /** One `{{ ... }}` occurrence in a string; `error` is set for a malformed one. */
@@ -94,53 +88,17 @@ export function scanTemplate(value: string): TemplateMatch[] {
 interface StringNode {
   path: DocPath;
   value: string;
-  /** Source offsets of the scalar (quotes included). */
-  start: number;
-  end: number;
-  pos: Pos;
-  /** Reached through an alias: positions point at the alias, not into the anchored text. */
-  aliased: boolean;
+  /** Source offsets of the scalar (quotes included); absent when reached through an alias. */
+  range: readonly [number, number] | undefined;
+  pos: LineCol;
 }
 
-interface WalkContext {
-  doc: Document;
-  linePos(offset: number): Pos;
-  positions: Map<string, NodePos>;
-  strings: StringNode[];
-}
-
-function walk(node: unknown, path: DocPath, keyPos: Pos | undefined, ctx: WalkContext, aliasPos?: Pos): void {
-  if (node === null || typeof node !== 'object') {
-    if (keyPos) ctx.positions.set(pathKey(path), { value: aliasPos ?? keyPos, key: keyPos });
-    return;
-  }
-  const range = (node as { range?: [number, number, number] | null }).range;
-  let value = aliasPos ?? (range ? ctx.linePos(range[0]) : (keyPos ?? { line: 1, col: 1 }));
-  // An empty value (`key:`) has a zero-width range at the next token: point at the key instead.
-  if (!aliasPos && keyPos && isScalar(node) && node.value === null && range && range[0] === range[1]) value = keyPos;
-  ctx.positions.set(pathKey(path), keyPos ? { value, key: keyPos } : { value });
-
-  if (isAlias(node)) {
-    // Walk the anchored node, but report every position at the alias (guarding against alias cycles).
-    if (aliasPos || path.length > 64) return;
-    walk(node.resolve(ctx.doc), path, keyPos, ctx, value);
-    return;
-  }
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-      const keyRange = (pair.key as { range?: [number, number, number] | null } | null)?.range;
-      const kp = aliasPos ?? (keyRange ? ctx.linePos(keyRange[0]) : value);
-      walk(pair.value, [...path, key], kp, ctx, aliasPos);
-    }
-    return;
-  }
-  if (isSeq(node)) {
-    node.items.forEach((item, i) => walk(item, [...path, i], undefined, ctx, aliasPos));
-    return;
-  }
-  if (isScalar(node) && typeof node.value === 'string' && range) {
-    ctx.strings.push({ path, value: node.value, start: range[0], end: range[1], pos: value, aliased: !!aliasPos });
+/** Every string of the tree with its path, in document order (aliased strings at their alias). */
+function collectStrings(node: PNode, path: DocPath, out: StringNode[]): void {
+  if (node.kind === 'map') for (const e of node.entries) collectStrings(e.value, [...path, e.key], out);
+  else if (node.kind === 'seq') node.items.forEach((item, i) => collectStrings(item, [...path, i], out));
+  else if (typeof node.value === 'string') {
+    out.push({ path, value: node.value, range: node.range, pos: lineCol(node.pos) });
   }
 }
 
@@ -172,15 +130,10 @@ const CODE_INPUTS = new Set(['Script', 'Attachment']);
 export function parseRunbook(text: string, file: string, options: ParseOptions = {}): Runbook {
   const parsed = readYaml(text);
   const doc = parsed.doc;
-  const linePos = (offset: number): Pos => parsed.position(offset);
-  if (parsed.errors.length > 0) {
-    throw new SourceErrors(
-      parsed.errors.map(e => {
-        const p = linePos(e.offset);
-        return new SourceError(file, p.line, p.col, `invalid YAML/JSON: ${e.message}`);
-      })
-    );
-  }
+  const linePos = (offset: number): LineCol => parsed.position(offset);
+  const syntax = new ErrorSink();
+  for (const e of parsed.errors) syntax.add(positionAt(parsed, file, e.offset), `invalid YAML/JSON: ${e.message}`);
+  syntax.throwInOrderIfAny();
   const root = doc.contents;
   if (!isMap(root)) {
     const p = root?.range ? linePos(root.range[0]) : { line: 1, col: 1 };
@@ -197,21 +150,22 @@ export function parseRunbook(text: string, file: string, options: ParseOptions =
     throw err;
   }
 
-  const ctx: WalkContext = { doc, linePos, positions: new Map(), strings: [] };
-  walk(root, [], undefined, ctx);
-  const pos = ctx.positions.get(pathKey([]))?.value ?? { line: 1, col: 1 };
-  const at = (path: DocPath, which: 'value' | 'key' = 'value'): Pos =>
-    locate({ positions: ctx.positions, pos }, path, which);
+  // The tree gives positions only; the data is `data` (validated by validate/), so its own problems are not ours.
+  const tree = toTree(parsed, file, new ErrorSink(), { keepRanges: true });
+  const pos = tree === undefined ? { line: 1, col: 1 } : lineCol(tree.pos);
+  const at = (path: DocPath, which: 'value' | 'key' = 'value'): LineCol => locate({ tree, pos }, path, which);
+  const strings: StringNode[] = [];
+  if (tree !== undefined) collectStrings(tree, [], strings);
 
   const refsUnder = (include: (path: DocPath) => boolean): TemplateRef[] => {
     const refs: TemplateRef[] = [];
-    for (const s of ctx.strings) {
+    for (const s of strings) {
       if (!include(s.path)) continue;
-      const source = text.slice(s.start, s.end);
+      const source = s.range === undefined ? '' : text.slice(s.range[0], s.range[1]);
       let cursor = 0;
       for (const m of scanTemplate(s.value)) {
-        const idx = s.aliased ? -1 : source.indexOf(m.raw, cursor);
-        const refPos = idx >= 0 ? linePos(s.start + idx) : s.pos;
+        const idx = s.range === undefined ? -1 : source.indexOf(m.raw, cursor);
+        const refPos = idx >= 0 && s.range !== undefined ? linePos(s.range[0] + idx) : s.pos;
         if (idx >= 0) cursor = idx + m.raw.length;
         const ref: TemplateRef = { expression: m.expression, raw: m.raw, path: s.path, pos: refPos };
         refs.push(m.error ? { ...ref, error: m.error } : ref);
@@ -320,7 +274,7 @@ export function parseRunbook(text: string, file: string, options: ParseOptions =
     refs: refsUnder(p => p[0] === 'assumeRole'),
     data,
     pos,
-    positions: ctx.positions
+    tree
   };
   if ('schemaVersion' in data) runbook.schemaVersion = data.schemaVersion;
   if (typeof data.description === 'string') runbook.description = data.description;

@@ -3,21 +3,11 @@
  * user's repository. Every item keeps its position in the source file for error messages and annotations.
  */
 import type { SourceError } from '../errors.js';
-
-/** 1-based line and column in the runbook file. */
-export interface Pos {
-  line: number;
-  col: number;
-}
+import type { LineCol } from '../source/position.js';
+import type { PNode } from '../source/tree.js';
 
 /** A location inside the document: mapping keys and sequence indexes from the root. */
 export type DocPath = readonly (string | number)[];
-
-/** Where a node sits: the value itself, and its key when the node is the value of a mapping entry. */
-export interface NodePos {
-  value: Pos;
-  key?: Pos;
-}
 
 /** The content format sent to SSM CreateDocument/UpdateDocument (DocumentFormat). */
 export type DocumentFormat = 'YAML' | 'JSON';
@@ -31,7 +21,7 @@ export interface TemplateRef {
   /** The path of the string that holds the reference. */
   path: DocPath;
   /** Position of the opening braces (or of the string when the braces cannot be located in the source). */
-  pos: Pos;
+  pos: LineCol;
   /** Set for a malformed reference. */
   error?: 'unterminated' | 'empty' | 'nested';
 }
@@ -48,7 +38,7 @@ export interface RunbookParameter {
   allowedPattern?: string;
   allowedValues?: readonly unknown[];
   /** Position of the parameter's name. */
-  pos: Pos;
+  pos: LineCol;
 }
 
 /** A runbook variable declared in the document's `variables` section (updated by aws:updateVariable). */
@@ -56,7 +46,7 @@ export interface RunbookVariable {
   name: string;
   type: string;
   default?: unknown;
-  pos: Pos;
+  pos: LineCol;
 }
 
 /** An output a step declares (`outputs: [{Name, Selector, Type}]`). */
@@ -64,7 +54,7 @@ export interface StepOutput {
   name: string;
   selector: string;
   type: string;
-  pos: Pos;
+  pos: LineCol;
 }
 
 /** A step of `mainSteps` (or of an aws:loop's `inputs.Steps`). */
@@ -87,7 +77,7 @@ export interface RunbookStep {
   /** Path of the step, e.g. ['mainSteps', 0]. */
   path: DocPath;
   /** Position of the step (its first key). */
-  pos: Pos;
+  pos: LineCol;
   /** `{{ }}` references in the step's inputs (nested loop steps excluded: they carry their own). */
   refs: readonly TemplateRef[];
 }
@@ -95,10 +85,10 @@ export interface RunbookStep {
 /** A document-level output (`outputs: [Step.Output]`). */
 export interface DocumentOutput {
   value: string;
-  pos: Pos;
+  pos: LineCol;
 }
 
-/** A parsed runbook. Pure data, except `positions` which is a lookup table of node positions. */
+/** A parsed runbook. Pure data, with the document's tree of positions. */
 export interface Runbook {
   /** The file as given (used in every error message). */
   file: string;
@@ -121,9 +111,9 @@ export interface Runbook {
   /** The whole document as plain data (what validation checks). */
   data: Readonly<Record<string, unknown>>;
   /** Position of the document (its first key). */
-  pos: Pos;
-  /** Node positions by JSON-encoded path; use `locate()` from parse.ts. */
-  positions: ReadonlyMap<string, NodePos>;
+  pos: LineCol;
+  /** The document with the position of every node (source/tree.ts); use `locate()` from parse.ts. Absent when empty. */
+  tree: PNode | undefined;
   /** What validation could not check (set by `loadRunbook`); each names file:line:col. */
   warnings?: readonly SourceError[];
 }

@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { AwsClients } from '../../src/aws/clients.js';
 import { checkCompliance } from '../../src/compliance/check.js';
 import { toRemediationConfiguration } from '../../src/deploy/apply.js';
-import type { DesiredRemediation, DesiredState } from '../../src/desired/build.js';
+import type { DesiredRemediation, DesiredState } from '../../src/desired/model.js';
 import { MemoryLogger } from '../../src/logging.js';
 import type { AuditRecord } from '../../src/remediation/audit.js';
 import { runRemediation } from '../../src/remediation/phase.js';

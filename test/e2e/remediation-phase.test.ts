@@ -15,7 +15,7 @@ import { checkCompliance } from '../../src/compliance/check.js';
 import type { ComplianceResult } from '../../src/compliance/types.js';
 import type { RunInfo } from '../../src/run-context.js';
 import { toRemediationConfiguration } from '../../src/deploy/apply.js';
-import type { DesiredRemediation, DesiredState } from '../../src/desired/build.js';
+import type { DesiredRemediation, DesiredState } from '../../src/desired/model.js';
 import { AwsCallError, PolicyError } from '../../src/errors.js';
 import { MemoryLogger } from '../../src/logging.js';
 import type { AuditRecord } from '../../src/remediation/audit.js';

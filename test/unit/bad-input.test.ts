@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SourceError } from '../../src/errors.js';
-import { CONFIG_RULES_QUOTA, rulesQuotaWarning } from '../../src/deploy/phase.js';
+import { CONFIG_RULES_QUOTA, rulesQuotaWarning } from '../../src/desired/load.js';
 import { calendarDateProblem } from '../../src/util/dates.js';
 import { parseManifest } from '../../src/manifest/load.js';
 import {

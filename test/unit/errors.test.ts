@@ -6,7 +6,8 @@ import {
   PolicyError,
   SourceError,
   SourceErrors,
-  toAwsCallError
+  toAwsCallError,
+  UserError
 } from '../../src/errors.js';
 import { fail } from '../../src/main.js';
 import { MemoryLogger } from '../../src/logging.js';
@@ -39,6 +40,17 @@ describe('errors', () => {
     expect(isUserError(new AwsCallError('op', 'AccessDenied', undefined, 'm', true))).toBe(true);
     expect(isUserError(new AwsCallError('op', 'InternalFailure', undefined, 'm'))).toBe(false);
     expect(isUserError(new TypeError('boom'))).toBe(false);
+  });
+
+  it('every user error is a UserError; an AWS call error is not, whoever is at fault', () => {
+    const source = SourceError.at({ file: 'pack.yaml', line: 4, col: 2 }, 'bad');
+    expect(source.message).toBe('pack.yaml:4:2: bad');
+    for (const e of [new InputError('x', 'bad'), source, new SourceErrors([source]), new PolicyError('no')]) {
+      expect(e).toBeInstanceOf(UserError);
+      expect(isUserError(e)).toBe(true);
+    }
+    expect(new AwsCallError('op', 'AccessDenied', undefined, 'm', true)).not.toBeInstanceOf(UserError);
+    expect(isUserError(new UserError('plain user error'))).toBe(true);
   });
 });
 

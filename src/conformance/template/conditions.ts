@@ -4,8 +4,9 @@
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/conditions-section-structure.html
  */
 import type { Evaluator } from '../intrinsics.js';
-import { describe } from '../source-tree.js';
-import type { ErrorSink, PEntry, PMap } from '../source-tree.js';
+import { describe } from '../../source/tree.js';
+import type { ErrorSink } from '../../source/collector.js';
+import type { PEntry, PMap } from '../../source/tree.js';
 
 /** Mappings: a map of maps of maps. Returned even when some entries are malformed (those were reported). */
 export function readMappings(section: PEntry | undefined, sink: ErrorSink): PMap | undefined {

@@ -1,7 +1,9 @@
 /** What the readers of one template share while they read it, passed to each explicitly. */
 import type { Evaluator, FAILED } from '../intrinsics.js';
-import type { ErrorSink, PMap } from '../source-tree.js';
-import type { PackWarning, SourcePosition } from '../types.js';
+import type { ErrorSink } from '../../source/collector.js';
+import type { PMap } from '../../source/tree.js';
+import type { PackWarning } from '../types.js';
+import type { SourcePosition } from '../../source/position.js';
 
 /** A resource of the template's Resources section, before its properties are read. */
 export interface ResourceDecl {

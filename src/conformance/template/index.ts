@@ -4,7 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { SourceErrors } from '../../errors.js';
-import { ErrorSink, readSourceTree } from '../source-tree.js';
+import { readSourceTree } from '../../source/cloudformation.js';
+import { ErrorSink } from '../../source/collector.js';
 import type { ConformancePack, PackOptions } from '../types.js';
 import { readTemplate } from './reader.js';
 

@@ -3,9 +3,11 @@
  * checked against its Type, AllowedValues, AllowedPattern and bounds, as CloudFormation checks them.
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html
  */
-import { describe, entry } from '../source-tree.js';
-import type { ErrorSink, PEntry, PMap } from '../source-tree.js';
-import type { PackOptions, ResolvedParameter, SourcePosition } from '../types.js';
+import { describe, entry } from '../../source/tree.js';
+import type { ErrorSink } from '../../source/collector.js';
+import type { PEntry, PMap } from '../../source/tree.js';
+import type { PackOptions, ResolvedParameter } from '../types.js';
+import type { SourcePosition } from '../../source/position.js';
 import { scalarText } from './values.js';
 
 const PARAMETER_ATTRIBUTES = new Set([

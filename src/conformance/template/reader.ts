@@ -4,8 +4,9 @@
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-anatomy.html
  */
 import { Evaluator } from '../intrinsics.js';
-import { describe, entry } from '../source-tree.js';
-import type { ErrorSink, PNode } from '../source-tree.js';
+import { describe, entry } from '../../source/tree.js';
+import type { ErrorSink } from '../../source/collector.js';
+import type { PNode } from '../../source/tree.js';
 import type { ConformancePack, PackOptions, RemediationSpec, RuleSpec } from '../types.js';
 import { evaluateConditions, readConditions, readMappings } from './conditions.js';
 import type { TemplateContext } from './context.js';

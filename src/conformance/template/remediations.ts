@@ -4,8 +4,9 @@
  * Limits: AWS Config API Reference, PutRemediationConfigurations (RemediationConfiguration, ExecutionControls).
  */
 import { FAILED } from '../intrinsics.js';
-import { entry } from '../source-tree.js';
-import type { ErrorSink, PEntry, PNode } from '../source-tree.js';
+import { entry } from '../../source/tree.js';
+import type { ErrorSink } from '../../source/collector.js';
+import type { PEntry, PNode } from '../../source/tree.js';
 import type { RemediationExecutionControls, RemediationParameterValue, RemediationSpec } from '../types.js';
 import type { ResourceDecl, TemplateContext } from './context.js';
 import { resolveProperties } from './resources.js';

@@ -5,9 +5,10 @@
  */
 import { FAILED, NO_VALUE } from '../intrinsics.js';
 import type { Resolved } from '../intrinsics.js';
-import { describe, entry } from '../source-tree.js';
-import type { PEntry, PMap, PNode } from '../source-tree.js';
-import type { SkippedResource, SourcePosition } from '../types.js';
+import { describe, entry } from '../../source/tree.js';
+import type { PEntry, PMap, PNode } from '../../source/tree.js';
+import type { SkippedResource } from '../types.js';
+import type { SourcePosition } from '../../source/position.js';
 import type { ResourceDecl, TemplateContext } from './context.js';
 import { fail, scalarText, stringValue } from './values.js';
 

@@ -6,8 +6,9 @@
  * Limits: AWS Config API Reference, PutConfigRule (ConfigRule, Scope, Source, SourceDetail, EvaluationModeConfiguration).
  */
 import { FAILED } from '../intrinsics.js';
-import { describe, entry } from '../source-tree.js';
-import type { ErrorSink, PEntry, PNode } from '../source-tree.js';
+import { describe, entry } from '../../source/tree.js';
+import type { ErrorSink } from '../../source/collector.js';
+import type { PEntry, PNode } from '../../source/tree.js';
 import { MAXIMUM_EXECUTION_FREQUENCIES } from '../types.js';
 import type {
   CustomPolicyDetails,
@@ -16,9 +17,9 @@ import type {
   RuleScope,
   RuleSource,
   RuleSourceDetail,
-  RuleSpec,
-  SourcePosition
+  RuleSpec
 } from '../types.js';
+import type { SourcePosition } from '../../source/position.js';
 import type { ResourceDecl, TemplateContext } from './context.js';
 import { resolveProperties, resourceRef } from './resources.js';
 import {

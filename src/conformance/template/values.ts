@@ -3,9 +3,10 @@
  * naming what was expected and what was written, and returns FAILED so the caller stops without a second message.
  */
 import { FAILED, scalarString } from '../intrinsics.js';
-import { describe } from '../source-tree.js';
-import type { ErrorSink, PMap, PNode } from '../source-tree.js';
-import type { SourcePosition } from '../types.js';
+import { describe } from '../../source/tree.js';
+import type { ErrorSink } from '../../source/collector.js';
+import type { PMap, PNode } from '../../source/tree.js';
+import type { SourcePosition } from '../../source/position.js';
 
 /** Reports a problem and returns FAILED, so `return fail(...)` ends a read. */
 export function fail(sink: ErrorSink, pos: SourcePosition, detail: string): typeof FAILED {

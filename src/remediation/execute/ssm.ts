@@ -12,7 +12,7 @@ import {
   StartAutomationExecutionCommand,
   StopAutomationExecutionCommand
 } from '@aws-sdk/client-ssm';
-import { MANAGED_TAG } from '../../desired/build.js';
+import { MANAGED_TAG } from '../../desired/model.js';
 import { toAwsCallError } from '../../errors.js';
 import { sanitizeForLog } from '../../util/text.js';
 import { targetFields } from '../audit.js';

@@ -1,5 +1,5 @@
 /** The deploy plan in the reports: a summary section (table of changes) and plan.json. Pure builders. */
-import type { DesiredState } from '../../desired/build.js';
+import type { DesiredState } from '../../desired/model.js';
 import type { Plan, PlanItem } from '../../deploy/plan.js';
 import { escapeHtml, escapeMarkdown } from '../../util/text.js';
 import { SUMMARY_ORDER, type SummarySection } from '../markdown/summary.js';

@@ -1,15 +1,16 @@
 /**
  * What every check of the validation reads and reports to, and the small value tests and wordings they share.
  */
-import type { DocPath, Pos, Runbook } from '../types.js';
+import type { LineCol } from '../../source/position.js';
+import type { DocPath, Runbook } from '../types.js';
 
 export type Rec = Record<string, unknown>;
 
 /** Records a problem at a position of the runbook file. */
-type Report = (pos: Pos, detail: string) => void;
+type Report = (pos: LineCol, detail: string) => void;
 
 /** The position of the node at a path (its key with 'key'), or of its nearest existing ancestor. */
-type At = (path: DocPath, which?: 'value' | 'key') => Pos;
+type At = (path: DocPath, which?: 'value' | 'key') => LineCol;
 
 export interface Check {
   runbook: Runbook;

@@ -1,9 +1,9 @@
 /**
  * The document as a whole: its SSM name, its size, its top-level properties and their shapes.
  */
+import type { LineCol } from '../../source/position.js';
 import { DOCUMENT_KEYS } from '../actions.js';
 import { MAX_DOCUMENT_CONTENT_BYTES, contentBytes } from '../hash.js';
-import type { Pos } from '../types.js';
 import { describe, quote } from './context.js';
 import type { Check } from './context.js';
 
@@ -14,7 +14,7 @@ const RESERVED_PREFIX = /^(aws|amazon|amzn)/i;
 
 export function checkDocument(c: Check): void {
   const { runbook, d, err, at } = c;
-  const fileStart: Pos = { line: 1, col: 1 };
+  const fileStart: LineCol = { line: 1, col: 1 };
 
   // Document name and size.
   if (!DOCUMENT_NAME.test(runbook.name)) {

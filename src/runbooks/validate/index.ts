@@ -4,9 +4,10 @@
  * SourceErrors. One file per concern: the document as a whole, build-time placeholders, parameters and variables, the
  * step graph (with each step's inputs and outputs), `{{ }}` references, the document's outputs.
  */
+import type { LineCol } from '../../source/position.js';
 import { SourceError, SourceErrors } from '../../errors.js';
 import { locate } from '../parse.js';
-import type { Pos, Runbook } from '../types.js';
+import type { Runbook } from '../types.js';
 import type { Check } from './context.js';
 import { checkDocument } from './document.js';
 import { checkDocumentOutputs } from './outputs.js';
@@ -41,8 +42,8 @@ export function checkRunbook(runbook: Runbook, options: ValidateOptions = {}): R
     d: runbook.data,
     parameterNames: new Set(runbook.parameters.map(p => p.name)),
     variableNames: new Set(runbook.variables.map(v => v.name)),
-    err: (pos: Pos, detail: string) => errors.push(new SourceError(runbook.file, pos.line, pos.col, detail)),
-    warn: (pos: Pos, detail: string) => warnings.push(new SourceError(runbook.file, pos.line, pos.col, detail)),
+    err: (pos: LineCol, detail: string) => errors.push(new SourceError(runbook.file, pos.line, pos.col, detail)),
+    warn: (pos: LineCol, detail: string) => warnings.push(new SourceError(runbook.file, pos.line, pos.col, detail)),
     at: (path, which = 'value') => locate(runbook, path, which)
   };
 

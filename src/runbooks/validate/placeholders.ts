@@ -4,14 +4,14 @@
  * before the document is created; a runbook that still holds one is deployed fine by SSM but fails when a
  * remediation runs, so the action refuses it. Comments are not part of the document's behaviour and are skipped.
  */
+import type { LineCol } from '../../source/position.js';
 import { CST, Lexer } from 'yaml';
-import type { Pos } from '../types.js';
 import type { Check } from './context.js';
 
 interface Placeholder {
   /** The placeholder as written, e.g. `%%SCRIPT=remediate.py%%`. */
   text: string;
-  pos: Pos;
+  pos: LineCol;
 }
 
 /** NAME is upper-case (SCRIPT, ROLE, ...), which keeps Python's `%%` (a literal percent sign) out of it. */

@@ -1,7 +1,7 @@
 import { describe, it, expect } from '@jest/globals';
 import { SourceError, SourceErrors } from '../../../src/errors.js';
 import { literalString, NotATemplateError, parseTemplate, toPlain } from '../../../src/cfn/parse.js';
-import type { PNode } from '../../../src/conformance/source-tree.js';
+import type { PNode } from '../../../src/source/tree.js';
 import { FIXTURES, positionOf, readRepoFile, SEED_TEMPLATE } from './helpers.js';
 
 function errorsOf(fn: () => unknown): SourceError[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { DesiredRemediation, DesiredRule, DesiredState } from '../../../src/desired/build.js';
+import type { DesiredRemediation, DesiredRule, DesiredState } from '../../../src/desired/model.js';
 import { buildPlan, type ActualState } from '../../../src/deploy/plan.js';
 import { toConfigRule, toRemediationConfiguration } from '../../../src/deploy/apply.js';
 import { toActualRemediation, toActualRule } from '../../../src/deploy/read-actual.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
 import { buildDesiredState } from '../../../src/desired/build.js';
-import { deploySources, resolveManifest } from '../../../src/deploy/phase.js';
+import { deploySources, resolveManifest } from '../../../src/desired/load.js';
 import { loadManifest } from '../../../src/manifest/load.js';
 import { workflowFileFromEnv } from '../../../src/run-context.js';
 import { REPO_ROOT } from '../../helpers/action-env.js';
@@ -24,11 +24,8 @@ describe('where the desired rules are declared', () => {
       config: '.github/compliance.yml',
       configExplicit: false,
       conformancePack: 'hipaa-security',
-      deploy: 'plan',
-      prune: false,
       region: 'us-east-1',
       accountId: '123456789012',
-      reportDir: 'compliance-report',
       today: '2026-11-22',
       workflowFile: '.github/workflows/pr-check.yml'
     });

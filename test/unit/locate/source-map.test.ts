@@ -16,7 +16,7 @@ import type { ComplianceResult, RuleResult } from '../../../src/compliance/types
 import { isKnownManagedRule } from '../../../src/conformance/managed-rules.js';
 import { parseTemplate } from '../../../src/cfn/parse.js';
 import { buildTemplateIndex } from '../../../src/cfn/resource-index.js';
-import type { SourcePosition } from '../../../src/cfn/types.js';
+import type { SourcePosition } from '../../../src/source/position.js';
 import { finding } from '../../fixtures/report/sample.js';
 import { FIXTURES, positionOf, readRepoFile, SEED_TEMPLATE } from '../cfn/helpers.js';
 
@@ -282,9 +282,9 @@ describe('ruleLocator', () => {
       [c.fingerprint, { file: 'changed.yaml', line: 1, col: 1, kind: 'property' }]
     ]);
     const res = result([rule('r', [a, b, c]), rule('clean', [])]);
-    expect(ruleLocator(res, locations)('r')).toEqual({ file: 'two.yaml', line: 4, column: 7 });
-    expect(ruleLocator(res, locations, ['one.yaml'])('r')).toEqual({ file: 'one.yaml', line: 9, column: 3 });
-    expect(ruleLocator(res, locations, ['changed.yaml'])('r')).toEqual({ file: 'two.yaml', line: 4, column: 7 });
+    expect(ruleLocator(res, locations)('r')).toEqual({ file: 'two.yaml', line: 4, col: 7 });
+    expect(ruleLocator(res, locations, ['one.yaml'])('r')).toEqual({ file: 'one.yaml', line: 9, col: 3 });
+    expect(ruleLocator(res, locations, ['changed.yaml'])('r')).toEqual({ file: 'two.yaml', line: 4, col: 7 });
     expect(ruleLocator(res, locations)('clean')).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 /** Small inputs for the remediation unit tests: a compliance result, bindings, a plan. */
 import type { ComplianceResult, Finding, RuleResult } from '../../../src/compliance/types.js';
 import { fingerprint } from '../../../src/compliance/fingerprint.js';
-import type { DesiredRemediation } from '../../../src/desired/build.js';
+import type { DesiredRemediation } from '../../../src/desired/model.js';
 import { buildPlan, type Candidate, type RemediationPlan, type PlannedTarget } from '../../../src/remediation/plan.js';
 
 export const TOPIC = 'arn:aws:sns:us-east-1:123456789012:my-sns-topic';

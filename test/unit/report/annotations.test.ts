@@ -132,7 +132,7 @@ describe('buildAnnotations', () => {
       ]
     };
     const out = buildAnnotations(result, sampleGate(), {
-      locate: name => (name === 'cloudtrail-enabled' ? { file: 'compliance.yml', line: 12, column: 5 } : undefined)
+      locate: name => (name === 'cloudtrail-enabled' ? { file: 'compliance.yml', line: 12, col: 5 } : undefined)
     });
     expect(out[0]).toMatchObject({ file: 'compliance.yml', startLine: 12, startColumn: 5 });
   });
