@@ -11,7 +11,7 @@ export { writeReports, emitWorkflowAnnotations } from './report/run-report.js';
 export { prepareReview, writeSarifReport, publishChecks, type Review } from './locate/phase.js';
 export { runRemediation, type RemediationPhaseResult } from './remediation/phase.js';
 export { evaluateTemplates, mergePreDeploy, preDeploySection, type PreDeployResult } from './predeploy/evaluate.js';
-export type { SummarySection } from './report/markdown/summary.js';
+export type { SummarySection } from './report/markdown/layout.js';
 export { waiversForRun, type WaiverRunResult } from './github/base-manifest.js';
 export { markProposedWaivers } from './gate/waivers.js';
 export { proposedWaiversSection } from './report/sections/waivers.js';

@@ -10,7 +10,8 @@ import { LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { InputError, SourceError, SourceErrors } from '../errors.js';
 import { REPORT_SCHEMA_VERSION, type ComplianceReportJson } from '../report/json.js';
 import { escapeMarkdown, codeSpan, truncate } from '../util/text.js';
-import { formatTime, type SummaryBlock, type SummarySection } from '../report/markdown/summary.js';
+import type { SummaryBlock, SummarySection } from '../report/markdown/layout.js';
+import { formatTime } from '../report/markdown/format.js';
 import { fingerprintOf } from '../locate/source-map.js';
 import type { ComplianceResult, Finding, RuleStatus } from '../compliance/types.js';
 

@@ -17,7 +17,7 @@ import type { ChecksMode } from '../inputs.js';
 import type { Logger } from '../logging.js';
 import { findingAnnotations, type Annotation, type RuleLocation } from '../report/annotations.js';
 import { buildSarif, writeSarif } from '../report/sarif.js';
-import type { SummarySection } from '../report/markdown/summary.js';
+import type { SummarySection } from '../report/markdown/layout.js';
 import { loadTemplates } from '../cfn/load.js';
 import { buildTemplateIndex } from '../cfn/resource-index.js';
 import type { TemplateIndex } from '../cfn/types.js';

@@ -20,7 +20,7 @@ import { toAwsCallError } from '../errors.js';
 import type { Logger } from '../logging.js';
 import type { TemplateIndex, TemplateResource } from '../cfn/types.js';
 import { escapeMarkdown } from '../util/text.js';
-import type { SummarySection } from '../report/markdown/summary.js';
+import type { SummarySection } from '../report/markdown/layout.js';
 import type { Clock } from '../util/clock.js';
 import { chunk, mapLimit } from '../util/concurrency.js';
 

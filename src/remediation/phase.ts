@@ -31,7 +31,7 @@ import type { DesiredState, RemediationParameterJson } from '../desired/build.js
 import { AwsCallError, PolicyError, toAwsCallError } from '../errors.js';
 import type { Logger } from '../logging.js';
 import { sanitizeForLog, truncate } from '../util/text.js';
-import type { SummarySection } from '../report/markdown/summary.js';
+import type { SummarySection } from '../report/markdown/layout.js';
 import { runUrlOf } from '../run-context.js';
 import { chunk } from '../util/concurrency.js';
 import type { Clock } from '../util/clock.js';

@@ -5,7 +5,8 @@
  */
 import type { ComplianceResult, GateDecision, RuleResult } from '../compliance/types.js';
 import { sanitizeForLog, truncate } from '../util/text.js';
-import { countFindings, formatTimePlain, sortRulesWorstFirst } from './markdown/summary.js';
+import { formatTimePlain } from './markdown/format.js';
+import { countFindings, sortRulesWorstFirst } from './ranking.js';
 
 export interface Annotation {
   level: 'error' | 'warning' | 'notice';

@@ -8,7 +8,8 @@ import type { ComplianceResult, Finding, GateDecision } from '../compliance/type
 import type { RunInfo } from '../run-context.js';
 import { buildAnnotations, emitAnnotations, type AnnotationSink, type RuleLocation } from './annotations.js';
 import { buildJsonReport, type JsonReportInput } from './json.js';
-import { buildSummary, type SummarySection } from './markdown/summary.js';
+import type { SummarySection } from './markdown/layout.js';
+import { buildSummary } from './summary.js';
 import { appendStepSummary, writeJsonReport } from './write.js';
 
 export interface RunReportInput {

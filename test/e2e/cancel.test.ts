@@ -17,7 +17,7 @@ import type { DesiredRemediation, DesiredState } from '../../src/desired/build.j
 import { MemoryLogger } from '../../src/logging.js';
 import type { AuditRecord } from '../../src/remediation/audit.js';
 import { runRemediation, type RemediationPhaseResult } from '../../src/remediation/phase.js';
-import { SummaryBuilder } from '../../src/report/markdown/summary.js';
+import { SummaryBuilder } from '../../src/report/markdown/layout.js';
 import { documentHash } from '../../src/runbooks/hash.js';
 import type { Clock } from '../../src/util/clock.js';
 import { cleanup, REPO_ROOT, runInProcess, spawnDist, type ActionRunResult } from '../helpers/action-env.js';

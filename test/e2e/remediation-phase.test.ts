@@ -26,7 +26,7 @@ import {
   type RemediationRunContext
 } from '../../src/remediation/phase.js';
 import type { RemediationPlan } from '../../src/remediation/select.js';
-import { SummaryBuilder } from '../../src/report/markdown/summary.js';
+import { SummaryBuilder } from '../../src/report/markdown/layout.js';
 import { documentHash } from '../../src/runbooks/hash.js';
 import type { Clock } from '../../src/util/clock.js';
 import { REPO_ROOT } from '../helpers/action-env.js';

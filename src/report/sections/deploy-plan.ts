@@ -2,7 +2,8 @@
 import type { DesiredState } from '../../desired/build.js';
 import type { Plan, PlanItem } from '../../deploy/plan.js';
 import { escapeHtml, escapeMarkdown } from '../../util/text.js';
-import { SUMMARY_ORDER, type SummarySection } from '../markdown/summary.js';
+import type { SummarySection } from '../markdown/layout.js';
+import { SUMMARY_ORDER } from './order.js';
 
 export const PLAN_SCHEMA_VERSION = 1;
 

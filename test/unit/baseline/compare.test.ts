@@ -13,7 +13,7 @@ import {
 import type { ComplianceResult, RuleResult } from '../../../src/compliance/types.js';
 import { InputError, SourceError, SourceErrors } from '../../../src/errors.js';
 import { buildJsonReport } from '../../../src/report/json.js';
-import { SummaryBuilder } from '../../../src/report/markdown/summary.js';
+import { SummaryBuilder } from '../../../src/report/markdown/layout.js';
 import { finding, MALICIOUS_ID, run, sampleGate, sampleResult } from '../../fixtures/report/sample.js';
 
 const GENERATED_AT = '2025-02-01T08:00:00Z';

@@ -14,7 +14,7 @@ import {
 } from '../../../../src/report/sections/remediation.js';
 import { selectCandidates, type PlanTarget } from '../../../../src/remediation/select.js';
 import type { TargetOutcome } from '../../../../src/remediation/verify.js';
-import { SummaryBuilder } from '../../../../src/report/markdown/summary.js';
+import { SummaryBuilder } from '../../../../src/report/markdown/layout.js';
 import { bindings, plan, result } from '../../remediation/fixtures.js';
 
 const run: RunInfo = {
