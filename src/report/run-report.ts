@@ -6,7 +6,8 @@
 import * as core from '@actions/core';
 import type { ComplianceResult, Finding, GateDecision } from '../compliance/types.js';
 import type { RunInfo } from '../run-context.js';
-import { buildAnnotations, emitAnnotations, type AnnotationSink, type RuleLocation } from './annotations.js';
+import type { RuleLocation } from '../locate/source-map.js';
+import { buildAnnotations, emitAnnotations, type AnnotationSink } from './annotations.js';
 import { buildJsonReport, type JsonReportInput } from './json.js';
 import type { SummarySection } from './markdown/layout.js';
 import { buildSummary } from './summary.js';
