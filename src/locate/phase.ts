@@ -5,7 +5,9 @@
 import type { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { existsSync } from 'node:fs';
 import { relative, isAbsolute } from 'node:path';
-import { compareWithBaseline, loadBaseline, baselineSection, type BaselineComparison } from '../baseline/compare.js';
+import { compareWithBaseline, type BaselineComparison } from '../baseline/compare.js';
+import { loadBaseline } from '../baseline/load.js';
+import { baselineSection } from '../report/sections/baseline.js';
 import { mapFindings, normalizeRepoPath, ruleLocator, type RuleLocation, type SourceLocation } from './source-map.js';
 import type { ComplianceResult, GateDecision } from '../compliance/types.js';
 import type { DesiredState } from '../desired/build.js';
