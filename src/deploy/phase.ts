@@ -5,8 +5,6 @@
 import type { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { hipaaSectionsFor, isBuiltinPack, loadBuiltinPack } from '../conformance/builtin.js';
 import { managedRuleCatalog } from '../conformance/managed-rules.js';
 import { loadConformancePackFile } from '../conformance/template/index.js';
@@ -14,7 +12,6 @@ import { InputError, SourceError, SourceErrors } from '../errors.js';
 import type { DeployMode } from '../inputs.js';
 import type { Logger } from '../logging.js';
 import { loadManifest, type Manifest } from '../manifest/load.js';
-import { buildPlanJson } from '../report/sections/deploy-plan.js';
 import { documentHash } from '../runbooks/hash.js';
 import { awsDocument } from '../runbooks/aws-documents.js';
 import { readRunbook } from '../runbooks/load.js';
@@ -22,6 +19,7 @@ import { leastPrivilegePolicy } from '../runbooks/policy.js';
 import { applyPlan, type ApplyResult } from './apply.js';
 import { buildDesiredState, type DesiredState, type DesiredStateSources } from '../desired/build.js';
 import { buildPlan, type ActualState, type Plan } from './plan.js';
+import { writePlanFile } from './plan-file.js';
 import { readActual } from './read-actual.js';
 
 export interface DeployOptions {
@@ -145,9 +143,7 @@ export async function runDeploy(
   logger.info(
     `Plan: ${plan.counts.create} to create, ${plan.counts.update} to update, ${plan.counts.delete} to delete, ${plan.counts.unchanged} unchanged.`
   );
-  await mkdir(options.reportDir, { recursive: true });
-  const planFile = join(options.reportDir, 'plan.json');
-  await writeFile(planFile, JSON.stringify(buildPlanJson(plan, options.deploy, desired), null, 2) + '\n');
+  const planFile = await writePlanFile(options.reportDir, plan, options.deploy, desired);
 
   const result: DeployResult = { desired, warnings: built.warnings, actual, plan, planFile };
   if (options.deploy === 'apply' || options.deploy === 'destroy') {
