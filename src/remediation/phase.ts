@@ -39,7 +39,13 @@ import { buildAlertMessage, decideAlert, publishAlert, type AlertPolicy } from '
 import { cancelReasonOf } from '../util/cancellation.js';
 import { AUDIT_FILE_NAME, AuditLog, auditContext, targetFields } from './audit.js';
 import { executeTargets, type CancelledExecutions } from './execute.js';
-import { PLAN_FILE_NAME, buildPlanJson, countOutcomes, remediationSection } from '../report/sections/remediation.js';
+import {
+  PLAN_FILE_NAME,
+  buildPlanJson,
+  countOutcomes,
+  remediationSection,
+  type SectionInput
+} from '../report/sections/remediation.js';
 import {
   buildPlan,
   checkContext,
@@ -128,6 +134,8 @@ export interface RemediationPhaseResult {
   outcomes: TargetOutcome[];
   auditFile: string;
   section: SummarySection;
+  /** What the summary section says (report/sections/remediation.ts renders it). */
+  report: SectionInput;
   counts: RemediationCounts;
   alert?: { sent: boolean; reason: string; messageId?: string };
   /** The refusal (PolicyError) or AWS error (AwsCallError) that stopped the run; the step should fail. */
@@ -481,7 +489,7 @@ export async function runRemediation(
     targets: [],
     notes: ['No plan was made.']
   };
-  const section = remediationSection({
+  const report: SectionInput = {
     plan: plan ?? emptyPlan,
     mode: options.mode,
     planFile: plan ? planFile : '(not written)',
@@ -494,8 +502,9 @@ export async function runRemediation(
     alert: alertInfo.sent
       ? `Alert sent to ${desired.alertTopic ?? ''} (${alertInfo.reason}).`
       : `No alert: ${alertInfo.reason}.`
-  });
-  const out: RemediationPhaseResult = { outcomes, auditFile, section, counts, alert: alertInfo };
+  };
+  const section = remediationSection(report);
+  const out: RemediationPhaseResult = { outcomes, auditFile, section, report, counts, alert: alertInfo };
   if (plan) {
     out.plan = plan;
     out.planFile = planFile;
