@@ -15,8 +15,13 @@ import { getOptions, type Options } from './inputs.js';
 import { coreLogger, type Logger } from './logging.js';
 import { setOutputs } from './outputs.js';
 import type { PreDeployResult, RemediationPhaseResult, Review, WaiverRunResult } from './phases.js';
-import { hasPullRequestPayload, runInfoFromEnv, untrustedRemediateOnWarning } from './run-context.js';
-import { workflowFileFromEnv } from './run-context.js';
+import type { ReviewOptions } from './locate/phase.js';
+import {
+  hasPullRequestPayload,
+  runInfoFromEnv,
+  untrustedRemediateOnWarning,
+  workflowFileFromEnv
+} from './run-context.js';
 import { cancelReasonOf } from './util/cancellation.js';
 import { systemClock, type Clock } from './util/clock.js';
 import { checkPathInputs } from './util/paths.js';
@@ -214,7 +219,7 @@ async function locateStep(s: Step, deployed: DeployResult, result: ComplianceRes
   );
 }
 
-function reviewOptions({ options, deps }: Step): import('./locate/phase.js').ReviewOptions {
+function reviewOptions({ options, deps }: Step): ReviewOptions {
   return {
     templates: options.templates,
     ...(options.baseline ? { baseline: options.baseline } : {}),
@@ -257,21 +262,16 @@ async function remediate(
   }
   const desired = deployed.desired;
   // Rules whose remediation configuration exists in AWS now (what deploy read, plus what it just created).
-  const deployedRemediations = new Set<string>(
-    deployed.actual
-      ? [
-          ...deployed.actual.remediations.keys(),
-          ...(deployed.applied?.done ?? [])
-            .filter(i => i.object === 'remediation' && i.action !== 'delete')
-            .map(i => i.name)
-        ]
-      : (
-          await phases.readRemediationConfigurations(
-            await aws.config(),
-            desired.remediations.map(r => r.ruleName)
-          )
-        ).keys()
-  );
+  const deployedRemediations =
+    phases.remediationsInAccount(deployed) ??
+    new Set(
+      (
+        await phases.readRemediationConfigurations(
+          await aws.config(),
+          desired.remediations.map(r => r.ruleName)
+        )
+      ).keys()
+    );
   const ctx = review.context;
   const eventName = ctx?.eventName ?? deps.env.GITHUB_EVENT_NAME ?? '';
   const untrusted = untrustedRemediateOnWarning(options.remediateOn);
@@ -300,14 +300,7 @@ async function remediate(
         region: options.region,
         // A pull request whose payload could not be read may be a fork's: fail closed.
         isFork: ctx?.isFork ?? hasPullRequestPayload(eventName),
-        ...(review.comparison
-          ? {
-              knownFingerprints: new Set([
-                ...review.comparison.existing.map(f => f.fingerprint),
-                ...review.comparison.fixed.map(f => f.fingerprint)
-              ])
-            }
-          : {})
+        ...(review.comparison ? { knownFingerprints: phases.knownFingerprints(review.comparison) } : {})
       },
       { clock: deps.clock, logger: deps.logger, ...(deps.signal ? { signal: deps.signal } : {}) }
     )
@@ -333,45 +326,22 @@ async function preDeployStep(
   result: ComplianceResult
 ): Promise<PreDeployed> {
   if (s.deps.signal?.aborted) return { result, added: 0 };
-  const pre = await preDeploy(s, review, deployed);
+  const pre = await s.phases.runPreDeploy(
+    () => s.aws.config(),
+    {
+      index: review.index,
+      prNumber: review.context?.prNumber,
+      changedFiles: review.changedFiles,
+      changedFilesUnknown: review.changedFilesUnknown
+    },
+    deployed.desired?.rules,
+    { mode: s.options.preDeploy },
+    s.deps
+  );
   if (!pre) return { result, added: 0 };
   const merged = s.phases.mergePreDeploy(result, pre, s.phases.hipaaSectionsFor);
   for (const f of merged.added) review.locations.set(f.fingerprint, f.location);
   return { result: merged.result, pre, added: merged.added.length };
-}
-
-async function preDeploy(
-  { options, aws, deps, phases }: Step,
-  review: Review,
-  deployed: DeployResult
-): Promise<PreDeployResult | undefined> {
-  if (options.preDeploy === 'off') return undefined;
-  if (!deployed.desired) {
-    throw new InputError('pre-deploy', `Input 'pre-deploy' needs a manifest (config) whose rules judge the templates.`);
-  }
-  if (options.preDeploy === 'changed' && review.context?.prNumber === undefined) {
-    deps.logger.info("pre-deploy: changed outside a pull request: no changed templates to evaluate (use 'all').");
-  }
-  // Fail closed: when the pull request's files are not known, every template is evaluated, never none.
-  let note: string | undefined;
-  if (options.preDeploy === 'changed' && review.context?.prNumber !== undefined && review.changedFilesUnknown) {
-    note =
-      `pre-deploy: changed evaluated every template: the files of the pull request could not be listed ` +
-      `(${review.changedFilesUnknown}).`;
-    deps.logger.warn(note);
-  }
-  const rules = deployed.desired.rules;
-  const evaluated = await deps.logger.group('Pre-deploy evaluation', async () =>
-    phases.evaluateTemplates(
-      { config: await aws.config(), clock: deps.clock, logger: deps.logger },
-      review.index,
-      rules,
-      {
-        files: options.preDeploy === 'all' || note !== undefined ? 'all' : review.changedFiles
-      }
-    )
-  );
-  return note !== undefined ? { ...evaluated, note } : evaluated;
 }
 
 interface Gated {
@@ -416,20 +386,23 @@ async function reportsStep(
 ): Promise<{ reportFile: string; sarifFile: string; checkRunUrl: string | undefined }> {
   const { options, deps, phases } = s;
   const applyError = deployed.applied?.error;
-  const sections = [
-    ...(review.comparison ? [phases.baselineSection(review.comparison)] : []),
-    ...(pre ? [phases.preDeploySection(pre)] : [])
-  ];
-  const proposedWaivers = waivers && phases.proposedWaiversSection(waivers.proposed, waivers.base, result);
-  if (proposedWaivers) sections.push(proposedWaivers);
-  if (remediation) sections.push(phases.remediationSection(remediation.report));
-  if (deployed.plan && deployed.desired && options.deploy !== 'off') {
-    const applied = deployed.applied
-      ? { done: deployed.applied.done.length, ...(applyError ? { error: applyError.message } : {}) }
-      : undefined;
-    sections.push(phases.planSection(deployed.plan, options.deploy, deployed.desired, applied));
-    if (deployed.desired.documents.length > 0) sections.push(phases.policySection(deployed.desired));
-  }
+  const { plan, desired, applied } = deployed;
+  const sections = phases.runSections({
+    result,
+    comparison: review.comparison,
+    preDeploy: pre,
+    waivers,
+    remediation: remediation?.report,
+    deploy:
+      plan && desired && options.deploy !== 'off'
+        ? {
+            plan,
+            mode: options.deploy,
+            desired,
+            applied: applied && { done: applied.done.length, ...(applyError ? { error: applyError.message } : {}) }
+          }
+        : undefined
+  });
   const { reportFile, summary } = await phases.writeReports({
     result,
     gate,
@@ -444,27 +417,21 @@ async function reportsStep(
       return loc !== undefined && review.changedFiles.has(loc.file);
     }
   });
-  const sarifFile = await phases.writeSarifReport(
+  const published = await phases.publishFindings(
     result,
+    gate,
     review,
-    deployed.desired,
-    options.sarifFile,
-    options.sarifIncludeWaived,
+    desired,
+    summary,
+    {
+      sarifFile: options.sarifFile,
+      sarifIncludeWaived: options.sarifIncludeWaived,
+      checkRun: { ...reviewOptions(s), checks: options.checks },
+      cancelled
+    },
     deps.logger
   );
-  const check =
-    cancelled === undefined
-      ? await phases.publishChecks(
-          result,
-          gate,
-          review,
-          summary,
-          { ...reviewOptions(s), checks: options.checks },
-          deps.logger
-        )
-      : { published: false as const, url: undefined };
-  if (!check.published) phases.emitWorkflowAnnotations(result, gate, review.locateRule);
-  return { reportFile, sarifFile, checkRunUrl: check.url };
+  return { reportFile, ...published };
 }
 
 /** The step's conclusion: cancelled, a remediation refused or failed, deploy stopped, or the gate's decision. */

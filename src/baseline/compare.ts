@@ -83,3 +83,8 @@ export function compareWithBaseline(result: ComplianceResult, baseline: Baseline
     baseline: { file: baseline.file, generatedAt: baseline.generatedAt, sha: baseline.sha }
   };
 }
+
+/** Fingerprints the baseline already knew (existing and fixed findings): not new in this pull request. */
+export function knownFingerprints(comparison: BaselineComparison): Set<string> {
+  return new Set([...comparison.existing.map(f => f.fingerprint), ...comparison.fixed.map(f => f.fingerprint)]);
+}

@@ -151,3 +151,15 @@ export async function runDeploy(
   }
   return result;
 }
+
+/**
+ * Rules whose remediation configuration exists in AWS now: what deploy read, plus what it just created or updated.
+ * Undefined when deploy did not read the account (deploy: off), so the caller reads them.
+ */
+export function remediationsInAccount(deployed: DeployResult): Set<string> | undefined {
+  if (!deployed.actual) return undefined;
+  return new Set([
+    ...deployed.actual.remediations.keys(),
+    ...(deployed.applied?.done ?? []).filter(i => i.object === 'remediation' && i.action !== 'delete').map(i => i.name)
+  ]);
+}

@@ -2,6 +2,7 @@
  * Publishing the findings: the SARIF file (code scanning) and one check run on the pull request's head (or pushed)
  * commit carrying every finding as an annotation. Thin edges around report/sarif.ts and report/annotations.ts.
  */
+import * as core from '@actions/core';
 import { existsSync } from 'node:fs';
 import type { ComplianceResult, GateDecision } from '../compliance/types.js';
 import type { DesiredState } from '../desired/build.js';
@@ -12,7 +13,8 @@ import { repoPath, type Review } from '../locate/phase.js';
 import type { Logger } from '../logging.js';
 import { workflowFileFromEnv } from '../run-context.js';
 import { VERSION } from '../version.js';
-import { findingAnnotations } from './annotations.js';
+import { findingAnnotations, type AnnotationSink } from './annotations.js';
+import { emitWorkflowAnnotations } from './run-report.js';
 import { buildSarif, writeSarif } from './sarif.js';
 
 export interface CheckRunOptions {
@@ -113,4 +115,42 @@ export async function publishChecks(
   }
   logger.info(`Check run with ${annotations.length} annotation(s) in ${run.requests} request(s): ${run.url}`);
   return { published: true, url: run.url };
+}
+
+export interface PublishOptions {
+  sarifFile: string;
+  sarifIncludeWaived: boolean;
+  checkRun: CheckRunOptions;
+  /** Set when the run was cancelled: no GitHub API calls (the runner is about to stop the job). */
+  cancelled: string | undefined;
+}
+
+/**
+ * SARIF, then the check run; without a check run (cancelled, no token, checks off, a token that may not write
+ * checks) the findings go out as workflow annotations instead.
+ */
+export async function publishFindings(
+  result: ComplianceResult,
+  gate: GateDecision,
+  review: Review,
+  desired: DesiredState | undefined,
+  summaryMarkdown: string,
+  options: PublishOptions,
+  logger: Logger,
+  sink: AnnotationSink = core
+): Promise<{ sarifFile: string; checkRunUrl: string | undefined }> {
+  const sarifFile = await writeSarifReport(
+    result,
+    review,
+    desired,
+    options.sarifFile,
+    options.sarifIncludeWaived,
+    logger
+  );
+  const check =
+    options.cancelled === undefined
+      ? await publishChecks(result, gate, review, summaryMarkdown, options.checkRun, logger)
+      : { published: false as const, url: undefined };
+  if (!check.published) emitWorkflowAnnotations(result, gate, review.locateRule, sink);
+  return { sarifFile, checkRunUrl: check.url };
 }
