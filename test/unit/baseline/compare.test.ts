@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { compareWithBaseline } from '../../../src/baseline/compare.js';
+import { compareWithBaseline, knownFingerprints } from '../../../src/baseline/compare.js';
 import { loadBaseline, parseBaseline, readableSchemaVersion, type Baseline } from '../../../src/baseline/load.js';
 import { BASELINE_SUMMARY, baselineSection } from '../../../src/report/sections/baseline.js';
 import type { ComplianceResult, RuleResult } from '../../../src/compliance/types.js';
@@ -195,6 +195,14 @@ describe('compareWithBaseline', () => {
     expect(c.waived).toBe(1);
     expect(c.warnings).toEqual([]);
     expect(c.baseline).toEqual({ file: 'base.json', generatedAt: GENERATED_AT, sha: run.sha });
+  });
+
+  it('knows the existing and fixed findings, not the new ones nor those not re-checked', () => {
+    const c = compareWithBaseline(current(), base);
+    const known = knownFingerprints(c);
+    expect([...known].sort()).toEqual([...c.existing, ...c.fixed].map(f => f.fingerprint).sort());
+    expect(known.size).toBe(3);
+    for (const f of [...c.new, ...c.unknown]) expect(known.has(f.fingerprint)).toBe(false);
   });
 
   it('does not call findings of a rule that errored or is gone fixed', () => {
