@@ -1,19 +1,27 @@
 /**
- * run(): the phases in order. The only catch: errors are mapped to setFailed here (user errors by message; anything
- * else also logs its stack at debug).
+ * run(): the phases in order, one line each, then the outputs. The only catch: errors are mapped to setFailed here
+ * (user errors by message; anything else also logs its stack at debug). The steps below run() wire the options into
+ * each phase; the arithmetic between phases is in gate/inputs.ts (pure, tested).
  */
 import * as core from '@actions/core';
 import { AwsClients, createWebIdentityStsClient } from './aws/clients.js';
-import { OidcCredentials, verifyIdentity } from './aws/credentials.js';
-import { applyRemediationOutcomes, applyWaivers, decideGate, type GateScope } from './gate/gate.js';
-import type { ComplianceResult } from './compliance/types.js';
+import { OidcCredentials, verifyIdentity, type CallerIdentity } from './aws/credentials.js';
+import type { ComplianceResult, GateDecision } from './compliance/types.js';
 import type { DeployResult } from './deploy/phase.js';
 import { InputError, isUserError, PolicyError } from './errors.js';
+import { applyRemediationOutcomes, applyWaivers, decideGate, type GateScope } from './gate/gate.js';
+import * as gateInputs from './gate/inputs.js';
 import { getOptions, type Options } from './inputs.js';
 import { coreLogger, type Logger } from './logging.js';
 import { setOutputs } from './outputs.js';
-import { runInfoFromEnv, workflowFileFromEnv } from './run-context.js';
-import { hasPullRequestPayload, untrustedRemediateOnWarning } from './run-context.js';
+import type { PreDeployResult, RemediationPhaseResult, Review, WaiverRunResult } from './phases.js';
+import type { ReviewOptions } from './locate/phase.js';
+import {
+  hasPullRequestPayload,
+  runInfoFromEnv,
+  untrustedRemediateOnWarning,
+  workflowFileFromEnv
+} from './run-context.js';
 import { cancelReasonOf } from './util/cancellation.js';
 import { systemClock, type Clock } from './util/clock.js';
 import { checkPathInputs } from './util/paths.js';
@@ -30,6 +38,58 @@ function defaultDeps(): RunDeps {
   return { env: process.env, clock: systemClock, logger: coreLogger(core) };
 }
 
+export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
+  const deps = { ...defaultDeps(), ...overrides };
+  let clients: AwsClients | undefined;
+  try {
+    const options = getOptions(undefined, deps.env);
+    checkPathInputs(options);
+    const oidc = credentialsFor(options, deps);
+    clients = awsClients(options, oidc);
+    const identity = await authenticate(clients, options, oidc, deps.logger);
+    setOutputs({ 'aws-account-id': identity.accountId });
+    // Loaded only now: the first AWS request above does not wait for these modules.
+    const phases = await import('./phases.js');
+    const s: Step = { options, aws: clients, deps, accountId: identity.accountId, today: todayOf(deps.clock), phases };
+    const deployed = await deployStep(s);
+    const checked = await checkStep(s, deployed);
+    const waived = await waiverStep(s, deployed, checked.result);
+    const review = await locateStep(s, deployed, waived.result);
+    const remediated = await remediationStep(s, deployed, waived.result, review);
+    const pre = await preDeployStep(s, deployed, review, remediated.result);
+    const gated = gateStep(s, deployed, checked.scope, review, remediated.remediation, pre);
+    const reports = await reportsStep(s, deployed, gated, review, remediated.remediation, pre, waived.waivers);
+    setOutputs(
+      s.phases.outputsOf({
+        gate: gated.gate,
+        checkedRules: gated.result.rules.length,
+        applyFailed: deployed.applied?.error !== undefined,
+        ...reports,
+        newNoncompliant: gated.newNoncompliant,
+        drift: deployed.plan?.drift,
+        planFile: deployed.planFile,
+        remediation: remediated.remediation
+      })
+    );
+    finish(gated, deployed, remediated.remediation, deps.logger);
+  } catch (err) {
+    fail(err, deps.logger);
+  } finally {
+    clients?.destroy();
+  }
+}
+
+/** What every step reads: the options, the AWS clients, the run's dependencies and the lazily loaded phases. */
+interface Step {
+  options: Options;
+  aws: AwsClients;
+  deps: RunDeps;
+  accountId: string;
+  /** YYYY-MM-DD when the run started (waiver expiry). */
+  today: string;
+  phases: typeof import('./phases.js');
+}
+
 function credentialsFor(options: Options, deps: RunDeps): OidcCredentials | undefined {
   if (!options.roleToAssume) return undefined;
   const sts = createWebIdentityStsClient(options);
@@ -44,313 +104,155 @@ function credentialsFor(options: Options, deps: RunDeps): OidcCredentials | unde
   );
 }
 
-export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
-  const deps = { ...defaultDeps(), ...overrides };
-  const { logger } = deps;
-  let clients: AwsClients | undefined;
-  try {
-    const options = getOptions(undefined, deps.env);
-    checkPathInputs(options);
-    const oidc = credentialsFor(options, deps);
-    clients = new AwsClients({
-      region: options.region,
-      maxAttempts: options.maxAttempts,
-      ...(oidc ? { credentials: oidc.provider, onExpiredCredentials: () => oidc.invalidate() } : {})
-    });
-    const aws = clients;
-
-    const identity = await logger.group('Authenticate', async () => {
-      const id = await verifyIdentity(await aws.sts(), options.allowedAccountIds);
-      logger.info(
-        `Authenticated as ${id.arn} in account ${id.accountId}` +
-          (oidc
-            ? ` (role ${options.roleToAssume}, session ${options.roleSessionName}).`
-            : ' (default credential chain).')
-      );
-      return id;
-    });
-    setOutputs({ 'aws-account-id': identity.accountId });
-
-    // Loaded only now: the first AWS request above does not wait for these modules.
-    const phases = await import('./phases.js');
-    const {
-      runDeploy,
-      checkCompliance,
-      hipaaSectionsFor,
-      planSection,
-      policySection,
-      writeReports,
-      emitWorkflowAnnotations
-    } = phases;
-    const today = deps.clock.now().toISOString().slice(0, 10);
-    const workflowFile = workflowFileFromEnv(deps.env);
-    // Cancelled before anything could change: deploy nothing (a cancel during deploy lets it finish or be killed).
-    const cancelledEarly = cancelReasonOf(deps.signal);
-    if (cancelledEarly !== undefined)
-      throw new PolicyError(`Run cancelled (${cancelledEarly}) before deploy: nothing was changed.`);
-    const deployed = await logger.group('Deploy', () =>
-      runDeploy(
-        aws,
-        {
-          config: options.config,
-          configExplicit: options.configExplicit,
-          ...(options.conformancePack ? { conformancePack: options.conformancePack } : {}),
-          deploy: options.deploy,
-          prune: options.prune,
-          region: options.region,
-          accountId: identity.accountId,
-          reportDir: options.reportDir,
-          today,
-          ...(workflowFile ? { workflowFile } : {}),
-          workspace: deps.env.GITHUB_WORKSPACE ?? process.cwd()
-        },
-        logger
-      )
-    );
-    for (const w of deployed.warnings) {
-      core.warning(w.detail, {
-        title: 'compliance-gate preflight',
-        file: w.file,
-        startLine: w.line,
-        startColumn: w.col
-      });
-    }
-
-    const { rules, scope } = rulesToCheck(options, deployed, logger);
-    let result: ComplianceResult =
-      rules === 'none' || (rules !== 'all' && rules.length === 0)
-        ? {
-            checkedAt: deps.clock.now().toISOString(),
-            accountId: identity.accountId,
-            region: options.region,
-            rules: []
-          }
-        : await checkCompliance(
-            { config: await aws.config(), clock: deps.clock, logger },
-            {
-              rules,
-              evaluate: options.evaluate,
-              evaluationTimeoutSeconds: options.evaluationTimeoutSeconds,
-              maxResultAgeSeconds: options.maxResultAgeSeconds
-            },
-            { accountId: identity.accountId, region: options.region }
-          );
-    const declared = new Map((deployed.desired?.rules ?? []).map(r => [r.name, r]));
-    result = {
-      ...result,
-      rules: result.rules.map(r => ({
-        ...r,
-        hipaaSections: declared.get(r.ruleName)?.hipaaSections ?? hipaaSectionsFor(r.ruleName)
-      }))
-    };
-    // On pull-request and merge-queue runs only waivers the base branch holds apply; the rest are proposed.
-    const waivers = deployed.desired
-      ? await phases.waiversForRun(
-          deployed.desired.waivers,
-          {
-            env: deps.env,
-            workspace: deps.env.GITHUB_WORKSPACE ?? process.cwd(),
-            manifestFile: options.config,
-            githubToken: options.githubToken
-          },
-          logger
-        )
-      : undefined;
-    if (waivers) {
-      result = phases.markProposedWaivers(applyWaivers(result, waivers.effective, today), waivers.proposed, today);
-    }
-
-    const reviewOptions = {
-      templates: options.templates,
-      ...(options.baseline ? { baseline: options.baseline } : {}),
-      githubToken: options.githubToken,
-      checks: options.checks,
-      config: options.config,
-      workspace: deps.env.GITHUB_WORKSPACE ?? process.cwd(),
-      env: deps.env
-    };
-    const pr = await logger.group('Locate findings', () =>
-      phases.prepareReview(result, deployed.desired, reviewOptions, logger, () => aws.config())
-    );
-
-    const remediation = await remediate(options, aws, result, deployed, pr, identity.accountId, deps);
-    if (remediation) {
-      result = applyRemediationOutcomes(
-        result,
-        remediation.outcomes.map(o => ({
-          fingerprint: o.target.fingerprint,
-          outcome: o.status,
-          ...(o.executionId ? { executionId: o.executionId } : {})
-        }))
-      );
-    }
-
-    // Cancelled: no new work (pre-deploy evaluations); the reports and outputs are still written.
-    const pre = deps.signal?.aborted ? undefined : await preDeploy(options, aws, pr, deployed, deps);
-    let preDeployNew = 0;
-    if (pre) {
-      const merged = phases.mergePreDeploy(result, pre.result, hipaaSectionsFor);
-      result = merged.result;
-      preDeployNew = merged.added.length;
-      for (const f of merged.added) pr.locations.set(f.fingerprint, f.location);
-    }
-
-    const applyError = deployed.applied?.error;
-    const remainingDrift =
-      deployed.plan === undefined
-        ? undefined
-        : options.deploy === 'plan'
-          ? deployed.plan.drift
-          : deployed.plan.drift - (deployed.applied?.done.filter(i => i.action !== 'unchanged').length ?? 0);
-    // New non-compliance: findings not in the baseline that still count, plus everything pre-deploy flagged.
-    const verified = new Set(
-      (remediation?.outcomes ?? []).filter(o => o.status === 'verified').map(o => o.target.fingerprint)
-    );
-    const newNoncompliant = pr.comparison
-      ? pr.comparison.new.filter(f => !verified.has(f.fingerprint)).length + preDeployNew
-      : undefined;
-    const decided = decideGate(result, options.failOn, remainingDrift, newNoncompliant, {
-      ...scope,
-      ...(pre ? { unevaluated: pre.result.failed } : {})
-    });
-    const cancelReason = cancelReasonOf(deps.signal);
-    const cancelled =
-      remediation?.cancelled?.message ?? (cancelReason !== undefined ? `cancelled (${cancelReason})` : undefined);
-    const gate = cancelled === undefined ? decided : { ...decided, result: 'fail' as const, reason: cancelled };
-
-    const sections = [...pr.sections, ...(pre ? [pre.section] : [])];
-    const proposedWaivers = waivers && phases.proposedWaiversSection(waivers.proposed, waivers.base, result);
-    if (proposedWaivers) sections.push(proposedWaivers);
-    if (remediation) sections.push(phases.remediationSection(remediation.report));
-    if (deployed.plan && deployed.desired && options.deploy !== 'off') {
-      sections.push(
-        planSection(
-          deployed.plan,
-          options.deploy,
-          deployed.desired,
-          deployed.applied
-            ? { done: deployed.applied.done.length, ...(applyError ? { error: applyError.message } : {}) }
-            : undefined
-        )
-      );
-      if (deployed.desired.documents.length > 0) sections.push(policySection(deployed.desired));
-    }
-    const { reportFile, summary } = await writeReports({
-      result,
-      gate,
-      run: runInfoFromEnv(deps.env),
-      reportDir: options.reportDir,
-      generatedAt: deps.clock.now().toISOString(),
-      summaryFile: deps.env.GITHUB_STEP_SUMMARY,
-      sections,
-      ...(waivers?.base ? { waivers: { proposed: waivers.proposed, base: waivers.base } } : {}),
-      changed: f => {
-        const loc = pr.locations.get(f.fingerprint);
-        return loc !== undefined && pr.changedFiles.has(loc.file);
-      }
-    });
-    const sarifFile = await phases.writeSarifReport(
-      result,
-      pr,
-      deployed.desired,
-      options.sarifFile,
-      options.sarifIncludeWaived,
-      logger
-    );
-    // Cancelled: no GitHub API calls (the runner is about to stop the job); annotations instead.
-    const check =
-      cancelled === undefined
-        ? await phases.publishChecks(result, gate, pr, summary, reviewOptions, logger)
-        : { published: false as const, url: undefined };
-    if (!check.published) emitWorkflowAnnotations(result, gate, pr.locateRule);
-
-    setOutputs({
-      result: applyError ? 'fail' : gate.result,
-      'noncompliant-count': gate.noncompliantCount,
-      'noncompliant-rules': gate.noncompliantRules.join(','),
-      'checked-rules': result.rules.length,
-      'report-file': reportFile,
-      'sarif-file': sarifFile,
-      ...(newNoncompliant !== undefined ? { 'new-noncompliant-count': newNoncompliant } : {}),
-      ...(check.url ? { 'check-run-url': check.url } : {}),
-      ...(deployed.plan ? { 'drift-count': deployed.plan.drift } : {}),
-      ...(deployed.planFile ? { 'plan-file': deployed.planFile } : {}),
-      ...(remediation
-        ? {
-            'audit-log-file': remediation.auditFile,
-            'remediated-count': remediation.counts.remediated,
-            'remediation-failed-count': remediation.counts.failed,
-            ...(remediation.planHash ? { 'remediation-plan-hash': remediation.planHash } : {}),
-            ...(remediation.planFile ? { 'remediation-plan-file': remediation.planFile } : {})
-          }
-        : {})
-    });
-    if (cancelled !== undefined) {
-      core.setFailed(`Run ${cancelled}`);
-      return;
-    }
-    if (remediation?.error) throw remediation.error;
-    if (remediation && remediation.counts.failed > 0) {
-      core.setFailed(
-        `${remediation.counts.failed} remediation(s) failed or timed out: see the job summary and ${remediation.auditFile}.`
-      );
-    }
-    if (applyError) throw applyError;
-    if (gate.result === 'fail') core.setFailed(`Compliance gate failed: ${gate.reason}`);
-    else logger.info(`Compliance gate passed: ${gate.reason}`);
-  } catch (err) {
-    fail(err, logger);
-  } finally {
-    clients?.destroy();
-  }
+function awsClients(options: Options, oidc: OidcCredentials | undefined): AwsClients {
+  return new AwsClients({
+    region: options.region,
+    maxAttempts: options.maxAttempts,
+    ...(oidc ? { credentials: oidc.provider, onExpiredCredentials: () => oidc.invalidate() } : {})
+  });
 }
 
-/** Pre-deploy evaluation of template resources (pre-deploy: changed or all). */
-async function preDeploy(
-  options: Options,
+async function authenticate(
   aws: AwsClients,
-  pr: import('./phases.js').Review,
-  deployed: DeployResult,
-  deps: RunDeps
-): Promise<
-  { result: import('./phases.js').PreDeployResult; section: import('./phases.js').SummarySection } | undefined
-> {
-  if (options.preDeploy === 'off') return undefined;
-  if (!deployed.desired) {
-    throw new InputError('pre-deploy', `Input 'pre-deploy' needs a manifest (config) whose rules judge the templates.`);
-  }
-  if (options.preDeploy === 'changed' && pr.context?.prNumber === undefined) {
-    deps.logger.info("pre-deploy: changed outside a pull request: no changed templates to evaluate (use 'all').");
-  }
-  // Fail closed: when the pull request's files are not known, every template is evaluated, never none.
-  let note: string | undefined;
-  if (options.preDeploy === 'changed' && pr.context?.prNumber !== undefined && pr.changedFilesUnknown) {
-    note =
-      `pre-deploy: changed evaluated every template: the files of the pull request could not be listed ` +
-      `(${pr.changedFilesUnknown}).`;
-    deps.logger.warn(note);
-  }
-  const { evaluateTemplates, preDeploySection } = await import('./phases.js');
-  const desired = deployed.desired;
-  const evaluated = await deps.logger.group('Pre-deploy evaluation', async () =>
-    evaluateTemplates({ config: await aws.config(), clock: deps.clock, logger: deps.logger }, pr.index, desired.rules, {
-      files: options.preDeploy === 'all' || note !== undefined ? 'all' : pr.changedFiles
-    })
+  options: Options,
+  oidc: OidcCredentials | undefined,
+  logger: Logger
+): Promise<CallerIdentity> {
+  return logger.group('Authenticate', async () => {
+    const id = await verifyIdentity(await aws.sts(), options.allowedAccountIds);
+    logger.info(
+      `Authenticated as ${id.arn} in account ${id.accountId}` +
+        (oidc ? ` (role ${options.roleToAssume}, session ${options.roleSessionName}).` : ' (default credential chain).')
+    );
+    return id;
+  });
+}
+
+const todayOf = (clock: Clock): string => clock.now().toISOString().slice(0, 10);
+const workspaceOf = (env: NodeJS.ProcessEnv): string => env.GITHUB_WORKSPACE ?? process.cwd();
+
+/** Deploy (manifest -> plan -> apply); its preflight warnings become workflow annotations at their lines. */
+async function deployStep({ options, aws, deps, accountId, today, phases }: Step): Promise<DeployResult> {
+  // Cancelled before anything could change: deploy nothing (a cancel during deploy lets it finish or be killed).
+  const cancelledEarly = cancelReasonOf(deps.signal);
+  if (cancelledEarly !== undefined)
+    throw new PolicyError(`Run cancelled (${cancelledEarly}) before deploy: nothing was changed.`);
+  const workflowFile = workflowFileFromEnv(deps.env);
+  const deployed = await deps.logger.group('Deploy', () =>
+    phases.runDeploy(
+      aws,
+      {
+        config: options.config,
+        configExplicit: options.configExplicit,
+        ...(options.conformancePack ? { conformancePack: options.conformancePack } : {}),
+        deploy: options.deploy,
+        prune: options.prune,
+        region: options.region,
+        accountId,
+        reportDir: options.reportDir,
+        today,
+        ...(workflowFile ? { workflowFile } : {}),
+        workspace: workspaceOf(deps.env)
+      },
+      deps.logger
+    )
   );
-  const result = note !== undefined ? { ...evaluated, note } : evaluated;
-  return { result, section: preDeploySection(result) };
+  for (const w of deployed.warnings) {
+    core.warning(w.detail, { title: 'compliance-gate preflight', file: w.file, startLine: w.line, startColumn: w.col });
+  }
+  return deployed;
 }
 
-/** The remediation phase (remediate: plan or apply): loaded only when asked for. */
-async function remediate(
-  options: Options,
-  aws: AwsClients,
-  result: ComplianceResult,
+/** The compliance check of the rules the run covers (none: an empty result), with each rule's HIPAA sections. */
+async function checkStep(
+  { options, aws, deps, accountId, phases }: Step,
+  deployed: DeployResult
+): Promise<{ result: ComplianceResult; scope: Pick<GateScope, 'nothingByDesign' | 'nothingChecked'> }> {
+  const { rules, scope, note } = gateInputs.rulesToCheck({
+    rules: options.rules,
+    region: options.region,
+    config: options.config,
+    deploy: options.deploy,
+    declared: deployed.desired?.rules.map(r => r.name),
+    deployed: deployed.actual ? new Set(deployed.actual.rules.keys()) : undefined
+  });
+  if (note !== undefined) deps.logger.info(note);
+  const asked = gateInputs.rulesToAsk(rules);
+  const result =
+    asked === undefined
+      ? { checkedAt: deps.clock.now().toISOString(), accountId, region: options.region, rules: [] }
+      : await phases.checkCompliance(
+          { config: await aws.config(), clock: deps.clock, logger: deps.logger },
+          {
+            rules: asked,
+            evaluate: options.evaluate,
+            evaluationTimeoutSeconds: options.evaluationTimeoutSeconds,
+            maxResultAgeSeconds: options.maxResultAgeSeconds
+          },
+          { accountId, region: options.region }
+        );
+  return { result: gateInputs.withHipaaSections(result, deployed.desired?.rules, phases.hipaaSectionsFor), scope };
+}
+
+/** Waivers: on pull-request and merge-queue runs only those the base branch holds apply; the rest are proposed. */
+async function waiverStep(
+  { options, deps, today, phases }: Step,
   deployed: DeployResult,
-  pr: import('./phases.js').Review,
-  accountId: string,
-  deps: RunDeps
-): Promise<import('./phases.js').RemediationPhaseResult | undefined> {
+  result: ComplianceResult
+): Promise<{ result: ComplianceResult; waivers?: WaiverRunResult }> {
+  if (!deployed.desired) return { result };
+  const waivers = await phases.waiversForRun(
+    deployed.desired.waivers,
+    { env: deps.env, workspace: workspaceOf(deps.env), manifestFile: options.config, githubToken: options.githubToken },
+    deps.logger
+  );
+  return {
+    result: phases.markProposedWaivers(applyWaivers(result, waivers.effective, today), waivers.proposed, today),
+    waivers
+  };
+}
+
+/** Where the findings are written (templates, manifest), what the pull request changed, the baseline. */
+async function locateStep(s: Step, deployed: DeployResult, result: ComplianceResult): Promise<Review> {
+  return s.deps.logger.group('Locate findings', () =>
+    s.phases.prepareReview(result, deployed.desired, reviewOptions(s), s.deps.logger, () => s.aws.config())
+  );
+}
+
+function reviewOptions({ options, deps }: Step): ReviewOptions {
+  return {
+    templates: options.templates,
+    ...(options.baseline ? { baseline: options.baseline } : {}),
+    githubToken: options.githubToken,
+    config: options.config,
+    workspace: workspaceOf(deps.env),
+    env: deps.env
+  };
+}
+
+/** The remediation phase (remediate: plan or apply), its outcomes recorded on the findings. */
+async function remediationStep(
+  s: Step,
+  deployed: DeployResult,
+  result: ComplianceResult,
+  review: Review
+): Promise<{ result: ComplianceResult; remediation?: RemediationPhaseResult }> {
+  const remediation = await remediate(s, deployed, result, review);
+  if (!remediation) return { result };
+  const outcomes = remediation.outcomes.map(o => ({
+    fingerprint: o.target.fingerprint,
+    outcome: o.status,
+    ...(o.executionId ? { executionId: o.executionId } : {})
+  }));
+  return { result: applyRemediationOutcomes(result, outcomes), remediation };
+}
+
+async function remediate(
+  { options, aws, deps, accountId, phases }: Step,
+  deployed: DeployResult,
+  result: ComplianceResult,
+  review: Review
+): Promise<RemediationPhaseResult | undefined> {
   if (options.remediate === 'off') return undefined;
   if (!deployed.desired || deployed.desired.remediations.length === 0) {
     throw new InputError(
@@ -359,29 +261,23 @@ async function remediate(
     );
   }
   const desired = deployed.desired;
-  const { runRemediation, readRemediationConfigurations } = await import('./phases.js');
   // Rules whose remediation configuration exists in AWS now (what deploy read, plus what it just created).
-  const deployedRemediations = new Set<string>(
-    deployed.actual
-      ? [
-          ...deployed.actual.remediations.keys(),
-          ...(deployed.applied?.done ?? [])
-            .filter(i => i.object === 'remediation' && i.action !== 'delete')
-            .map(i => i.name)
-        ]
-      : (
-          await readRemediationConfigurations(
-            await aws.config(),
-            desired.remediations.map(r => r.ruleName)
-          )
-        ).keys()
-  );
-  const ctx = pr.context;
+  const deployedRemediations =
+    phases.remediationsInAccount(deployed) ??
+    new Set(
+      (
+        await phases.readRemediationConfigurations(
+          await aws.config(),
+          desired.remediations.map(r => r.ruleName)
+        )
+      ).keys()
+    );
+  const ctx = review.context;
   const eventName = ctx?.eventName ?? deps.env.GITHUB_EVENT_NAME ?? '';
   const untrusted = untrustedRemediateOnWarning(options.remediateOn);
   if (untrusted !== undefined) deps.logger.warn(untrusted);
   return deps.logger.group('Remediate', () =>
-    runRemediation(
+    phases.runRemediation(
       aws,
       { result, desired, deployedRemediations },
       {
@@ -404,74 +300,160 @@ async function remediate(
         region: options.region,
         // A pull request whose payload could not be read may be a fork's: fail closed.
         isFork: ctx?.isFork ?? hasPullRequestPayload(eventName),
-        ...(pr.comparison
-          ? {
-              knownFingerprints: new Set([
-                ...pr.comparison.existing.map(f => f.fingerprint),
-                ...pr.comparison.fixed.map(f => f.fingerprint)
-              ])
-            }
-          : {})
+        ...(review.comparison ? { knownFingerprints: phases.knownFingerprints(review.comparison) } : {})
       },
       { clock: deps.clock, logger: deps.logger, ...(deps.signal ? { signal: deps.signal } : {}) }
     )
   );
 }
 
-export interface RulesToCheck {
-  /** Rule names to check, 'all' in the account, or 'none' (nothing to ask AWS Config). */
-  rules: readonly string[] | 'all' | 'none';
-  /** Why checking nothing is by design, or why nothing would have been checked: for the gate. */
-  scope: Pick<GateScope, 'nothingByDesign' | 'nothingChecked'>;
-}
-
-function someNames(names: readonly string[]): string {
-  return `${names.slice(0, 10).join(', ')}${names.length > 10 ? `, and ${names.length - 10} more` : ''}`;
+interface PreDeployed {
+  result: ComplianceResult;
+  /** Absent when pre-deploy is off or the run was cancelled. */
+  pre?: PreDeployResult;
+  /** Pre-deploy findings added to the result (new non-compliance). */
+  added: number;
 }
 
 /**
- * Which rules the check reads: the input, else the manifest's (deployed ones), else all in the account; and why a
- * check of no rules is by design (deploy: destroy; a deploy whose manifest declares no rules) or a failure.
+ * Pre-deploy evaluation of template resources (pre-deploy: changed or all), merged into the result. Cancelled: no
+ * new work; the reports and outputs are still written.
  */
-export function rulesToCheck(options: Options, deployed: DeployResult, logger: Logger): RulesToCheck {
-  if (options.rules.length > 0) {
-    return { rules: options.rules, scope: { nothingChecked: `no rule named in the 'rules' input was found` } };
-  }
-  if (!deployed.desired) {
-    return {
-      rules: 'all',
-      scope: { nothingChecked: `AWS Config has no rules in region ${options.region} of this account` }
-    };
-  }
-  if (options.deploy === 'destroy') {
-    const why = 'deploy: destroy removes the rules of the manifest, so there is nothing to check';
-    logger.info(`${why}.`);
-    return { rules: 'none', scope: { nothingByDesign: why } };
-  }
-  const names = deployed.desired.rules.map(r => r.name);
-  if (names.length === 0) {
-    // A manifest of runbooks only: deploying them is the point of a plan or apply run; anything else checks nothing.
-    const why = `the manifest (${options.config}) declares no rules`;
-    return options.deploy === 'plan' || options.deploy === 'apply'
-      ? { rules: 'none', scope: { nothingByDesign: why } }
-      : { rules: 'none', scope: { nothingChecked: why } };
-  }
-  if (options.deploy === 'plan' && deployed.actual) {
-    const missing = names.filter(n => !deployed.actual?.rules.has(n));
-    const present = names.filter(n => deployed.actual?.rules.has(n));
-    if (missing.length > 0) {
-      logger.info(`${missing.length} declared rule(s) are not deployed yet, so not checked: ${someNames(missing)}`);
+async function preDeployStep(
+  s: Step,
+  deployed: DeployResult,
+  review: Review,
+  result: ComplianceResult
+): Promise<PreDeployed> {
+  if (s.deps.signal?.aborted) return { result, added: 0 };
+  const pre = await s.phases.runPreDeploy(
+    () => s.aws.config(),
+    {
+      index: review.index,
+      prNumber: review.context?.prNumber,
+      changedFiles: review.changedFiles,
+      changedFilesUnknown: review.changedFilesUnknown
+    },
+    deployed.desired?.rules,
+    { mode: s.options.preDeploy },
+    s.deps
+  );
+  if (!pre) return { result, added: 0 };
+  const merged = s.phases.mergePreDeploy(result, pre, s.phases.hipaaSectionsFor);
+  for (const f of merged.added) review.locations.set(f.fingerprint, f.location);
+  return { result: merged.result, pre, added: merged.added.length };
+}
+
+interface Gated {
+  result: ComplianceResult;
+  gate: GateDecision;
+  /** With a baseline: counted findings not in it (less those remediation verified fixed), plus pre-deploy's. */
+  newNoncompliant: number | undefined;
+  /** Why the run was cancelled, if it was. */
+  cancelled: string | undefined;
+}
+
+/** The gate decision: the result, drift left after deploy, new non-compliance, the scope; a cancel fails it. */
+function gateStep(
+  { options, deps }: Step,
+  deployed: DeployResult,
+  scope: Pick<GateScope, 'nothingByDesign' | 'nothingChecked'>,
+  review: Review,
+  remediation: RemediationPhaseResult | undefined,
+  preDeployed: PreDeployed
+): Gated {
+  const { result, pre } = preDeployed;
+  const drift = gateInputs.remainingDrift(deployed.plan, deployed.applied, options.deploy);
+  const verified = gateInputs.verifiedFingerprints(remediation?.outcomes);
+  const newNoncompliant = gateInputs.newNoncompliantCount(review.comparison, verified, preDeployed.added);
+  const decided = decideGate(result, options.failOn, drift, newNoncompliant, gateInputs.gateScope(scope, pre?.failed));
+  const cancelled = gateInputs.cancellationOf(remediation?.cancelled?.message, cancelReasonOf(deps.signal));
+  return { result, gate: gateInputs.cancelledGate(decided, cancelled), newNoncompliant, cancelled };
+}
+
+/**
+ * The reports: JSON and job summary (with every phase's section), SARIF, and the check run (or, without one,
+ * workflow annotations). Cancelled: no GitHub API calls (the runner is about to stop the job).
+ */
+async function reportsStep(
+  s: Step,
+  deployed: DeployResult,
+  { result, gate, cancelled }: Gated,
+  review: Review,
+  remediation: RemediationPhaseResult | undefined,
+  { pre }: PreDeployed,
+  waivers: WaiverRunResult | undefined
+): Promise<{ reportFile: string; sarifFile: string; checkRunUrl: string | undefined }> {
+  const { options, deps, phases } = s;
+  const applyError = deployed.applied?.error;
+  const { plan, desired, applied } = deployed;
+  const sections = phases.runSections({
+    result,
+    comparison: review.comparison,
+    preDeploy: pre,
+    waivers,
+    remediation: remediation?.report,
+    deploy:
+      plan && desired && options.deploy !== 'off'
+        ? {
+            plan,
+            mode: options.deploy,
+            desired,
+            applied: applied && { done: applied.done.length, ...(applyError ? { error: applyError.message } : {}) }
+          }
+        : undefined
+  });
+  const { reportFile, summary } = await phases.writeReports({
+    result,
+    gate,
+    run: runInfoFromEnv(deps.env),
+    reportDir: options.reportDir,
+    generatedAt: deps.clock.now().toISOString(),
+    summaryFile: deps.env.GITHUB_STEP_SUMMARY,
+    sections,
+    ...(waivers?.base ? { waivers: { proposed: waivers.proposed, base: waivers.base } } : {}),
+    changed: f => {
+      const loc = review.locations.get(f.fingerprint);
+      return loc !== undefined && review.changedFiles.has(loc.file);
     }
-    return {
-      rules: present,
-      scope: {
-        nothingChecked:
-          `none of the ${names.length} rule(s) of the manifest is deployed in the account yet (deploy: plan creates ` +
-          `nothing; deploy: apply does): ${someNames(missing)}`
-      }
-    };
+  });
+  const published = await phases.publishFindings(
+    result,
+    gate,
+    review,
+    desired,
+    summary,
+    {
+      sarifFile: options.sarifFile,
+      sarifIncludeWaived: options.sarifIncludeWaived,
+      checkRun: { ...reviewOptions(s), checks: options.checks },
+      cancelled
+    },
+    deps.logger
+  );
+  return { reportFile, ...published };
+}
+
+/** The step's conclusion: cancelled, a remediation refused or failed, deploy stopped, or the gate's decision. */
+function finish(
+  { gate, cancelled }: Gated,
+  deployed: DeployResult,
+  remediation: RemediationPhaseResult | undefined,
+  logger: Logger
+): void {
+  if (cancelled !== undefined) {
+    core.setFailed(`Run ${cancelled}`);
+    return;
   }
-  return { rules: names, scope: { nothingChecked: 'no rule of the manifest was found in the account' } };
+  if (remediation?.error) throw remediation.error;
+  if (remediation && remediation.counts.failed > 0) {
+    core.setFailed(
+      `${remediation.counts.failed} remediation(s) failed or timed out: see the job summary and ${remediation.auditFile}.`
+    );
+  }
+  if (deployed.applied?.error) throw deployed.applied.error;
+  if (gate.result === 'fail') core.setFailed(`Compliance gate failed: ${gate.reason}`);
+  else logger.info(`Compliance gate passed: ${gate.reason}`);
 }
 
 /** Maps an error to the step's failure: the message always, the stack at debug for anything unexpected. */

@@ -4,16 +4,14 @@
  */
 import type { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import type { SSMClient } from '@aws-sdk/client-ssm';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { SourceError } from '../errors.js';
 import type { DeployMode } from '../inputs.js';
 import type { Logger } from '../logging.js';
-import { buildPlanJson } from '../report/sections/deploy-plan.js';
 import { applyPlan, type ApplyResult } from './apply.js';
 import { loadDesiredState, resolveManifest } from '../desired/load.js';
 import type { DesiredState } from '../desired/model.js';
 import { buildPlan, type ActualState, type Plan } from './plan.js';
+import { writePlanFile } from './plan-file.js';
 import { readActual } from './read-actual.js';
 
 export interface DeployOptions {
@@ -73,13 +71,23 @@ export async function runDeploy(
   logger.info(
     `Plan: ${plan.counts.create} to create, ${plan.counts.update} to update, ${plan.counts.delete} to delete, ${plan.counts.unchanged} unchanged.`
   );
-  await mkdir(options.reportDir, { recursive: true });
-  const planFile = join(options.reportDir, 'plan.json');
-  await writeFile(planFile, JSON.stringify(buildPlanJson(plan, options.deploy, desired), null, 2) + '\n');
+  const planFile = await writePlanFile(options.reportDir, plan, options.deploy, desired);
 
   const result: DeployResult = { desired, warnings: built.warnings, actual, plan, planFile };
   if (options.deploy === 'apply' || options.deploy === 'destroy') {
     result.applied = await applyPlan(aws, plan, desired, logger);
   }
   return result;
+}
+
+/**
+ * Rules whose remediation configuration exists in AWS now: what deploy read, plus what it just created or updated.
+ * Undefined when deploy did not read the account (deploy: off), so the caller reads them.
+ */
+export function remediationsInAccount(deployed: DeployResult): Set<string> | undefined {
+  if (!deployed.actual) return undefined;
+  return new Set([
+    ...deployed.actual.remediations.keys(),
+    ...(deployed.applied?.done ?? []).filter(i => i.object === 'remediation' && i.action !== 'delete').map(i => i.name)
+  ]);
 }

@@ -5,7 +5,6 @@
  * run with its conclusion.
  */
 import { isAbsolute, relative } from 'node:path';
-import type { Annotation } from '../report/annotations.js';
 import { type GitHubClient, GitHubApiError, httpStatusOf, toGitHubApiError } from './client.js';
 import { hasPullRequestPayload } from '../run-context.js';
 import type { GitHubContext } from './context.js';
@@ -20,6 +19,16 @@ export const MAX_ANNOTATION_MESSAGE_BYTES = 64 * 1024;
 export const MAX_ANNOTATION_TITLE_CHARS = 255;
 
 export type CheckConclusion = 'success' | 'failure' | 'neutral';
+
+/** A finding or rule annotation (report/annotations.ts builds them): a workflow annotation or one of a check run. */
+export interface Annotation {
+  level: 'error' | 'warning' | 'notice';
+  title: string;
+  message: string;
+  file?: string;
+  startLine?: number;
+  startColumn?: number;
+}
 
 export interface CheckRunInput {
   owner: string;

@@ -1,35 +1,27 @@
 /**
- * The PR gate's edges around the pure cores: where findings are written (templates, manifest), what the pull request
- * changed, what the baseline already knew, SARIF, and the check run that carries every finding.
+ * The locate phase's edges around the pure cores: where findings are written (templates, manifest), what the pull
+ * request changed, and what the baseline already knew. Returns data; report/ renders it (summary, SARIF, check run).
  */
 import type { ConfigServiceClient } from '@aws-sdk/client-config-service';
-import { existsSync } from 'node:fs';
 import { relative, isAbsolute } from 'node:path';
-import { compareWithBaseline, loadBaseline, baselineSection, type BaselineComparison } from '../baseline/compare.js';
-import { mapFindings, normalizeRepoPath, ruleLocator, type SourceLocation } from './source-map.js';
-import type { ComplianceResult, GateDecision } from '../compliance/types.js';
+import { compareWithBaseline, type BaselineComparison } from '../baseline/compare.js';
+import { loadBaseline } from '../baseline/load.js';
+import { mapFindings, normalizeRepoPath, ruleLocator, type RuleLocation, type SourceLocation } from './source-map.js';
+import type { ComplianceResult } from '../compliance/types.js';
 import type { DesiredState } from '../desired/model.js';
 import { listChangedFiles } from '../github/changed-files.js';
-import { publishCheckRun, checksMode } from '../github/checks.js';
 import { createGitHubClient } from '../github/client.js';
 import { readGitHubContext, type GitHubContext } from '../github/context.js';
-import type { ChecksMode } from '../inputs.js';
 import type { Logger } from '../logging.js';
-import { findingAnnotations, type Annotation, type RuleLocation } from '../report/annotations.js';
-import { buildSarif, writeSarif } from '../report/sarif.js';
-import type { SummarySection } from '../report/markdown/summary.js';
 import { loadTemplates } from '../cfn/load.js';
 import { buildTemplateIndex } from '../cfn/resource-index.js';
 import type { TemplateIndex } from '../cfn/types.js';
-import { workflowFileFromEnv } from '../run-context.js';
-import { VERSION } from '../version.js';
 import { logicalIdQueries, readLogicalIds } from './logical-ids.js';
 
 export interface ReviewOptions {
   templates: readonly string[];
   baseline?: string;
   githubToken: string;
-  checks: ChecksMode;
   config: string;
   workspace: string;
   env: NodeJS.ProcessEnv;
@@ -45,7 +37,6 @@ export interface Review {
   /** Rule -> where its annotation goes: its findings' best line (changed files first), else its declaration. */
   locateRule: (ruleName: string) => RuleLocation | undefined;
   comparison?: BaselineComparison;
-  sections: SummarySection[];
 }
 
 /** A path as GitHub wants it in annotations and SARIF: relative to the repository root, forward slashes. */
@@ -119,110 +110,18 @@ export async function prepareReview(
     return p ? { file: repoPath(p.file, options.workspace), line: p.line, col: p.col } : undefined;
   };
 
-  const sections: SummarySection[] = [];
   let comparison: BaselineComparison | undefined;
   if (options.baseline) {
     const baseline = await loadBaseline(options.baseline, { input: 'baseline' });
     comparison = compareWithBaseline(result, baseline);
     for (const w of comparison.warnings) logger.warn(w);
-    sections.push(baselineSection(comparison));
     logger.info(
       `Baseline ${options.baseline}: ${comparison.new.length} new, ${comparison.existing.length} existing, ${comparison.fixed.length} fixed.`
     );
   }
-  const review: Review = { index, changedFiles, locations, locateRule, sections };
+  const review: Review = { index, changedFiles, locations, locateRule };
   if (changedFilesUnknown !== undefined) review.changedFilesUnknown = changedFilesUnknown;
   if (context) review.context = context;
   if (comparison) review.comparison = comparison;
   return review;
-}
-
-export async function writeSarifReport(
-  result: ComplianceResult,
-  review: Review,
-  desired: DesiredState | undefined,
-  file: string,
-  includeWaived: boolean,
-  logger: Logger
-): Promise<string> {
-  const declared = new Map((desired?.rules ?? []).map(r => [r.name, r]));
-  const rules = new Map(
-    result.rules.map(r => {
-      const d = declared.get(r.ruleName);
-      return [
-        r.ruleName,
-        {
-          ...(d?.identifier ? { identifier: d.identifier } : {}),
-          ...(d?.description ? { description: d.description } : {}),
-          hipaaSections: r.hipaaSections ?? []
-        }
-      ];
-    })
-  );
-  const { log, cut } = buildSarif({
-    result,
-    locations: review.locations,
-    rules,
-    includeSuppressed: includeWaived,
-    version: VERSION
-  });
-  if (cut > 0) logger.warn(`The SARIF report left out ${cut} results to stay within code scanning's 25,000 per run.`);
-  return writeSarif(file, log);
-}
-
-export interface CheckRunOutcome {
-  /** True when a check run carries the annotations (so workflow annotations are not repeated). */
-  published: boolean;
-  url?: string;
-}
-
-/** One check run on the PR head (or pushed) commit with every finding; a read-only token degrades to report-only. */
-export async function publishChecks(
-  result: ComplianceResult,
-  gate: GateDecision,
-  review: Review,
-  summaryMarkdown: string,
-  options: ReviewOptions,
-  logger: Logger
-): Promise<CheckRunOutcome> {
-  const context = review.context;
-  if (!context || options.checks === 'off' || !options.githubToken) {
-    if (options.checks !== 'off' && !options.githubToken)
-      logger.info('No github-token: findings are reported as workflow annotations.');
-    return { published: false };
-  }
-  const decision = checksMode(options.checks, context);
-  if (!decision.use) {
-    logger.info(decision.reason);
-    return { published: false };
-  }
-  const annotations: Annotation[] = findingAnnotations(result, gate, review.locations, {
-    changedFiles: review.changedFiles,
-    ruleLocation: review.locateRule
-  });
-  const octokit = createGitHubClient({ token: options.githubToken, env: options.env, logger });
-  // Annotations without a line of their own go to the manifest, else to the workflow that ran the action.
-  const fallbackPath = existsSync(options.config)
-    ? repoPath(options.config, options.workspace)
-    : (workflowFileFromEnv(options.env) ?? repoPath(options.config, options.workspace));
-  const run = await publishCheckRun(octokit, {
-    owner: context.owner,
-    repo: context.repo,
-    headSha: context.headSha,
-    name: 'compliance-gate',
-    title: gate.reason,
-    summary: summaryMarkdown,
-    conclusion: gate.result === 'fail' ? 'failure' : 'success',
-    annotations,
-    fallbackPath,
-    workspace: options.workspace
-  });
-  if (run.denied) {
-    logger.info(
-      `The token cannot create check runs (${run.reason}): findings are reported in the job summary and workflow annotations only.`
-    );
-    return { published: false };
-  }
-  logger.info(`Check run with ${annotations.length} annotation(s) in ${run.requests} request(s): ${run.url}`);
-  return { published: true, url: run.url };
 }

@@ -3,12 +3,14 @@
  * down to the property the rule is about when the template writes it; any other finding lands on the line that
  * declares its rule (the manifest or pack). Pure: the caller reads the resources' tags and the templates.
  */
-import type { RuleLocation } from '../report/annotations.js';
 import { templateTypesFor } from '../cfn/physical-names.js';
 import type { TemplateIndex, TemplateResource } from '../cfn/types.js';
 import type { SourcePosition } from '../source/position.js';
 import { fingerprint } from '../compliance/fingerprint.js';
 import type { ComplianceResult, Finding } from '../compliance/types.js';
+
+/** Where a rule's annotation goes: where the rule is declared (manifest or pack template), or its findings' best line. */
+export type RuleLocation = SourcePosition;
 
 export interface SourceLocation {
   file: string;

@@ -4,21 +4,11 @@
  * which escapes the command syntax itself.
  */
 import type { ComplianceResult, GateDecision, RuleResult } from '../compliance/types.js';
-import type { SourcePosition } from '../source/position.js';
+import type { Annotation } from '../github/checks.js';
+import type { RuleLocation } from '../locate/source-map.js';
 import { sanitizeForLog, truncate } from '../util/text.js';
-import { countFindings, formatTimePlain, sortRulesWorstFirst } from './markdown/summary.js';
-
-export interface Annotation {
-  level: 'error' | 'warning' | 'notice';
-  title: string;
-  message: string;
-  file?: string;
-  startLine?: number;
-  startColumn?: number;
-}
-
-/** Where a rule is declared (manifest or pack template), to anchor its annotation. */
-export type RuleLocation = SourcePosition;
+import { formatTimePlain } from './markdown/format.js';
+import { countFindings, sortRulesWorstFirst } from './ranking.js';
 
 export interface AnnotationOptions {
   /** Most annotations in all (default 10: GitHub shows no more error annotations per step). */

@@ -21,7 +21,7 @@ import {
   type ProposedWhy,
   type WaiverBase
 } from '../gate/waivers.js';
-import { countFindings } from './markdown/summary.js';
+import { countFindings } from './ranking.js';
 import { runUrlOf } from '../run-context.js';
 
 export { fingerprint };

@@ -6,9 +6,11 @@
 import * as core from '@actions/core';
 import type { ComplianceResult, Finding, GateDecision } from '../compliance/types.js';
 import type { RunInfo } from '../run-context.js';
-import { buildAnnotations, emitAnnotations, type AnnotationSink, type RuleLocation } from './annotations.js';
+import type { RuleLocation } from '../locate/source-map.js';
+import { buildAnnotations, emitAnnotations, type AnnotationSink } from './annotations.js';
 import { buildJsonReport, type JsonReportInput } from './json.js';
-import { buildSummary, type SummarySection } from './markdown/summary.js';
+import type { SummarySection } from './markdown/layout.js';
+import { buildSummary } from './summary.js';
 import { appendStepSummary, writeJsonReport } from './write.js';
 
 export interface RunReportInput {

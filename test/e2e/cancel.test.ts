@@ -18,7 +18,7 @@ import { MemoryLogger } from '../../src/logging.js';
 import type { AuditRecord } from '../../src/remediation/audit.js';
 import { runRemediation } from '../../src/remediation/phase.js';
 import type { RemediationPhaseResult } from '../../src/remediation/result.js';
-import { SummaryBuilder } from '../../src/report/markdown/summary.js';
+import { SummaryBuilder } from '../../src/report/markdown/layout.js';
 import { remediationSection } from '../../src/report/sections/remediation.js';
 import { documentHash } from '../../src/runbooks/hash.js';
 import type { Clock } from '../../src/util/clock.js';

@@ -22,7 +22,7 @@ import type { AuditRecord } from '../../src/remediation/audit.js';
 import { runRemediation, type RemediationOptions, type RemediationRunContext } from '../../src/remediation/phase.js';
 import type { RemediationPlan } from '../../src/remediation/plan.js';
 import type { RemediationPhaseResult } from '../../src/remediation/result.js';
-import { SummaryBuilder } from '../../src/report/markdown/summary.js';
+import { SummaryBuilder } from '../../src/report/markdown/layout.js';
 import { remediationSection } from '../../src/report/sections/remediation.js';
 import { documentHash } from '../../src/runbooks/hash.js';
 import type { Clock } from '../../src/util/clock.js';

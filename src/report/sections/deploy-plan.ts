@@ -1,12 +1,10 @@
-/** The deploy plan in the reports: a summary section (table of changes) and plan.json. Pure builders. */
+/** The deploy plan in the job summary: the table of changes and the runbooks' least-privilege policies. Pure. */
 import type { DesiredState } from '../../desired/model.js';
 import type { Plan, PlanItem } from '../../deploy/plan.js';
+import type { DeployMode } from '../../deploy/plan-file.js';
 import { escapeHtml, escapeMarkdown } from '../../util/text.js';
-import { SUMMARY_ORDER, type SummarySection } from '../markdown/summary.js';
-
-export const PLAN_SCHEMA_VERSION = 1;
-
-export type DeployMode = 'plan' | 'apply' | 'destroy';
+import type { SummarySection } from '../markdown/layout.js';
+import { SUMMARY_ORDER } from './order.js';
 
 const ICON: Record<PlanItem['action'], string> = { create: '+', update: '~', delete: '-', unchanged: '=' };
 
@@ -91,45 +89,5 @@ export function policySection(desired: DesiredState): SummarySection {
       }
     ],
     omissionNote: n => `_${n} runbook policies left out; plan.json has all of them._`
-  };
-}
-
-export interface PlanJson {
-  schemaVersion: number;
-  mode: DeployMode;
-  prune: boolean;
-  manifest: string;
-  counts: Plan['counts'];
-  drift: number;
-  items: (Omit<PlanItem, 'position'> & { declaredAt?: string })[];
-  /** Least-privilege IAM policy each runbook's assume role needs, derived from its steps. */
-  runbooks: { name: string; hash: string; policy: unknown; notes: string[] }[];
-  rules: { name: string; identifier: string; hipaaSections: string[]; declaredAt: string }[];
-}
-
-export function buildPlanJson(plan: Plan, mode: DeployMode, desired: DesiredState): PlanJson {
-  return {
-    schemaVersion: PLAN_SCHEMA_VERSION,
-    mode,
-    prune: plan.prune,
-    manifest: desired.manifestFile,
-    counts: plan.counts,
-    drift: plan.drift,
-    items: plan.items.map(({ position, ...rest }) => ({
-      ...rest,
-      ...(position ? { declaredAt: `${position.file}:${position.line}:${position.col}` } : {})
-    })),
-    runbooks: desired.documents.map(d => ({
-      name: d.name,
-      hash: d.hash,
-      policy: d.policy.policy,
-      notes: d.policy.notes
-    })),
-    rules: desired.rules.map(r => ({
-      name: r.name,
-      identifier: r.identifier,
-      hipaaSections: r.hipaaSections,
-      declaredAt: `${r.position.file}:${r.position.line}:${r.position.col}`
-    }))
   };
 }

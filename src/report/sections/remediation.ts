@@ -4,7 +4,8 @@
  */
 import { PolicyError } from '../../errors.js';
 import { codeSpan, escapeMarkdown, truncate } from '../../util/text.js';
-import { SUMMARY_ORDER, type SummaryBlock, type SummarySection } from '../markdown/summary.js';
+import type { SummaryBlock, SummarySection } from '../markdown/layout.js';
+import { SUMMARY_ORDER } from './order.js';
 import type { PlanTarget } from '../../remediation/plan.js';
 import { countOutcomes, type RemediationReport } from '../../remediation/result.js';
 import type { OutcomeStatus, TargetOutcome } from '../../remediation/verify.js';

@@ -5,7 +5,7 @@
 import { findingsCovered, PROPOSED_LABEL, type ProposedWaiver, type WaiverBase } from '../../gate/waivers.js';
 import type { ComplianceResult } from '../../compliance/types.js';
 import { codeSpan, escapeMarkdown, truncate } from '../../util/text.js';
-import type { SummarySection } from '../markdown/summary.js';
+import type { SummarySection } from '../markdown/layout.js';
 
 /** Between the verdict (0) and the deploy plan (10): it explains why waived-looking findings count. */
 export const PROPOSED_WAIVERS_ORDER = 5;

@@ -2,18 +2,13 @@ import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  BASELINE_SUMMARY,
-  baselineSection,
-  compareWithBaseline,
-  loadBaseline,
-  parseBaseline,
-  type Baseline
-} from '../../../src/baseline/compare.js';
+import { compareWithBaseline, knownFingerprints } from '../../../src/baseline/compare.js';
+import { loadBaseline, parseBaseline, readableSchemaVersion, type Baseline } from '../../../src/baseline/load.js';
+import { BASELINE_SUMMARY, baselineSection } from '../../../src/report/sections/baseline.js';
 import type { ComplianceResult, RuleResult } from '../../../src/compliance/types.js';
 import { InputError, SourceError, SourceErrors } from '../../../src/errors.js';
-import { buildJsonReport } from '../../../src/report/json.js';
-import { SummaryBuilder } from '../../../src/report/markdown/summary.js';
+import { buildJsonReport, REPORT_SCHEMA_VERSION } from '../../../src/report/json.js';
+import { SummaryBuilder } from '../../../src/report/markdown/layout.js';
 import { finding, MALICIOUS_ID, run, sampleGate, sampleResult } from '../../fixtures/report/sample.js';
 
 const GENERATED_AT = '2025-02-01T08:00:00Z';
@@ -75,6 +70,10 @@ describe('parseBaseline', () => {
         'results.sarif:1:1: not a compliance-gate JSON report: expected the compliance-report.json an earlier run wrote (report-dir); it has no schemaVersion'
       );
     }
+  });
+
+  it('reads the schemaVersion the report writer writes (the schema is the one description of the format)', () => {
+    expect(readableSchemaVersion()).toBe(REPORT_SCHEMA_VERSION);
   });
 
   it('rejects another schemaVersion at its line', () => {
@@ -196,6 +195,14 @@ describe('compareWithBaseline', () => {
     expect(c.waived).toBe(1);
     expect(c.warnings).toEqual([]);
     expect(c.baseline).toEqual({ file: 'base.json', generatedAt: GENERATED_AT, sha: run.sha });
+  });
+
+  it('knows the existing and fixed findings, not the new ones nor those not re-checked', () => {
+    const c = compareWithBaseline(current(), base);
+    const known = knownFingerprints(c);
+    expect([...known].sort()).toEqual([...c.existing, ...c.fixed].map(f => f.fingerprint).sort());
+    expect(known.size).toBe(3);
+    for (const f of [...c.new, ...c.unknown]) expect(known.has(f.fingerprint)).toBe(false);
   });
 
   it('does not call findings of a rule that errored or is gone fixed', () => {

@@ -176,8 +176,9 @@ describe('buildPlan', () => {
 
 describe('plan reports', () => {
   it('show the runbooks least-privilege policies, escaped, and the plan table with HIPAA sections', async () => {
-    const { policySection, planSection, buildPlanJson } = await import('../../../src/report/sections/deploy-plan.js');
-    const { SummaryBuilder } = await import('../../../src/report/markdown/summary.js');
+    const { policySection, planSection } = await import('../../../src/report/sections/deploy-plan.js');
+    const { buildPlanJson } = await import('../../../src/deploy/plan-file.js');
+    const { SummaryBuilder } = await import('../../../src/report/markdown/layout.js');
     const withPolicy: DesiredState = {
       ...desired,
       documents: desired.documents.map(d => ({

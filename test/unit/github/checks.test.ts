@@ -9,11 +9,11 @@ import {
   MAX_OUTPUT_CHARS,
   publishCheckRun,
   toCheckAnnotation,
+  type Annotation,
   type CheckRunInput
 } from '../../../src/github/checks.js';
 import { createGitHubClient, GitHubApiError, type GitHubClient } from '../../../src/github/client.js';
 import { parseGitHubContext, type GitHubContext } from '../../../src/github/context.js';
-import type { Annotation } from '../../../src/report/annotations.js';
 import {
   HEAD_SHA,
   MERGE_SHA,

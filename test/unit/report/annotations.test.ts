@@ -4,10 +4,10 @@ import {
   buildAnnotations,
   emitAnnotations,
   sanitizeAnnotation,
-  type Annotation,
   type AnnotationSink,
   type AnnotationSinkProperties
 } from '../../../src/report/annotations.js';
+import type { Annotation } from '../../../src/github/checks.js';
 import type { ComplianceResult, RuleResult } from '../../../src/compliance/types.js';
 import { finding, largeResult, MALICIOUS_ID, sampleGate, sampleResult } from '../../fixtures/report/sample.js';
 

@@ -5,7 +5,7 @@ import { Ajv } from 'ajv';
 import { decideWaivers, markProposedWaivers, type ProposedWaiver } from '../../../src/gate/waivers.js';
 import type { Waiver } from '../../../src/compliance/types.js';
 import { buildJsonReport } from '../../../src/report/json.js';
-import { buildSummary } from '../../../src/report/markdown/summary.js';
+import { buildSummary } from '../../../src/report/summary.js';
 import { proposedWaiversSection } from '../../../src/report/sections/waivers.js';
 import { MALICIOUS_ID, run, sampleGate, sampleResult } from '../../fixtures/report/sample.js';
 

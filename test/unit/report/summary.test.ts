@@ -1,12 +1,9 @@
 import { describe, it, expect } from '@jest/globals';
-import {
-  buildSummary,
-  formatTime,
-  sortRulesWorstFirst,
-  SummaryBuilder,
-  SUMMARY_ORDER,
-  type SummarySection
-} from '../../../src/report/markdown/summary.js';
+import { buildSummary } from '../../../src/report/summary.js';
+import { formatTime } from '../../../src/report/markdown/format.js';
+import { SummaryBuilder, type SummarySection } from '../../../src/report/markdown/layout.js';
+import { sortRulesWorstFirst } from '../../../src/report/ranking.js';
+import { SUMMARY_ORDER } from '../../../src/report/sections/order.js';
 import { escapeMarkdown } from '../../../src/util/text.js';
 import { runUrlOf } from '../../../src/run-context.js';
 import type { ComplianceResult } from '../../../src/compliance/types.js';

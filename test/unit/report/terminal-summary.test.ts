@@ -5,7 +5,7 @@ import {
   inlineToText,
   renderSummaryForTerminal
 } from '../../../scripts/lib/terminal-summary.js';
-import { buildSummary } from '../../../src/report/markdown/summary.js';
+import { buildSummary } from '../../../src/report/summary.js';
 import { MALICIOUS_ID, run, sampleGate, sampleResult } from '../../fixtures/report/sample.js';
 
 function sample(): string {

@@ -12,7 +12,7 @@ import type { PlanTarget } from '../../../../src/remediation/plan.js';
 import { countOutcomes } from '../../../../src/remediation/result.js';
 import { selectCandidates } from '../../../../src/remediation/select.js';
 import type { TargetOutcome } from '../../../../src/remediation/verify.js';
-import { SummaryBuilder } from '../../../../src/report/markdown/summary.js';
+import { SummaryBuilder } from '../../../../src/report/markdown/layout.js';
 import { bindings, plan, result } from '../../remediation/fixtures.js';
 
 const run: RunInfo = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { preDeploySection, type PreDeployResult } from '../../../src/predeploy/evaluate.js';
-import { SummaryBuilder } from '../../../src/report/markdown/summary.js';
+import type { PreDeployResult } from '../../../../src/predeploy/evaluate.js';
+import { SummaryBuilder } from '../../../../src/report/markdown/layout.js';
+import { preDeploySection } from '../../../../src/report/sections/predeploy.js';
 
 function render(pre: PreDeployResult): string {
   return new SummaryBuilder(100_000).add(preDeploySection(pre)).render().markdown;
