@@ -28,6 +28,7 @@ import { join } from 'node:path';
 import type { ComplianceResult } from '../compliance/types.js';
 import type { RunInfo } from '../run-context.js';
 import type { DesiredState, RemediationParameterJson } from '../desired/build.js';
+import { awsErrorCode } from '../aws/clients.js';
 import { AwsCallError, PolicyError, toAwsCallError } from '../errors.js';
 import type { Logger } from '../logging.js';
 import { sanitizeForLog, truncate } from '../util/text.js';
@@ -193,7 +194,7 @@ export async function readRunbooks(
       const d = res.Document;
       if (d?.DocumentVersion && d.Hash) out.set(key, { version: d.DocumentVersion, hash: d.Hash.toLowerCase() });
     } catch (err) {
-      if (NOT_DEPLOYED.has((err as { name?: string }).name ?? '')) continue;
+      if (NOT_DEPLOYED.has(awsErrorCode(err))) continue;
       throw toAwsCallError('ssm:DescribeDocument', err);
     }
   }

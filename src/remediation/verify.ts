@@ -18,6 +18,7 @@ import {
   StartConfigRulesEvaluationCommand
 } from '@aws-sdk/client-config-service';
 import { cancelReasonOf, sleepUnlessCancelled } from '../util/cancellation.js';
+import { awsErrorCode } from '../aws/clients.js';
 import { AwsCallError, toAwsCallError } from '../errors.js';
 import type { Logger } from '../logging.js';
 import { sanitizeForLog } from '../util/text.js';
@@ -89,7 +90,7 @@ interface RuleWait {
 }
 
 function errorName(err: unknown): string {
-  return (err as { name?: string } | undefined)?.name ?? '';
+  return awsErrorCode(err);
 }
 
 /** Re-evaluates the rules of succeeded executions and turns execution results into outcomes. */
