@@ -169,10 +169,8 @@ export async function evaluateTemplates(
       reason
     });
   };
-  const callFailed = (err: unknown): string => {
-    const e = awsCallErrorOf(err);
-    return `${e.operation} failed: ${e.code}: ${e.message}`;
-  };
+  // The AwsCallError's message names the operation, the code and the request id already.
+  const callFailed = (err: unknown): string => awsCallErrorOf(err).message;
   await mapLimit(targets, options.concurrency ?? 4, async res => {
     const configuration = JSON.stringify(
       resolveLocalRefs(res.properties ?? {}, physicalNames.get(res.file) ?? new Map())
