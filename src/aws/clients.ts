@@ -8,7 +8,7 @@ import type { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { StandardRetryStrategy } from '@smithy/core/retry';
-import { AwsCallError, toAwsCallError } from '../errors.js';
+import { AwsCallError, isUserError, toAwsCallError } from '../errors.js';
 import { USER_AGENT_NAME, VERSION } from '../version.js';
 
 export interface ClientSettings {
@@ -75,7 +75,8 @@ export type AwsService = 'config' | 'ssm' | 'sts' | 'sns';
  * that fails ends in an AwsCallError naming `service:Operation` (the command's name less `Command`), the code and
  * the request id. It is the outermost middleware (initialize step, high priority), so the SDK's retries and the
  * expired-credentials retry below still see the SDK's own errors. An error that is already an AwsCallError (from a
- * nested call, e.g. the STS call of a credential provider, or a caller that mapped it already) passes unchanged.
+ * nested call, e.g. the STS call of a credential provider, or a caller that mapped it already) or a user error
+ * (InputError, PolicyError: a credential provider's refusal) passes unchanged.
  */
 function withErrorMapping<C>(client: C, service: AwsService): C {
   (client as unknown as SdkClient).middlewareStack.add(
@@ -83,6 +84,8 @@ function withErrorMapping<C>(client: C, service: AwsService): C {
       try {
         return await next(args);
       } catch (err) {
+        // Ours already: a user error a credential provider raised (no OIDC token) is not this call's failure.
+        if (isUserError(err)) throw err;
         throw toAwsCallError(`${service}:${operationName(context.commandName)}`, err);
       }
     },

@@ -9,7 +9,7 @@ import { DescribeDocumentCommand } from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { PublishCommand } from '@aws-sdk/client-sns';
 import { AwsClients, awsCallErrorOf, awsErrorCode, createWebIdentityStsClient } from '../../../src/aws/clients.js';
-import { AwsCallError } from '../../../src/errors.js';
+import { AwsCallError, InputError } from '../../../src/errors.js';
 import { startSimulator, type Simulator } from 'aws-sim';
 
 let sim: Simulator;
@@ -93,6 +93,21 @@ describe('AwsClients error mapping', () => {
       const config = await failing.config();
       const err = await rejection(config.send(new DescribeConfigRulesCommand({})));
       expect(err).toBe(mapped);
+    } finally {
+      failing.destroy();
+    }
+  });
+
+  it('passes a user error a credential provider raised unchanged (not a failure of the call)', async () => {
+    const refusal = new InputError('role-to-assume', 'no OIDC token');
+    const failing = new AwsClients({ region: 'us-east-1', maxAttempts: 1, credentials: () => Promise.reject(refusal) });
+    try {
+      const sts = await failing.sts();
+      const err = await sts.send(new GetCallerIdentityCommand({})).then(
+        () => undefined,
+        (e: unknown) => e
+      );
+      expect(err).toBe(refusal);
     } finally {
       failing.destroy();
     }
