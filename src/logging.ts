@@ -7,28 +7,6 @@ export interface Logger {
   group<T>(name: string, fn: () => Promise<T>): Promise<T>;
 }
 
-/** A logger that records lines; used where nothing should be printed. */
-export class MemoryLogger implements Logger {
-  readonly lines: string[] = [];
-  info(message: string): void {
-    this.lines.push(`info: ${message}`);
-  }
-  warn(message: string): void {
-    this.lines.push(`warn: ${message}`);
-  }
-  debug(message: string): void {
-    this.lines.push(`debug: ${message}`);
-  }
-  async group<T>(name: string, fn: () => Promise<T>): Promise<T> {
-    this.lines.push(`group: ${name}`);
-    try {
-      return await fn();
-    } finally {
-      this.lines.push(`endgroup: ${name}`);
-    }
-  }
-}
-
 /** The action's logger: @actions/core's log commands and groups. */
 export function coreLogger(core: {
   info(m: string): void;

@@ -8,6 +8,7 @@ import type { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { StandardRetryStrategy } from '@smithy/core/retry';
+import { AwsCallError, isUserError, toAwsCallError } from '../errors.js';
 import { USER_AGENT_NAME, VERSION } from '../version.js';
 
 export interface ClientSettings {
@@ -54,14 +55,66 @@ export function isExpiredCredentialsError(err: unknown): boolean {
   return EXPIRED_CODES.has(e?.name ?? '') || EXPIRED_CODES.has(e?.Code ?? '');
 }
 
+type Handler = (args: unknown) => Promise<unknown>;
+
 interface SdkClient {
   middlewareStack: {
     add(
-      mw: (next: (args: unknown) => Promise<unknown>) => (args: unknown) => Promise<unknown>,
-      opts: { step: 'initialize'; name: string }
+      mw: (next: Handler, context: { commandName?: string }) => Handler,
+      opts: { step: 'initialize'; name: string; priority?: 'high' | 'normal' | 'low' }
     ): void;
   };
   destroy(): void;
+}
+
+/** The services the factory builds clients for, as AWS spells them in IAM actions (`config:PutConfigRule`). */
+export type AwsService = 'config' | 'ssm' | 'sts' | 'sns';
+
+/**
+ * The one place AWS errors are mapped: every call a client makes (commands, and each page a paginator asks for)
+ * that fails ends in an AwsCallError naming `service:Operation` (the command's name less `Command`), the code and
+ * the request id. It is the outermost middleware (initialize step, high priority), so the SDK's retries and the
+ * expired-credentials retry below still see the SDK's own errors. An error that is already an AwsCallError (from a
+ * nested call, e.g. the STS call of a credential provider, or a caller that mapped it already) or a user error
+ * (InputError, PolicyError: a credential provider's refusal) passes unchanged.
+ */
+function withErrorMapping<C>(client: C, service: AwsService): C {
+  (client as unknown as SdkClient).middlewareStack.add(
+    (next, context) => async args => {
+      try {
+        return await next(args);
+      } catch (err) {
+        // Ours already: a user error a credential provider raised (no OIDC token) is not this call's failure.
+        if (isUserError(err)) throw err;
+        throw toAwsCallError(`${service}:${operationName(context.commandName)}`, err);
+      }
+    },
+    { step: 'initialize', name: 'complianceGateMapAwsErrors', priority: 'high' }
+  );
+  return client;
+}
+
+function operationName(commandName: string | undefined): string {
+  return commandName?.replace(/Command$/, '') || 'UnknownOperation';
+}
+
+/**
+ * The AWS error code of an error a client call threw (the mapped AwsCallError's code; for anything else its `Code`
+ * or `name`, as the SDK sets them).
+ */
+export function awsErrorCode(err: unknown): string {
+  if (err instanceof AwsCallError) return err.code;
+  const e = err as { name?: string; Code?: string } | undefined;
+  return e?.Code ?? e?.name ?? '';
+}
+
+/**
+ * The AwsCallError a client call threw, for callers that turn it into data (a rule's error, an item's failure).
+ * Every client of the factory maps its errors, so anything else is not an AWS answer but a defect: rethrown.
+ */
+export function awsCallErrorOf(err: unknown): AwsCallError {
+  if (err instanceof AwsCallError) return err;
+  throw err;
 }
 
 function withExpiredCredentialsRetry<C>(client: C, onExpired: (() => boolean) | undefined): C {
@@ -85,7 +138,7 @@ function withExpiredCredentialsRetry<C>(client: C, onExpired: (() => boolean) | 
  * for, so the action's first AWS request (STS) does not wait for the Config and SSM clients to load.
  */
 export class AwsClients {
-  private readonly cache = new Map<string, unknown>();
+  private readonly cache = new Map<AwsService, unknown>();
 
   constructor(private readonly settings: ClientSettings) {}
 
@@ -99,10 +152,10 @@ export class AwsClients {
     };
   }
 
-  private async get<C>(key: string, make: () => Promise<C>): Promise<C> {
+  private async get<C>(key: AwsService, make: () => Promise<C>): Promise<C> {
     let client = this.cache.get(key) as C | undefined;
     if (client === undefined) {
-      client = withExpiredCredentialsRetry(await make(), this.settings.onExpiredCredentials);
+      client = withErrorMapping(withExpiredCredentialsRetry(await make(), this.settings.onExpiredCredentials), key);
       this.cache.set(key, client);
     }
     return client;
@@ -138,11 +191,14 @@ export class AwsClients {
  * for any (the default chain would otherwise be searched).
  */
 export function createWebIdentityStsClient(settings: Pick<ClientSettings, 'region' | 'maxAttempts'>): STSClient {
-  return new STSClient({
-    region: settings.region,
-    maxAttempts: settings.maxAttempts,
-    retryMode: 'standard',
-    customUserAgent: [[USER_AGENT_NAME, VERSION]],
-    credentials: { accessKeyId: '', secretAccessKey: '' }
-  });
+  return withErrorMapping(
+    new STSClient({
+      region: settings.region,
+      maxAttempts: settings.maxAttempts,
+      retryMode: 'standard',
+      customUserAgent: [[USER_AGENT_NAME, VERSION]],
+      credentials: { accessKeyId: '', secretAccessKey: '' }
+    }),
+    'sts'
+  );
 }

@@ -5,7 +5,8 @@
 import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { decodeJwt } from 'jose';
-import { AwsCallError, InputError, PolicyError, toAwsCallError } from '../errors.js';
+import { AwsCallError, InputError, PolicyError } from '../errors.js';
+import { awsCallErrorOf } from './clients.js';
 import type { Logger } from '../logging.js';
 
 export interface OidcRoleOptions {
@@ -123,7 +124,7 @@ export class OidcCredentials {
         })
       );
     } catch (err) {
-      const e = toAwsCallError('sts:AssumeRoleWithWebIdentity', err);
+      const e = awsCallErrorOf(err);
       if (e.code === 'AccessDenied' || e.code === 'AccessDeniedException') {
         throw new AwsCallError(
           e.operation,
@@ -170,12 +171,7 @@ export interface CallerIdentity {
 
 /** GetCallerIdentity, then refuses an account outside allowed-account-ids. */
 export async function verifyIdentity(sts: STSClient, allowedAccountIds: readonly string[]): Promise<CallerIdentity> {
-  let out;
-  try {
-    out = await sts.send(new GetCallerIdentityCommand({}));
-  } catch (err) {
-    throw toAwsCallError('sts:GetCallerIdentity', err);
-  }
+  const out = await sts.send(new GetCallerIdentityCommand({}));
   const accountId = out.Account ?? '';
   const arn = out.Arn ?? '';
   if (allowedAccountIds.length > 0 && !allowedAccountIds.includes(accountId)) {

@@ -15,7 +15,8 @@ import {
   paginateDescribeConfigRuleEvaluationStatus,
   paginateGetComplianceDetailsByConfigRule
 } from '@aws-sdk/client-config-service';
-import { type AwsCallError, toAwsCallError } from '../errors.js';
+import { awsCallErrorOf, awsErrorCode } from '../aws/clients.js';
+import type { AwsCallError } from '../errors.js';
 import type { Logger } from '../logging.js';
 import type { Clock } from '../util/clock.js';
 import { chunk, mapLimit } from '../util/concurrency.js';
@@ -62,10 +63,6 @@ function ruleError(err: AwsCallError): RuleError {
     message: err.message,
     ...(err.requestId ? { requestId: err.requestId } : {})
   };
-}
-
-function errorCode(err: unknown): string {
-  return (err as { name?: string } | undefined)?.name ?? '';
 }
 
 export async function checkCompliance(
@@ -140,16 +137,12 @@ export async function checkCompliance(
 
 async function readAllCompliance(deps: CheckDeps, state: (name: string) => RuleState): Promise<void> {
   let pages = 0;
-  try {
-    for await (const page of paginateDescribeComplianceByConfigRule({ client: deps.config }, {})) {
-      pages += 1;
-      for (const c of page.ComplianceByConfigRules ?? []) {
-        if (c.ConfigRuleName) state(c.ConfigRuleName).compliance = c;
-      }
-      deps.logger.info(`Read compliance page ${pages} (${page.ComplianceByConfigRules?.length ?? 0} rules).`);
+  for await (const page of paginateDescribeComplianceByConfigRule({ client: deps.config }, {})) {
+    pages += 1;
+    for (const c of page.ComplianceByConfigRules ?? []) {
+      if (c.ConfigRuleName) state(c.ConfigRuleName).compliance = c;
     }
-  } catch (err) {
-    throw toAwsCallError('config:DescribeComplianceByConfigRule', err);
+    deps.logger.info(`Read compliance page ${pages} (${page.ComplianceByConfigRules?.length ?? 0} rules).`);
   }
 }
 
@@ -172,11 +165,11 @@ async function readNamedCompliance(
         }
       }
     } catch (err) {
-      if (errorCode(err) === 'NoSuchConfigRuleException' && names25.length > 1) {
+      if (awsErrorCode(err) === 'NoSuchConfigRuleException' && names25.length > 1) {
         // One unknown name fails the whole call: ask one by one to find which.
         await mapLimit(names25, concurrency, name => readNamedCompliance(deps, [name], 1, state));
       } else {
-        const e = toAwsCallError('config:DescribeComplianceByConfigRule', err);
+        const e = awsCallErrorOf(err);
         for (const name of names25) state(name).error = ruleError(e);
       }
     }
@@ -186,17 +179,13 @@ async function readNamedCompliance(
 }
 
 async function readAllStatuses(deps: CheckDeps, state: (name: string) => RuleState): Promise<void> {
-  try {
-    for await (const page of paginateDescribeConfigRuleEvaluationStatus(
-      { client: deps.config, pageSize: STATUS_PAGE_SIZE },
-      {}
-    )) {
-      for (const st of page.ConfigRulesEvaluationStatus ?? []) {
-        if (st.ConfigRuleName) state(st.ConfigRuleName).status = st;
-      }
+  for await (const page of paginateDescribeConfigRuleEvaluationStatus(
+    { client: deps.config, pageSize: STATUS_PAGE_SIZE },
+    {}
+  )) {
+    for (const st of page.ConfigRulesEvaluationStatus ?? []) {
+      if (st.ConfigRuleName) state(st.ConfigRuleName).status = st;
     }
-  } catch (err) {
-    throw toAwsCallError('config:DescribeConfigRuleEvaluationStatus', err);
   }
 }
 
@@ -217,7 +206,7 @@ async function readNamedStatuses(
         }
       }
     } catch (err) {
-      const e = toAwsCallError('config:DescribeConfigRuleEvaluationStatus', err);
+      const e = awsCallErrorOf(err);
       for (const name of names25) state(name).error = ruleError(e);
     }
   });
@@ -244,7 +233,7 @@ async function evaluate(
       await deps.config.send(new StartConfigRulesEvaluationCommand({ ConfigRuleNames: batch }));
       for (const n of batch) acceptAfter.set(n, startedAt.getTime());
     } catch (err) {
-      const code = errorCode(err);
+      const code = awsErrorCode(err);
       if (code === 'LimitExceededException' && batch.length > 1) {
         await mapLimit(batch, concurrency, n => start([n]));
       } else if (code === 'LimitExceededException') {
@@ -253,7 +242,7 @@ async function evaluate(
       } else if (code === 'NoSuchConfigRuleException' && batch.length > 1) {
         await mapLimit(batch, concurrency, n => start([n]));
       } else {
-        const e = toAwsCallError('config:StartConfigRulesEvaluation', err);
+        const e = awsCallErrorOf(err);
         for (const n of batch) state(n).error = ruleError(e);
       }
     }
@@ -316,7 +305,7 @@ async function readFindings(deps: CheckDeps, s: RuleState): Promise<void> {
       }
     }
   } catch (err) {
-    s.error = ruleError(toAwsCallError('config:GetComplianceDetailsByConfigRule', err));
+    s.error = ruleError(awsCallErrorOf(err));
   }
 }
 

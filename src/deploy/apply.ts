@@ -24,7 +24,8 @@ import {
   UpdateDocumentCommand,
   UpdateDocumentDefaultVersionCommand
 } from '@aws-sdk/client-ssm';
-import { AwsCallError, toAwsCallError } from '../errors.js';
+import { awsErrorCode } from '../aws/clients.js';
+import { AwsCallError } from '../errors.js';
 import type { Logger } from '../logging.js';
 import { chunk } from '../util/concurrency.js';
 import {
@@ -86,29 +87,15 @@ export function toRemediationConfiguration(r: DesiredRemediation): RemediationCo
   return c;
 }
 
-async function call<T>(operation: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    throw toAwsCallError(operation, err);
-  }
-}
-
 /** The version of a document whose content has this hash (newest first). */
 export async function versionWithHash(ssm: SSMClient, name: string, hash: string): Promise<string> {
   const versions: string[] = [];
-  try {
-    for await (const page of paginateListDocumentVersions({ client: ssm }, { Name: name })) {
-      for (const v of page.DocumentVersions ?? []) if (v.DocumentVersion) versions.push(v.DocumentVersion);
-    }
-  } catch (err) {
-    throw toAwsCallError('ssm:ListDocumentVersions', err);
+  for await (const page of paginateListDocumentVersions({ client: ssm }, { Name: name })) {
+    for (const v of page.DocumentVersions ?? []) if (v.DocumentVersion) versions.push(v.DocumentVersion);
   }
   versions.sort((a, b) => Number(b) - Number(a));
   for (const version of versions) {
-    const out = await call('ssm:DescribeDocument', () =>
-      ssm.send(new DescribeDocumentCommand({ Name: name, DocumentVersion: version }))
-    );
+    const out = await ssm.send(new DescribeDocumentCommand({ Name: name, DocumentVersion: version }));
     if (out.Document?.Hash === hash) return version;
   }
   throw new AwsCallError(
@@ -121,16 +108,14 @@ export async function versionWithHash(ssm: SSMClient, name: string, hash: string
 
 async function putDocument(ssm: SSMClient, d: DesiredDocument, create: boolean, logger: Logger): Promise<void> {
   if (create) {
-    await call('ssm:CreateDocument', () =>
-      ssm.send(
-        new CreateDocumentCommand({
-          Name: d.name,
-          Content: d.content,
-          DocumentType: 'Automation',
-          DocumentFormat: d.format,
-          Tags: [{ ...MANAGED_TAG }]
-        })
-      )
+    await ssm.send(
+      new CreateDocumentCommand({
+        Name: d.name,
+        Content: d.content,
+        DocumentType: 'Automation',
+        DocumentFormat: d.format,
+        Tags: [{ ...MANAGED_TAG }]
+      })
     );
     return;
   }
@@ -147,13 +132,11 @@ async function putDocument(ssm: SSMClient, d: DesiredDocument, create: boolean, 
     version = out.DocumentDescription?.DocumentVersion;
   } catch (err) {
     // A version with this content exists already (e.g. the manifest reverted a change): make it the default.
-    if ((err as { name?: string }).name !== 'DuplicateDocumentContent') throw toAwsCallError('ssm:UpdateDocument', err);
+    if (awsErrorCode(err) !== 'DuplicateDocumentContent') throw err;
     version = await versionWithHash(ssm, d.name, d.hash);
     logger.info(`${d.name}: version ${version} already has this content; making it the default.`);
   }
-  await call('ssm:UpdateDocumentDefaultVersion', () =>
-    ssm.send(new UpdateDocumentDefaultVersionCommand({ Name: d.name, DocumentVersion: version }))
-  );
+  await ssm.send(new UpdateDocumentDefaultVersionCommand({ Name: d.name, DocumentVersion: version }));
 }
 
 export async function applyPlan(
@@ -177,21 +160,17 @@ export async function applyPlan(
       done.push(item);
     }
     for (const item of pending('rule', ['create', 'update'])) {
-      await call('config:PutConfigRule', () =>
-        config.send(
-          new PutConfigRuleCommand({ ConfigRule: toConfigRule(rules.get(item.name)!), Tags: [{ ...MANAGED_TAG }] })
-        )
+      await config.send(
+        new PutConfigRuleCommand({ ConfigRule: toConfigRule(rules.get(item.name)!), Tags: [{ ...MANAGED_TAG }] })
       );
       logger.info(`${item.action === 'create' ? 'Created' : 'Updated'} rule ${item.name}.`);
       done.push(item);
     }
     for (const batch of chunk(pending('remediation', ['create', 'update']), REMEDIATIONS_PER_CALL)) {
-      const out = await call('config:PutRemediationConfigurations', () =>
-        config.send(
-          new PutRemediationConfigurationsCommand({
-            RemediationConfigurations: batch.map(i => toRemediationConfiguration(remediations.get(i.name)!))
-          })
-        )
+      const out = await config.send(
+        new PutRemediationConfigurationsCommand({
+          RemediationConfigurations: batch.map(i => toRemediationConfiguration(remediations.get(i.name)!))
+        })
       );
       const failed = out.FailedBatches ?? [];
       if (failed.length > 0) {
@@ -209,21 +188,17 @@ export async function applyPlan(
       done.push(...batch);
     }
     for (const item of pending('remediation', ['delete'])) {
-      await call('config:DeleteRemediationConfiguration', () =>
-        config.send(new DeleteRemediationConfigurationCommand({ ConfigRuleName: item.name }))
-      );
+      await config.send(new DeleteRemediationConfigurationCommand({ ConfigRuleName: item.name }));
       logger.info(`Deleted remediation for ${item.name}.`);
       done.push(item);
     }
     for (const item of pending('rule', ['delete'])) {
-      await call('config:DeleteConfigRule', () =>
-        config.send(new DeleteConfigRuleCommand({ ConfigRuleName: item.name }))
-      );
+      await config.send(new DeleteConfigRuleCommand({ ConfigRuleName: item.name }));
       logger.info(`Deleted rule ${item.name}.`);
       done.push(item);
     }
     for (const item of pending('runbook', ['delete'])) {
-      await call('ssm:DeleteDocument', () => ssm.send(new DeleteDocumentCommand({ Name: item.name })));
+      await ssm.send(new DeleteDocumentCommand({ Name: item.name }));
       logger.info(`Deleted runbook ${item.name}.`);
       done.push(item);
     }

@@ -11,7 +11,7 @@ import {
   paginateDescribeConfigRules
 } from '@aws-sdk/client-config-service';
 import { DescribeDocumentCommand, type SSMClient, paginateListDocuments } from '@aws-sdk/client-ssm';
-import { toAwsCallError } from '../errors.js';
+import { awsErrorCode } from '../aws/clients.js';
 import { chunk, mapLimit } from '../util/concurrency.js';
 import { MANAGED_TAG, type DesiredState, type RemediationParameterJson } from '../desired/model.js';
 import type { ActualDocument, ActualRemediation, ActualRule, ActualState } from './plan.js';
@@ -91,13 +91,9 @@ export async function readRemediationConfigurations(
 ): Promise<Map<string, ActualRemediation>> {
   const remediations = new Map<string, ActualRemediation>();
   await mapLimit(chunk(ruleNames, 25), concurrency, async names => {
-    try {
-      const out = await config.send(new DescribeRemediationConfigurationsCommand({ ConfigRuleNames: names }));
-      for (const r of out.RemediationConfigurations ?? []) {
-        if (r.ConfigRuleName) remediations.set(r.ConfigRuleName, toActualRemediation(r));
-      }
-    } catch (err) {
-      throw toAwsCallError('config:DescribeRemediationConfigurations', err);
+    const out = await config.send(new DescribeRemediationConfigurationsCommand({ ConfigRuleNames: names }));
+    for (const r of out.RemediationConfigurations ?? []) {
+      if (r.ConfigRuleName) remediations.set(r.ConfigRuleName, toActualRemediation(r));
     }
   });
   return remediations;
@@ -114,23 +110,15 @@ export async function readActual(
   const desiredDocs = new Set(desired.documents.map(d => d.name));
 
   const rules = new Map<string, ActualRule>();
-  try {
-    for await (const page of paginateDescribeConfigRules({ client: config }, {})) {
-      for (const r of page.ConfigRules ?? []) if (r.ConfigRuleName) rules.set(r.ConfigRuleName, toActualRule(r));
-    }
-  } catch (err) {
-    throw toAwsCallError('config:DescribeConfigRules', err);
+  for await (const page of paginateDescribeConfigRules({ client: config }, {})) {
+    for (const r of page.ConfigRules ?? []) if (r.ConfigRuleName) rules.set(r.ConfigRuleName, toActualRule(r));
   }
 
   if (options.ownership !== 'none') {
     const needTags = [...rules.values()].filter(r => options.ownership === 'all' || !desiredRules.has(r.name));
     await mapLimit(needTags, concurrency, async r => {
-      try {
-        const out = await config.send(new ListTagsForResourceCommand({ ResourceArn: r.arn }));
-        r.managed = isManaged(out.Tags);
-      } catch (err) {
-        throw toAwsCallError('config:ListTagsForResource', err);
-      }
+      const out = await config.send(new ListTagsForResourceCommand({ ResourceArn: r.arn }));
+      r.managed = isManaged(out.Tags);
     });
   }
 
@@ -139,48 +127,45 @@ export async function readActual(
 
   const documents = new Map<string, ActualDocument>();
   await mapLimit([...desiredDocs], concurrency, async name => {
+    let out;
     try {
-      const out = await ssm.send(new DescribeDocumentCommand({ Name: name }));
-      const d = out.Document;
-      documents.set(name, {
-        name,
-        hash: d?.Hash ?? '',
-        defaultVersion: d?.DefaultVersion ?? '',
-        latestVersion: d?.LatestVersion ?? '',
-        managed: isManaged(d?.Tags)
-      });
+      out = await ssm.send(new DescribeDocumentCommand({ Name: name }));
     } catch (err) {
-      if ((err as { name?: string }).name === 'InvalidDocument') return; // not deployed
-      throw toAwsCallError('ssm:DescribeDocument', err);
+      if (awsErrorCode(err) === 'InvalidDocument') return; // not deployed
+      throw err;
     }
+    const d = out.Document;
+    documents.set(name, {
+      name,
+      hash: d?.Hash ?? '',
+      defaultVersion: d?.DefaultVersion ?? '',
+      latestVersion: d?.LatestVersion ?? '',
+      managed: isManaged(d?.Tags)
+    });
   });
   if (options.ownership !== 'none') {
-    try {
-      for await (const page of paginateListDocuments(
-        { client: ssm },
-        {
-          Filters: [
-            { Key: 'Owner', Values: ['Self'] },
-            { Key: `tag:${MANAGED_TAG.Key}`, Values: [MANAGED_TAG.Value] }
-          ]
-        }
-      )) {
-        for (const d of page.DocumentIdentifiers ?? []) {
-          if (!d.Name) continue;
-          const known = documents.get(d.Name);
-          if (known) known.managed = true;
-          else
-            documents.set(d.Name, {
-              name: d.Name,
-              hash: '',
-              defaultVersion: '',
-              latestVersion: d.DocumentVersion ?? '',
-              managed: true
-            });
-        }
+    for await (const page of paginateListDocuments(
+      { client: ssm },
+      {
+        Filters: [
+          { Key: 'Owner', Values: ['Self'] },
+          { Key: `tag:${MANAGED_TAG.Key}`, Values: [MANAGED_TAG.Value] }
+        ]
       }
-    } catch (err) {
-      throw toAwsCallError('ssm:ListDocuments', err);
+    )) {
+      for (const d of page.DocumentIdentifiers ?? []) {
+        if (!d.Name) continue;
+        const known = documents.get(d.Name);
+        if (known) known.managed = true;
+        else
+          documents.set(d.Name, {
+            name: d.Name,
+            hash: '',
+            defaultVersion: '',
+            latestVersion: d.DocumentVersion ?? '',
+            managed: true
+          });
+      }
     }
     for (const d of documents.values()) d.managed ??= false;
   }

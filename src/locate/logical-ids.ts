@@ -6,7 +6,7 @@
 import { type ConfigServiceClient, paginateSelectResourceConfig } from '@aws-sdk/client-config-service';
 import { logicalIdKey } from './source-map.js';
 import type { ComplianceResult } from '../compliance/types.js';
-import { toAwsCallError } from '../errors.js';
+import { AwsCallError } from '../errors.js';
 import { nameCandidates, templateTypesFor } from '../cfn/physical-names.js';
 import type { TemplateIndex } from '../cfn/types.js';
 
@@ -54,6 +54,15 @@ interface Row {
   tags?: { key?: string; value?: string; tag?: string }[];
 }
 
+/** A result row: AWS Config returns each as a JSON string (SelectResourceConfig, Results). */
+function parseRow(line: string, requestId: string | undefined): Row {
+  try {
+    return JSON.parse(line) as Row;
+  } catch (err) {
+    throw new AwsCallError('config:SelectResourceConfig', 'SyntaxError', requestId, (err as Error).message);
+  }
+}
+
 /** Sends the queries; returns logical ids keyed by logicalIdKey(type, id). */
 export async function readLogicalIds(
   config: ConfigServiceClient,
@@ -61,17 +70,13 @@ export async function readLogicalIds(
 ): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const Expression of queries) {
-    try {
-      for await (const page of paginateSelectResourceConfig({ client: config, pageSize: 100 }, { Expression })) {
-        for (const line of page.Results ?? []) {
-          const row = JSON.parse(line) as Row;
-          const tag = row.tags?.find(t => t.key === LOGICAL_ID_TAG);
-          if (row.resourceId && row.resourceType && tag?.value)
-            out.set(logicalIdKey(row.resourceType, row.resourceId), tag.value);
-        }
+    for await (const page of paginateSelectResourceConfig({ client: config, pageSize: 100 }, { Expression })) {
+      for (const line of page.Results ?? []) {
+        const row = parseRow(line, page.$metadata.requestId);
+        const tag = row.tags?.find(t => t.key === LOGICAL_ID_TAG);
+        if (row.resourceId && row.resourceType && tag?.value)
+          out.set(logicalIdKey(row.resourceType, row.resourceId), tag.value);
       }
-    } catch (err) {
-      throw toAwsCallError('config:SelectResourceConfig', err);
     }
   }
   return out;

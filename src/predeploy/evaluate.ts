@@ -16,7 +16,7 @@ import { propertyPathFor, type SourceLocation } from '../locate/source-map.js';
 import type { ComplianceResult, Finding, RuleResult } from '../compliance/types.js';
 import { knownResourceTypes } from '../conformance/managed-rules.js';
 import type { DesiredRule } from '../desired/model.js';
-import { toAwsCallError } from '../errors.js';
+import { awsCallErrorOf, awsErrorCode } from '../aws/clients.js';
 import type { Logger } from '../logging.js';
 import type { TemplateIndex, TemplateResource } from '../cfn/types.js';
 import type { Clock } from '../util/clock.js';
@@ -74,18 +74,20 @@ function ruleTypes(rule: DesiredRule): readonly string[] {
 async function proactiveRules(config: ConfigServiceClient, names: string[]): Promise<Set<string>> {
   const out = new Set<string>();
   for (const batch of chunk(names, 25)) {
+    let res;
     try {
-      const res = await config.send(new DescribeConfigRulesCommand({ ConfigRuleNames: batch }));
-      for (const r of res.ConfigRules ?? []) {
-        if (r.ConfigRuleName && (r.EvaluationModes ?? []).some(m => m.Mode === 'PROACTIVE')) out.add(r.ConfigRuleName);
-      }
+      res = await config.send(new DescribeConfigRulesCommand({ ConfigRuleNames: batch }));
     } catch (err) {
-      if ((err as { name?: string }).name === 'NoSuchConfigRuleException' && batch.length > 1) {
+      if (awsErrorCode(err) !== 'NoSuchConfigRuleException') throw err;
+      // One unknown name fails the whole call: halve the batch to find it; a single unknown rule is not proactive.
+      if (batch.length > 1) {
         for (const n of await proactiveRules(config, batch.slice(0, Math.ceil(batch.length / 2)))) out.add(n);
         for (const n of await proactiveRules(config, batch.slice(Math.ceil(batch.length / 2)))) out.add(n);
-      } else if ((err as { name?: string }).name !== 'NoSuchConfigRuleException') {
-        throw toAwsCallError('config:DescribeConfigRules', err);
       }
+      continue;
+    }
+    for (const r of res.ConfigRules ?? []) {
+      if (r.ConfigRuleName && (r.EvaluationModes ?? []).some(m => m.Mode === 'PROACTIVE')) out.add(r.ConfigRuleName);
     }
   }
   return out;
@@ -165,10 +167,8 @@ export async function evaluateTemplates(
       reason
     });
   };
-  const callFailed = (operation: string, err: unknown): string => {
-    const e = toAwsCallError(operation, err);
-    return `${e.operation} failed: ${e.code}: ${e.message}`;
-  };
+  // The AwsCallError's message names the operation, the code and the request id already.
+  const callFailed = (err: unknown): string => awsCallErrorOf(err).message;
   await mapLimit(targets, options.concurrency ?? 4, async res => {
     const configuration = JSON.stringify(
       resolveLocalRefs(res.properties ?? {}, physicalNames.get(res.file) ?? new Map())
@@ -193,7 +193,7 @@ export async function evaluateTemplates(
       );
       id = started.ResourceEvaluationId ?? '';
     } catch (err) {
-      unevaluated(res, callFailed('config:StartResourceEvaluation', err));
+      unevaluated(res, callFailed(err));
       return;
     }
     result.evaluated += 1;
@@ -206,7 +206,7 @@ export async function evaluateTemplates(
         status = summary.EvaluationStatus?.Status;
         reason = summary.EvaluationStatus?.FailureReason;
       } catch (err) {
-        unevaluated(res, callFailed('config:GetResourceEvaluationSummary', err));
+        unevaluated(res, callFailed(err));
         return;
       }
       if (status === 'SUCCEEDED') break;
@@ -248,7 +248,7 @@ export async function evaluateTemplates(
         }
       }
     } catch (err) {
-      unevaluated(res, callFailed('config:GetComplianceDetailsByResource', err));
+      unevaluated(res, callFailed(err));
       return;
     }
     result.findings.push(...found);

@@ -7,7 +7,8 @@
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import type { ComplianceResult } from '../compliance/types.js';
 import type { RunInfo } from '../run-context.js';
-import { toAwsCallError, type AwsCallError } from '../errors.js';
+import type { AwsCallError } from '../errors.js';
+import { awsCallErrorOf } from '../aws/clients.js';
 import { runUrlOf } from '../run-context.js';
 import { toSingleLine, truncate } from '../util/text.js';
 import type { Logger } from '../logging.js';
@@ -129,7 +130,7 @@ async function publishAlert(
     const out = await sns.send(new PublishCommand({ TopicArn: topic, Subject: alert.subject, Message: alert.message }));
     return out.MessageId !== undefined ? { messageId: out.MessageId } : {};
   } catch (err) {
-    return { error: toAwsCallError('sns:Publish', err) };
+    return { error: awsCallErrorOf(err) };
   }
 }
 

@@ -23,7 +23,8 @@ import { join } from 'node:path';
 import type { ComplianceResult } from '../compliance/types.js';
 import { readRemediationConfigurations } from '../deploy/read-actual.js';
 import type { DesiredState } from '../desired/model.js';
-import { AwsCallError, PolicyError, toAwsCallError } from '../errors.js';
+import { awsErrorCode } from '../aws/clients.js';
+import { AwsCallError, PolicyError } from '../errors.js';
 import type { Logger } from '../logging.js';
 import { runUrlOf, type RunInfo } from '../run-context.js';
 import { cancelReasonOf } from '../util/cancellation.js';
@@ -259,8 +260,8 @@ async function readRunbooks(
       const d = res.Document;
       if (d?.DocumentVersion && d.Hash) out.set(key, { version: d.DocumentVersion, hash: d.Hash.toLowerCase() });
     } catch (err) {
-      if (NOT_DEPLOYED.has((err as { name?: string }).name ?? '')) continue;
-      throw toAwsCallError('ssm:DescribeDocument', err);
+      if (NOT_DEPLOYED.has(awsErrorCode(err))) continue;
+      throw err;
     }
   }
   return out;

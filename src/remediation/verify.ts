@@ -18,7 +18,8 @@ import {
   StartConfigRulesEvaluationCommand
 } from '@aws-sdk/client-config-service';
 import { cancelReasonOf, sleepUnlessCancelled } from '../util/cancellation.js';
-import { AwsCallError, toAwsCallError } from '../errors.js';
+import { awsErrorCode } from '../aws/clients.js';
+import { AwsCallError } from '../errors.js';
 import type { Logger } from '../logging.js';
 import { sanitizeForLog } from '../util/text.js';
 import type { Clock } from '../util/clock.js';
@@ -86,10 +87,6 @@ interface RuleWait {
   done: boolean;
   /** Why the rule cannot be verified (evaluation failed, timed out). */
   problem?: string;
-}
-
-function errorName(err: unknown): string {
-  return (err as { name?: string } | undefined)?.name ?? '';
 }
 
 /** Re-evaluates the rules of succeeded executions and turns execution results into outcomes. */
@@ -181,21 +178,16 @@ async function awaitEvaluations(deps: VerifyDeps, waits: RuleWait[], options: Ve
         await config.send(new StartConfigRulesEvaluationCommand({ ConfigRuleNames: [w.rule] }));
         w.startAt = undefined;
       } catch (err) {
-        if (errorName(err) !== 'LimitExceededException') throw toAwsCallError('config:StartConfigRulesEvaluation', err);
+        if (awsErrorCode(err) !== 'LimitExceededException') throw err;
         logger.info(`${w.rule}: an evaluation started less than a minute ago; waiting for it.`);
         w.startAt = now + START_INTERVAL_MS;
       }
     }
     const open = waits.filter(w => !w.done);
-    let statuses: ConfigRuleEvaluationStatus[];
-    try {
-      const out = await config.send(
-        new DescribeConfigRuleEvaluationStatusCommand({ ConfigRuleNames: open.map(w => w.rule) })
-      );
-      statuses = out.ConfigRulesEvaluationStatus ?? [];
-    } catch (err) {
-      throw toAwsCallError('config:DescribeConfigRuleEvaluationStatus', err);
-    }
+    const out = await config.send(
+      new DescribeConfigRuleEvaluationStatusCommand({ ConfigRuleNames: open.map(w => w.rule) })
+    );
+    const statuses: ConfigRuleEvaluationStatus[] = out.ConfigRulesEvaluationStatus ?? [];
     const byName = new Map(statuses.map(s => [s.ConfigRuleName, s]));
     for (const w of open) {
       const st = byName.get(w.rule);
@@ -226,19 +218,15 @@ async function awaitEvaluations(deps: VerifyDeps, waits: RuleWait[], options: Ve
 
 async function complianceOf(deps: VerifyDeps, t: PlanTarget): Promise<string> {
   const config = await deps.config();
-  try {
-    for await (const page of paginateGetComplianceDetailsByResource(
-      { client: config },
-      { ResourceType: t.resourceType, ResourceId: t.resourceId }
-    )) {
-      for (const r of page.EvaluationResults ?? []) {
-        if (r.EvaluationResultIdentifier?.EvaluationResultQualifier?.ConfigRuleName === t.rule) {
-          return r.ComplianceType ?? 'INSUFFICIENT_DATA';
-        }
+  for await (const page of paginateGetComplianceDetailsByResource(
+    { client: config },
+    { ResourceType: t.resourceType, ResourceId: t.resourceId }
+  )) {
+    for (const r of page.EvaluationResults ?? []) {
+      if (r.EvaluationResultIdentifier?.EvaluationResultQualifier?.ConfigRuleName === t.rule) {
+        return r.ComplianceType ?? 'INSUFFICIENT_DATA';
       }
     }
-  } catch (err) {
-    throw toAwsCallError('config:GetComplianceDetailsByResource', err);
   }
   return 'NO_RESULT';
 }

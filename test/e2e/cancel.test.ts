@@ -14,7 +14,7 @@ import { AwsClients } from '../../src/aws/clients.js';
 import { checkCompliance } from '../../src/compliance/check.js';
 import { toRemediationConfiguration } from '../../src/deploy/apply.js';
 import type { DesiredRemediation, DesiredState } from '../../src/desired/model.js';
-import { MemoryLogger } from '../../src/logging.js';
+import { MemoryLogger } from '../helpers/memory-logger.js';
 import type { AuditRecord } from '../../src/remediation/audit.js';
 import { runRemediation } from '../../src/remediation/phase.js';
 import type { RemediationPhaseResult } from '../../src/remediation/result.js';

@@ -86,7 +86,10 @@ describe('run() against the simulator', () => {
     const { ACTIONS_ID_TOKEN_REQUEST_URL: _u, ACTIONS_ID_TOKEN_REQUEST_TOKEN: _t, ...env } = sim.env('main');
     const r = await runInProcess({ inputs: inputs(), env });
     expect(r.exitCode).toBe(1);
-    expect(failure(r)).toContain('permissions: id-token: write');
+    // The input error itself, not wrapped as a failure of the AWS call whose credentials it was to provide.
+    expect(failure(r)).toMatch(
+      /^role-to-assume is set, but GitHub provided no OIDC token: .*permissions: id-token: write/
+    );
     expect(sim.calls().total).toBe(0);
     cleanup(r);
   });

@@ -286,6 +286,24 @@ describe('pre-deploy', () => {
     );
   });
 
+  it('an AWS call that fails during a proactive evaluation is named once, with its code and request id', async () => {
+    await deployedCheckout();
+    sim.setFaults({ serverErrorRate: 1, operations: ['config:StartResourceEvaluation'], maxConsecutiveFaults: 1000 });
+    try {
+      const r = await gate({ 'pre-deploy': 'all', 'fail-on': 'never', 'max-attempts': '1' });
+      expect(r.outputs.result).toBe('fail');
+      const warnings = r.stdout.split('\n').filter(l => l.startsWith('::warning::Could not evaluate '));
+      expect(warnings.length).toBeGreaterThan(0);
+      for (const w of warnings) {
+        expect(w).toMatch(
+          /before deploy: config:StartResourceEvaluation failed: (InternalFailure|ServiceUnavailable): [^:]+ \(request id \S+\)$/
+        );
+      }
+    } finally {
+      sim.setFaults({});
+    }
+  });
+
   it('a template resource whose proactive evaluation fails is a gate error with file:line, under every fail-on', async () => {
     await deployedCheckout();
     // BucketName from an intrinsic the template alone cannot resolve: AWS Config fails that evaluation.

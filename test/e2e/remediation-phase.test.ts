@@ -17,7 +17,7 @@ import type { RunInfo } from '../../src/run-context.js';
 import { toRemediationConfiguration } from '../../src/deploy/apply.js';
 import type { DesiredRemediation, DesiredState } from '../../src/desired/model.js';
 import { AwsCallError, PolicyError } from '../../src/errors.js';
-import { MemoryLogger } from '../../src/logging.js';
+import { MemoryLogger } from '../helpers/memory-logger.js';
 import type { AuditRecord } from '../../src/remediation/audit.js';
 import { runRemediation, type RemediationOptions, type RemediationRunContext } from '../../src/remediation/phase.js';
 import type { RemediationPlan } from '../../src/remediation/plan.js';

@@ -10,7 +10,7 @@ import {
   UserError
 } from '../../src/errors.js';
 import { fail } from '../../src/main.js';
-import { MemoryLogger } from '../../src/logging.js';
+import { MemoryLogger } from '../helpers/memory-logger.js';
 
 describe('errors', () => {
   it('AwsCallError names the operation, the code and the request id', () => {

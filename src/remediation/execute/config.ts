@@ -13,7 +13,7 @@ import {
   type ResourceType,
   StartRemediationExecutionCommand
 } from '@aws-sdk/client-config-service';
-import { toAwsCallError } from '../../errors.js';
+import { awsCallErrorOf } from '../../aws/clients.js';
 import { chunk } from '../../util/concurrency.js';
 import { sanitizeForLog } from '../../util/text.js';
 import { targetFields } from '../audit.js';
@@ -86,8 +86,7 @@ async function start(deps: ConfigDeps, batch: readonly PlannedTarget[]): Promise
     failedKeys = new Set((res.FailedItems ?? []).map(k => keyOf(k.resourceType ?? '', k.resourceId ?? '')));
     failureMessage = `config:StartRemediationExecution did not start it: ${res.FailureMessage ?? 'no message'}`;
   } catch (err) {
-    const e = toAwsCallError('config:StartRemediationExecution', err);
-    failureMessage = e.message;
+    failureMessage = awsCallErrorOf(err).message;
     failedKeys = new Set(batch.map(p => keyOf(p.target.resourceType, p.target.resourceId)));
   }
   for (const r of out) {
@@ -127,31 +126,27 @@ async function poll(deps: ConfigDeps, pending: readonly Running[]): Promise<void
   for (const [rule, list] of byRule) {
     for (const batch of chunk(list, RESOURCE_KEYS_PER_CALL)) {
       const byKey = new Map(batch.map(r => [keyOf(r.planned.target.resourceType, r.planned.target.resourceId), r]));
-      try {
-        for await (const page of paginateDescribeRemediationExecutionStatus(
-          { client: config },
-          {
-            ConfigRuleName: rule,
-            ResourceKeys: batch.map(r => ({
-              resourceType: r.planned.target.resourceType as ResourceType,
-              resourceId: r.planned.target.resourceId
-            }))
-          }
-        )) {
-          for (const s of page.RemediationExecutionStatuses ?? []) {
-            const r = byKey.get(keyOf(s.ResourceKey?.resourceType ?? '', s.ResourceKey?.resourceId ?? ''));
-            if (!r) continue;
-            // An earlier execution's status: ours has not been picked up yet.
-            if (s.InvocationTime && s.InvocationTime.getTime() < r.startedAtMs - INVOCATION_SKEW_MS) continue;
-            const final = configFinalState(s);
-            if (!final) continue;
-            Object.assign(r.result, final);
-            if (r.result.message !== undefined) r.result.message = shortMessage(r.result.message);
-            r.result.finishedAt ??= deps.clock.now().toISOString();
-          }
+      for await (const page of paginateDescribeRemediationExecutionStatus(
+        { client: config },
+        {
+          ConfigRuleName: rule,
+          ResourceKeys: batch.map(r => ({
+            resourceType: r.planned.target.resourceType as ResourceType,
+            resourceId: r.planned.target.resourceId
+          }))
         }
-      } catch (err) {
-        throw toAwsCallError('config:DescribeRemediationExecutionStatus', err);
+      )) {
+        for (const s of page.RemediationExecutionStatuses ?? []) {
+          const r = byKey.get(keyOf(s.ResourceKey?.resourceType ?? '', s.ResourceKey?.resourceId ?? ''));
+          if (!r) continue;
+          // An earlier execution's status: ours has not been picked up yet.
+          if (s.InvocationTime && s.InvocationTime.getTime() < r.startedAtMs - INVOCATION_SKEW_MS) continue;
+          const final = configFinalState(s);
+          if (!final) continue;
+          Object.assign(r.result, final);
+          if (r.result.message !== undefined) r.result.message = shortMessage(r.result.message);
+          r.result.finishedAt ??= deps.clock.now().toISOString();
+        }
       }
     }
   }

@@ -13,7 +13,7 @@ import {
   StopAutomationExecutionCommand
 } from '@aws-sdk/client-ssm';
 import { MANAGED_TAG } from '../../desired/model.js';
-import { toAwsCallError } from '../../errors.js';
+import { awsCallErrorOf } from '../../aws/clients.js';
 import { sanitizeForLog } from '../../util/text.js';
 import { targetFields } from '../audit.js';
 import { shortMessage } from '../mask.js';
@@ -75,16 +75,12 @@ export function ssmRoute(deps: SsmDeps, ids: SsmRunIds): ExecutionRoute {
     stop: {
       api: 'StopAutomationExecution',
       call: async (result: ExecutionResult, signal?: AbortSignal) => {
-        try {
-          const ssm = await deps.ssm();
-          const command = new StopAutomationExecutionCommand({
-            AutomationExecutionId: result.executionId,
-            Type: 'Cancel'
-          });
-          await (signal ? ssm.send(command, { abortSignal: signal }) : ssm.send(command));
-        } catch (err) {
-          throw toAwsCallError('ssm:StopAutomationExecution', err);
-        }
+        const ssm = await deps.ssm();
+        const command = new StopAutomationExecutionCommand({
+          AutomationExecutionId: result.executionId,
+          Type: 'Cancel'
+        });
+        await (signal ? ssm.send(command, { abortSignal: signal }) : ssm.send(command));
       }
     }
   };
@@ -107,17 +103,18 @@ async function startOne(deps: SsmDeps, p: PlannedTarget, ids: SsmRunIds): Promis
         Tags: [{ ...MANAGED_TAG }]
       })
     );
-    if (!out.AutomationExecutionId) throw new Error('StartAutomationExecution returned no AutomationExecutionId');
-    result.executionId = out.AutomationExecutionId;
+    if (out.AutomationExecutionId) result.executionId = out.AutomationExecutionId;
+    else result.message = 'ssm:StartAutomationExecution returned no AutomationExecutionId';
   } catch (err) {
-    const e = toAwsCallError('ssm:StartAutomationExecution', err);
-    result.message = shortMessage(e.message);
+    result.message = shortMessage(awsCallErrorOf(err).message);
+  }
+  if (result.executionId === undefined) {
     logger.warn(sanitizeForLog(`Remediation of ${describeTarget(t)} did not start: ${result.message}`));
     await audit.record({
       event: 'execution-started',
       ...targetFields(t),
       status: 'start-failed',
-      message: result.message
+      message: result.message ?? 'not started'
     });
     return running;
   }
@@ -139,12 +136,7 @@ async function poll(deps: SsmDeps, pending: readonly Running[]): Promise<void> {
   if (pending.length === 0) return;
   const ssm = await deps.ssm();
   for (const r of pending) {
-    let out;
-    try {
-      out = await ssm.send(new GetAutomationExecutionCommand({ AutomationExecutionId: r.result.executionId }));
-    } catch (err) {
-      throw toAwsCallError('ssm:GetAutomationExecution', err);
-    }
+    const out = await ssm.send(new GetAutomationExecutionCommand({ AutomationExecutionId: r.result.executionId }));
     const e = out.AutomationExecution;
     const final = e ? ssmFinalState(e) : undefined;
     if (!final) continue;

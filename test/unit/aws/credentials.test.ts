@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as core from '@actions/core';
 import { createWebIdentityStsClient } from '../../../src/aws/clients.js';
 import { OidcCredentials, REFRESH_WINDOW_MS, describeTokenClaims } from '../../../src/aws/credentials.js';
-import { MemoryLogger } from '../../../src/logging.js';
+import { MemoryLogger } from '../../helpers/memory-logger.js';
 import { startSimulator, type Simulator } from 'aws-sim';
 
 let sim: Simulator;

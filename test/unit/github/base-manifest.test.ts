@@ -12,7 +12,7 @@ import {
   waiversForRun,
   type BaseManifestDeps
 } from '../../../src/github/base-manifest.js';
-import { MemoryLogger } from '../../../src/logging.js';
+import { MemoryLogger } from '../../helpers/memory-logger.js';
 import { startFakeGitHub, type FakeGitHub } from '../../helpers/fake-github.js';
 
 let github: FakeGitHub;

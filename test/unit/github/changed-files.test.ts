@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeEach, afterEach } from '@jest/globals';
 import { listChangedFiles } from '../../../src/github/changed-files.js';
 import { createGitHubClient, GitHubApiError, type GitHubClient } from '../../../src/github/client.js';
-import { MemoryLogger } from '../../../src/logging.js';
+import { MemoryLogger } from '../../helpers/memory-logger.js';
 import { startFakeGitHub, type FakeGitHub, type PullFile } from '../../helpers/fake-github.js';
 
 const TOKEN = 'ghs_ChangedFilesToken0123456789abcdefABCD';

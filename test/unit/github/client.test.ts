@@ -9,7 +9,7 @@ import {
   redactToken,
   toGitHubApiError
 } from '../../../src/github/client.js';
-import { MemoryLogger } from '../../../src/logging.js';
+import { MemoryLogger } from '../../helpers/memory-logger.js';
 import { HEAD_SHA, startFakeGitHub, type FakeGitHub } from '../../helpers/fake-github.js';
 
 // Not shaped like a GitHub token: only the client's own redaction can hide it.
