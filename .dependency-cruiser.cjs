@@ -24,52 +24,6 @@ const LAYERS = {
 };
 const ORDER = Object.keys(LAYERS);
 
-/**
- * TEMPORARY: imports that break a rule today and are being removed by the issue-10 helpers working in parallel.
- * Each entry is one file pair; the test test/unit/layers.test.ts fails when an entry no longer matches an import,
- * so it is deleted as soon as its import is gone. Do not add entries: fix the import.
- */
-const KNOWN_VIOLATIONS = [
-  // Waiver and FailOn are compliance/types.ts types used below it: they belong to manifest/ and inputs (i10-source).
-  { rule: 'bottom-imports-no-higher-layer', from: 'src/inputs.ts', to: 'src/compliance/types.ts' },
-  { rule: 'readers-imports-no-higher-layer', from: 'src/manifest/load.ts', to: 'src/compliance/types.ts' },
-  { rule: 'desired-imports-no-higher-layer', from: 'src/desired/build.ts', to: 'src/compliance/types.ts' },
-  // Phases render their own Markdown / annotations: report/ is to render phase results (i10-report-main).
-  { rule: 'only-main-imports-report', from: 'src/baseline/compare.ts', to: 'src/report/json.ts' },
-  { rule: 'only-main-imports-report', from: 'src/baseline/compare.ts', to: 'src/report/markdown/summary.ts' },
-  { rule: 'only-main-imports-report', from: 'src/deploy/phase.ts', to: 'src/report/sections/deploy-plan.ts' },
-  { rule: 'only-main-imports-report', from: 'src/github/checks.ts', to: 'src/report/annotations.ts' },
-  { rule: 'only-main-imports-report', from: 'src/locate/phase.ts', to: 'src/report/annotations.ts' },
-  { rule: 'only-main-imports-report', from: 'src/locate/phase.ts', to: 'src/report/markdown/summary.ts' },
-  { rule: 'only-main-imports-report', from: 'src/locate/phase.ts', to: 'src/report/sarif.ts' },
-  { rule: 'only-main-imports-report', from: 'src/locate/source-map.ts', to: 'src/report/annotations.ts' },
-  { rule: 'only-main-imports-report', from: 'src/predeploy/evaluate.ts', to: 'src/report/markdown/summary.ts' },
-  // The remediation phase builds its summary section; it is to return data only (i10-remediation).
-  { rule: 'only-main-imports-report', from: 'src/remediation/phase.ts', to: 'src/report/markdown/summary.ts' },
-  { rule: 'only-main-imports-report', from: 'src/remediation/phase.ts', to: 'src/report/sections/remediation.ts' }
-];
-
-const exact = file => `^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
-const list = value => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-
-/** A rule with its KNOWN_VIOLATIONS exempted pair by pair (the rest of each exempted file is still checked). */
-function withKnownViolations(rule) {
-  const pairs = KNOWN_VIOLATIONS.filter(v => v.rule === rule.name);
-  const froms = [...new Set(pairs.map(v => v.from))];
-  if (froms.length === 0) return [rule];
-  return [
-    { ...rule, from: { ...rule.from, pathNot: [...list(rule.from.pathNot), ...froms.map(exact)] } },
-    ...froms.map(from => ({
-      ...rule,
-      from: { ...rule.from, path: exact(from) },
-      to: {
-        ...rule.to,
-        pathNot: [...list(rule.to.pathNot), ...pairs.filter(v => v.from === from).map(v => exact(v.to))]
-      }
-    }))
-  ];
-}
-
 /** Layer i imports no layer above it (report/ has its own rule, so the message names it). */
 const layerRules = ORDER.slice(0, -1).map((layer, i) => ({
   name: `${layer}-imports-no-higher-layer`,
@@ -123,7 +77,7 @@ module.exports = {
       // sarif: types only (@types/sarif), which tsc resolves and depcruise does not.
       to: { couldNotResolve: true, pathNot: '^sarif$' }
     }
-  ].flatMap(withKnownViolations),
+  ],
   options: {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
@@ -135,5 +89,3 @@ module.exports = {
     }
   }
 };
-// For test/unit/layers.test.ts (not enumerable: the configuration's schema allows no extra keys).
-Object.defineProperty(module.exports, 'KNOWN_VIOLATIONS', { value: KNOWN_VIOLATIONS, enumerable: false });

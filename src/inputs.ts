@@ -4,8 +4,10 @@
  */
 import * as core from '@actions/core';
 import { InputError } from './errors.js';
-import type { FailOn } from './compliance/types.js';
 import { WORKFLOW_EVENTS } from './run-context.js';
+
+/** When the step fails (input fail-on). */
+export type FailOn = 'noncompliant' | 'new-noncompliant' | 'stale' | 'insufficient-data' | 'drift' | 'never';
 
 export interface InputSpec {
   description: string;

@@ -1,17 +1,7 @@
 /** The data the compliance check produces and the gate and reports consume. */
+import type { Waiver } from '../manifest/load.js';
 
 export type RuleStatus = 'compliant' | 'noncompliant' | 'insufficient-data' | 'not-applicable' | 'stale' | 'error';
-
-export interface Waiver {
-  rule: string;
-  resourceId: string;
-  reason: string;
-  owner: string;
-  /** ISO date (YYYY-MM-DD). */
-  expires: string;
-  /** Where the waiver is written (file:line), for messages. */
-  source?: string;
-}
 
 /** One non-compliant resource of one rule. */
 export interface Finding {
@@ -62,8 +52,6 @@ export interface ComplianceResult {
   region: string;
   rules: RuleResult[];
 }
-
-export type FailOn = 'noncompliant' | 'new-noncompliant' | 'stale' | 'insufficient-data' | 'drift' | 'never';
 
 export interface GateDecision {
   result: 'pass' | 'fail';

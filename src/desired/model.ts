@@ -2,7 +2,7 @@
  * The model every phase reads: DesiredState, what the manifest (packs, single rules, runbooks, remediation bindings)
  * asks AWS to hold, every item with its file:line:col. Built by build.ts from what load.ts reads.
  */
-import type { Waiver } from '../compliance/types.js';
+import type { Waiver } from '../manifest/load.js';
 import type { RuleScope } from '../conformance/types.js';
 import type { DerivedPolicy } from '../runbooks/types.js';
 import type { SourcePosition } from '../source/position.js';

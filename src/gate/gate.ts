@@ -1,5 +1,7 @@
 /** The gate: a pure decision from the compliance result and the fail-on policy. */
-import type { ComplianceResult, FailOn, GateDecision, RuleResult, Waiver } from '../compliance/types.js';
+import type { ComplianceResult, GateDecision, RuleResult } from '../compliance/types.js';
+import type { FailOn } from '../inputs.js';
+import type { Waiver } from '../manifest/load.js';
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;

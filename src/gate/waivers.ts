@@ -7,7 +7,8 @@
  *
  * Pure: the base's waivers (or why they could not be read) and the head's in, the decision out.
  */
-import type { ComplianceResult, Waiver } from '../compliance/types.js';
+import type { ComplianceResult } from '../compliance/types.js';
+import type { Waiver } from '../manifest/load.js';
 
 /** The base branch's waivers, or why they are not known (then no waiver of the head applies). */
 export type BaseWaivers = { readable: true; waivers: readonly Waiver[] } | { readable: false; reason: string };

@@ -9,7 +9,7 @@
 import { execFile } from 'node:child_process';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { decideWaivers, type BaseWaivers, type WaiverBase, type WaiverDecision } from '../gate/waivers.js';
-import type { Waiver } from '../compliance/types.js';
+import type { Waiver } from '../manifest/load.js';
 import type { Logger } from '../logging.js';
 import { parseManifest } from '../manifest/load.js';
 import { createGitHubClient, httpStatusOf, toGitHubApiError, type GitHubClient } from './client.js';

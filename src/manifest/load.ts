@@ -11,11 +11,22 @@ import { addSchemaErrors } from '../source/schema.js';
 import { positionOf, positionAt, toTree, type TreePath } from '../source/tree.js';
 import { SourceError, SourceErrors } from '../errors.js';
 import type { SourcePosition } from '../source/position.js';
-import type { Waiver } from '../compliance/types.js';
 import { manifestSchema } from './schema.js';
 import { readYaml, yamlToJS } from '../source/yaml.js';
 import { calendarDateProblem } from '../util/dates.js';
 import { outsideWorkspace } from '../util/paths.js';
+
+/** A waiver of the manifest: findings of a rule on a resource that do not count until it expires. */
+export interface Waiver {
+  rule: string;
+  resourceId: string;
+  reason: string;
+  owner: string;
+  /** ISO date (YYYY-MM-DD). */
+  expires: string;
+  /** Where the waiver is written (file:line), for messages. */
+  source?: string;
+}
 
 export interface PackRef {
   builtin?: string;

@@ -9,9 +9,9 @@ import type {
   GateDecision,
   RuleError,
   RuleResult,
-  RuleStatus,
-  Waiver
+  RuleStatus
 } from '../compliance/types.js';
+import type { Waiver } from '../manifest/load.js';
 import type { RunInfo } from '../run-context.js';
 import { fingerprint } from '../compliance/fingerprint.js';
 import {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { fingerprint } from '../../../src/compliance/fingerprint.js';
 import { applyRemediationOutcomes, applyWaivers, decideGate } from '../../../src/gate/gate.js';
-import type { ComplianceResult, FailOn, Finding, RuleResult, RuleStatus } from '../../../src/compliance/types.js';
+import type { ComplianceResult, Finding, RuleResult, RuleStatus } from '../../../src/compliance/types.js';
+import type { FailOn } from '../../../src/inputs.js';
 
 function finding(rule: string, id: string, type = 'AWS::S3::Bucket'): Finding {
   return { ruleName: rule, resourceType: type, resourceId: id, fingerprint: fingerprint(rule, type, id) };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import type { ComplianceResult, Waiver } from '../../../src/compliance/types.js';
+import type { ComplianceResult } from '../../../src/compliance/types.js';
+import type { Waiver } from '../../../src/manifest/load.js';
 import { decideWaivers, findingsCovered, markProposedWaivers, type BaseWaivers } from '../../../src/gate/waivers.js';
 import { applyWaivers, decideGate } from '../../../src/gate/gate.js';
 

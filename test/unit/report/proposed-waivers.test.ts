@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { decideWaivers, markProposedWaivers, type ProposedWaiver } from '../../../src/gate/waivers.js';
-import type { Waiver } from '../../../src/compliance/types.js';
+import type { Waiver } from '../../../src/manifest/load.js';
 import { buildJsonReport } from '../../../src/report/json.js';
 import { buildSummary } from '../../../src/report/summary.js';
 import { proposedWaiversSection } from '../../../src/report/sections/waivers.js';
