@@ -242,7 +242,7 @@ export function parseInteger(name: string, value: string, min: number, max: numb
 }
 
 /** YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts them. */
-export function parseBoolean(name: string, value: string): boolean {
+function parseBoolean(name: string, value: string): boolean {
   if (['true', 'True', 'TRUE'].includes(value)) return true;
   if (['false', 'False', 'FALSE'].includes(value)) return false;
   throw new InputError(name, `Input '${name}' must be true or false, got '${value}'.`);
@@ -296,7 +296,7 @@ export function sanitizeSessionName(name: string): string {
  * Inputs that no longer exist, with what replaces them. GitHub still passes an input the action does not declare
  * (as INPUT_NAME, with a warning), so a workflow that sets one is refused rather than silently ignored.
  */
-export const REMOVED_INPUTS: Readonly<Record<string, string>> = {
+const REMOVED_INPUTS: Readonly<Record<string, string>> = {
   'allow-on-pull-request':
     "Input 'allow-on-pull-request' was removed: use 'remediate-on' to name the events on which remediate: apply runs (default workflow_dispatch,schedule)."
 };
@@ -310,7 +310,7 @@ function checkRemovedInputs(env: NodeJS.ProcessEnv): void {
 }
 
 /** remediate-on: GitHub event names (comma or newline separated), at least one, each a known workflow event. */
-export function parseRemediateOn(value: string): string[] {
+function parseRemediateOn(value: string): string[] {
   const items = [...new Set(parseList(value))];
   if (items.length === 0) {
     throw new InputError('remediate-on', "Input 'remediate-on' must name at least one event, e.g. workflow_dispatch.");

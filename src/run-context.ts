@@ -40,9 +40,6 @@ export function runsUntrustedCode(eventName: string): boolean {
   return isPullRequestEvent(eventName) || eventName === 'workflow_run';
 }
 
-/** The default of `remediate-on`: a person starts it, or the schedule on the default branch does. */
-export const DEFAULT_REMEDIATE_ON: readonly string[] = ['workflow_dispatch', 'schedule'];
-
 /**
  * Every event a workflow can be triggered by (GitHub Docs, "Events that trigger workflows"), so a misspelt name in
  * remediate-on is an error rather than a silent refusal.

@@ -33,7 +33,7 @@ const EXPIRED_CODES = new Set(['ExpiredTokenException', 'ExpiredToken', 'Request
 const NOT_RETRIED = new Set(['LimitExceededException']);
 
 /** The SDK's standard retry strategy (backoff, retry quota), minus the answers above. */
-export class ActionRetryStrategy extends StandardRetryStrategy {
+class ActionRetryStrategy extends StandardRetryStrategy {
   override async refreshRetryTokenForRetry(
     ...args: Parameters<StandardRetryStrategy['refreshRetryTokenForRetry']>
   ): ReturnType<StandardRetryStrategy['refreshRetryTokenForRetry']> {
@@ -50,7 +50,7 @@ interface ErrorWithName {
   Code?: string;
 }
 
-export function isExpiredCredentialsError(err: unknown): boolean {
+function isExpiredCredentialsError(err: unknown): boolean {
   const e = err as ErrorWithName | undefined;
   return EXPIRED_CODES.has(e?.name ?? '') || EXPIRED_CODES.has(e?.Code ?? '');
 }

@@ -44,7 +44,7 @@ export const PHYSICAL_NAME_PROPERTIES: Readonly<Record<string, string>> = {
  * Template types that deploy as another type (AWS SAM): a finding about the deployed type also looks at these.
  * The key is the type AWS Config reports.
  */
-export const DEPLOYED_AS: Readonly<Record<string, readonly string[]>> = {
+const DEPLOYED_AS: Readonly<Record<string, readonly string[]>> = {
   'AWS::Lambda::Function': ['AWS::Serverless::Function'],
   'AWS::DynamoDB::Table': ['AWS::Serverless::SimpleTable'],
   'AWS::StepFunctions::StateMachine': ['AWS::Serverless::StateMachine']

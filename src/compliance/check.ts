@@ -24,11 +24,11 @@ import { fingerprint } from './fingerprint.js';
 import type { ComplianceResult, Finding, RuleError, RuleResult, RuleStatus } from './types.js';
 
 /** AWS accepts at most 25 rule names per call. */
-export const NAMES_PER_CALL = 25;
+const NAMES_PER_CALL = 25;
 /** GetComplianceDetailsByConfigRule's largest page. */
-export const DETAILS_PAGE_SIZE = 100;
+const DETAILS_PAGE_SIZE = 100;
 /** DescribeConfigRuleEvaluationStatus's largest page when no names are given. */
-export const STATUS_PAGE_SIZE = 50;
+const STATUS_PAGE_SIZE = 50;
 
 export interface CheckOptions {
   /** Rule names to check, or 'all': every rule in the account. */

@@ -38,7 +38,7 @@ import {
 import type { Plan, PlanItem } from './plan.js';
 
 /** AWS accepts at most 25 remediation configurations per PutRemediationConfigurations call. */
-export const REMEDIATIONS_PER_CALL = 25;
+const REMEDIATIONS_PER_CALL = 25;
 
 export interface ApplyResult {
   done: PlanItem[];
@@ -88,7 +88,7 @@ export function toRemediationConfiguration(r: DesiredRemediation): RemediationCo
 }
 
 /** The version of a document whose content has this hash (newest first). */
-export async function versionWithHash(ssm: SSMClient, name: string, hash: string): Promise<string> {
+async function versionWithHash(ssm: SSMClient, name: string, hash: string): Promise<string> {
   const versions: string[] = [];
   for await (const page of paginateListDocumentVersions({ client: ssm }, { Name: name })) {
     for (const v of page.DocumentVersions ?? []) if (v.DocumentVersion) versions.push(v.DocumentVersion);

@@ -110,7 +110,7 @@ function diff(changes: FieldChange[], field: string, from: unknown, to: unknown)
 
 const emptyToUndefined = <T>(list: T[] | undefined): T[] | undefined => (list && list.length > 0 ? list : undefined);
 
-export function ruleChanges(d: DesiredRule, a: ActualRule): FieldChange[] {
+function ruleChanges(d: DesiredRule, a: ActualRule): FieldChange[] {
   const c: FieldChange[] = [];
   diff(c, 'Source.Owner', a.owner, d.owner);
   diff(c, 'Source.SourceIdentifier', a.identifier, d.identifier);
@@ -135,7 +135,7 @@ export function ruleChanges(d: DesiredRule, a: ActualRule): FieldChange[] {
   return c;
 }
 
-export function documentChanges(d: DesiredDocument, a: ActualDocument): FieldChange[] {
+function documentChanges(d: DesiredDocument, a: ActualDocument): FieldChange[] {
   const c: FieldChange[] = [];
   diff(c, 'Content (sha256)', a.hash, d.hash);
   return c;

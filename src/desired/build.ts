@@ -195,7 +195,7 @@ export async function buildDesiredState(
 }
 
 /** A pack's AWS::Config::RemediationConfiguration as a binding: every property carried, nothing dropped. */
-export function packRemediation(rem: RemediationSpec, origin: string, position: SourcePosition): DesiredRemediation {
+function packRemediation(rem: RemediationSpec, origin: string, position: SourcePosition): DesiredRemediation {
   const parameters: Record<string, RemediationParameterJson> = {};
   let resourceIdParameter: string | undefined;
   for (const [name, v] of Object.entries(rem.parameters)) {

@@ -13,7 +13,7 @@ function listNames(names: readonly string[]): string {
 }
 
 /** Findings counted against the gate: those of NON_COMPLIANT rules that no waiver covers. */
-export function countedFindings(rule: RuleResult): number {
+function countedFindings(rule: RuleResult): number {
   if (rule.status === 'error' || rule.complianceType !== 'NON_COMPLIANT') return 0;
   return rule.findings.filter(f => !f.waiver && f.remediation?.outcome !== 'verified').length;
 }

@@ -7,7 +7,7 @@ import type { Logger } from '../logging.js';
 import { type GitHubClient, toGitHubApiError } from './client.js';
 
 /** GitHub lists at most this many files of a pull request. */
-export const MAX_PULL_REQUEST_FILES = 3000;
+const MAX_PULL_REQUEST_FILES = 3000;
 
 export interface ChangedFilesQuery {
   owner: string;

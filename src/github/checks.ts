@@ -10,13 +10,13 @@ import { hasPullRequestPayload } from '../run-context.js';
 import type { GitHubContext } from './context.js';
 
 /** The Checks API takes at most 50 annotations per request. */
-export const ANNOTATIONS_PER_REQUEST = 50;
+const ANNOTATIONS_PER_REQUEST = 50;
 /** output.title, output.summary and output.text: at most 65,535 characters each. */
 export const MAX_OUTPUT_CHARS = 65_535;
 /** An annotation's message: at most 64 KB. */
-export const MAX_ANNOTATION_MESSAGE_BYTES = 64 * 1024;
+const MAX_ANNOTATION_MESSAGE_BYTES = 64 * 1024;
 /** An annotation's title: at most 255 characters. */
-export const MAX_ANNOTATION_TITLE_CHARS = 255;
+const MAX_ANNOTATION_TITLE_CHARS = 255;
 
 export type CheckConclusion = 'success' | 'failure' | 'neutral';
 

@@ -34,7 +34,6 @@ export class GitHubContextError extends Error {
 }
 
 // The pull-request event lists live in src/run-context.ts (one list for the whole action).
-export { isPullRequestEvent, hasPullRequestPayload } from '../run-context.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 type Json = Record<string, unknown>;

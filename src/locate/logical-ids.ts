@@ -10,7 +10,7 @@ import { AwsCallError } from '../errors.js';
 import { nameCandidates, templateTypesFor } from '../cfn/physical-names.js';
 import type { TemplateIndex } from '../cfn/types.js';
 
-export const LOGICAL_ID_TAG = 'aws:cloudformation:logical-id';
+const LOGICAL_ID_TAG = 'aws:cloudformation:logical-id';
 const MAX_EXPRESSION = 4096;
 
 const quote = (s: string): string => `'${s.replace(/'/g, "''")}'`;

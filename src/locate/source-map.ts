@@ -160,11 +160,7 @@ export function findResource(
 }
 
 /** Where one finding lands; undefined only when neither a template nor the fallback knows. */
-export function locateFinding(
-  finding: Finding,
-  index: TemplateIndex,
-  opts: MapFindingsOptions
-): SourceLocation | undefined {
+function locateFinding(finding: Finding, index: TemplateIndex, opts: MapFindingsOptions): SourceLocation | undefined {
   const resource = findResource(finding, index, opts.logicalIds);
   if (resource !== undefined) {
     const path = propertyPathFor(opts.ruleIdentifiers.get(finding.ruleName), resource.type);

@@ -10,7 +10,7 @@ const parameterValues = {
   additionalProperties: { type: ['string', 'number', 'boolean'] }
 } as const;
 
-export const MANIFEST_SCHEMA_ID = 'https://github.com/example-org/compliance-gate/schema/compliance.schema.json';
+const MANIFEST_SCHEMA_ID = 'https://github.com/example-org/compliance-gate/schema/compliance.schema.json';
 
 export const manifestSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',

@@ -98,7 +98,7 @@ async function proactiveRules(config: ConfigServiceClient, names: string[]): Pro
  * resource of the same template becomes that resource's literal physical name (CloudFormation's Ref of a bucket is
  * its name). Other intrinsics stay as written; AWS Config then fails that evaluation and says so.
  */
-export function resolveLocalRefs(value: unknown, names: ReadonlyMap<string, string>): unknown {
+function resolveLocalRefs(value: unknown, names: ReadonlyMap<string, string>): unknown {
   if (Array.isArray(value)) return value.map(v => resolveLocalRefs(v, names));
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>);

@@ -19,7 +19,7 @@ export interface AnnotationOptions {
   locate?: (ruleName: string) => RuleLocation | undefined;
 }
 
-export const DEFAULT_MAX_ANNOTATIONS = 10;
+const DEFAULT_MAX_ANNOTATIONS = 10;
 const MAX_TITLE = 200;
 const MAX_MESSAGE = 900;
 const MAX_RESOURCE = 80;

@@ -10,10 +10,9 @@ import { fingerprintOf, type SourceLocation } from '../locate/source-map.js';
 import type { ComplianceResult, Finding, RuleResult } from '../compliance/types.js';
 import { codeSpan, escapeMarkdown, toSingleLine, truncate } from '../util/text.js';
 
-export const SARIF_SCHEMA_URI =
-  'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
-export const TOOL_NAME = 'compliance-gate';
-export const TOOL_INFORMATION_URI = 'https://github.com/example-org/compliance-gate';
+const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const TOOL_NAME = 'compliance-gate';
+const TOOL_INFORMATION_URI = 'https://github.com/example-org/compliance-gate';
 /** GitHub code scanning accepts at most 25,000 results per run. */
 export const DEFAULT_MAX_RESULTS = 25_000;
 /** Key of the partial fingerprint: the finding's stable fingerprint (rule + resource type + resource id). */

@@ -11,7 +11,7 @@ import { countOutcomes, type RemediationReport } from '../../remediation/result.
 import type { OutcomeStatus, TargetOutcome } from '../../remediation/verify.js';
 
 /** Budget priority: after the verdict and rule table, before the resource lists. */
-export const REMEDIATION_PRIORITY = 3;
+const REMEDIATION_PRIORITY = 3;
 
 const OUTCOME_LABEL: Readonly<Record<OutcomeStatus, string>> = {
   verified: '✅ verified',

@@ -8,11 +8,11 @@ import { codeSpan, escapeMarkdown, truncate } from '../../util/text.js';
 import type { SummarySection } from '../markdown/layout.js';
 
 /** Between the verdict (0) and the deploy plan (10): it explains why waived-looking findings count. */
-export const PROPOSED_WAIVERS_ORDER = 5;
+const PROPOSED_WAIVERS_ORDER = 5;
 const PRIORITY = 2;
 
 /** Why a proposed waiver does not apply yet, in words. */
-export function proposedWhy(w: ProposedWaiver): string {
+function proposedWhy(w: ProposedWaiver): string {
   switch (w.why) {
     case 'new':
       return 'not on the base branch';

@@ -2,12 +2,8 @@ import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  GitHubContextError,
-  isPullRequestEvent,
-  parseGitHubContext,
-  readGitHubContext
-} from '../../../src/github/context.js';
+import { GitHubContextError, parseGitHubContext, readGitHubContext } from '../../../src/github/context.js';
+import { isPullRequestEvent } from '../../../src/run-context.js';
 import { BASE_SHA, HEAD_SHA, MERGE_SHA, pullRequestEvent, pushEvent } from '../../helpers/fake-github.js';
 
 let dir: string;
