@@ -8,7 +8,8 @@ import { OidcCredentials, verifyIdentity, type CallerIdentity } from './aws/cred
 import type { ComplianceResult, GateDecision } from './compliance/types.js';
 import type { DeployResult } from './deploy/phase.js';
 import { InputError, PolicyError } from './errors.js';
-import { applyRemediationOutcomes, applyWaivers, decideGate, type GateScope } from './gate/gate.js';
+import { applyRemediationOutcomes, decideGate, type GateScope } from './gate/gate.js';
+import { applyWaivers } from './gate/waivers.js';
 import * as gateInputs from './gate/inputs.js';
 import type { Options } from './inputs.js';
 import type { Logger } from './logging.js';

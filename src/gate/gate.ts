@@ -1,7 +1,6 @@
 /** The gate: a pure decision from the compliance result and the fail-on policy. */
 import type { ComplianceResult, GateDecision, RuleResult } from '../compliance/types.js';
 import type { FailOn } from '../inputs.js';
-import type { Waiver } from '../manifest/load.js';
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -146,26 +145,5 @@ export function decideGate(
     errorRules,
     ...(drift !== undefined ? { drift } : {}),
     ...(newNoncompliant !== undefined ? { newNoncompliantCount: newNoncompliant } : {})
-  };
-}
-
-/**
- * Marks findings covered by a waiver (rule + resource id, not expired on `today`). Returns the result with
- * waivers applied; the input is not changed.
- */
-export function applyWaivers(result: ComplianceResult, waivers: readonly Waiver[], today: string): ComplianceResult {
-  const active = waivers.filter(w => w.expires >= today);
-  if (active.length === 0) return result;
-  const key = (rule: string, id: string): string => `${rule}\u0000${id}`;
-  const byKey = new Map(active.map(w => [key(w.rule, w.resourceId), w]));
-  return {
-    ...result,
-    rules: result.rules.map(r => ({
-      ...r,
-      findings: r.findings.map(f => {
-        const w = byKey.get(key(f.ruleName, f.resourceId));
-        return w ? { ...f, waiver: w } : f;
-      })
-    }))
   };
 }

@@ -7,7 +7,7 @@
  *
  * Pure: the base's waivers (or why they could not be read) and the head's in, the decision out.
  */
-import type { ComplianceResult } from '../compliance/types.js';
+import type { ComplianceResult, Finding } from '../compliance/types.js';
 import type { Waiver } from '../manifest/load.js';
 
 /** The base branch's waivers, or why they are not known (then no waiver of the head applies). */
@@ -71,6 +71,36 @@ export function decideWaivers(head: readonly Waiver[], base: BaseWaivers): Waive
 }
 
 /**
+ * The result with each finding that a waiver not expired on `today` covers (same rule and resource) rewritten by
+ * `mark`; the input is not changed.
+ */
+function markCovered(
+  result: ComplianceResult,
+  waivers: readonly Waiver[],
+  today: string,
+  mark: (f: Finding, w: Waiver) => Finding
+): ComplianceResult {
+  const active = waivers.filter(w => w.expires >= today);
+  if (active.length === 0) return result;
+  const byKey = new Map(active.map(w => [key(w.rule, w.resourceId), w]));
+  return {
+    ...result,
+    rules: result.rules.map(r => ({
+      ...r,
+      findings: r.findings.map(f => {
+        const w = byKey.get(key(f.ruleName, f.resourceId));
+        return w ? mark(f, w) : f;
+      })
+    }))
+  };
+}
+
+/** Marks the findings a waiver covers (rule + resource id, not expired on `today`): they no longer count. */
+export function applyWaivers(result: ComplianceResult, waivers: readonly Waiver[], today: string): ComplianceResult {
+  return markCovered(result, waivers, today, (f, w) => ({ ...f, waiver: w }));
+}
+
+/**
  * Marks findings that a proposed waiver (not expired on `today`) would cover once merged, for the reports. They stay
  * counted: `waiver` is not set. Findings a waiver already covers are left alone. The input is not changed.
  */
@@ -79,22 +109,11 @@ export function markProposedWaivers(
   proposed: readonly Waiver[],
   today: string
 ): ComplianceResult {
-  const active = proposed.filter(w => w.expires >= today);
-  if (active.length === 0) return result;
-  const byKey = new Map(active.map(w => [key(w.rule, w.resourceId), w]));
-  return {
-    ...result,
-    rules: result.rules.map(r => ({
-      ...r,
-      findings: r.findings.map(f => {
-        if (f.waiver !== undefined) return f;
-        const w = byKey.get(key(f.ruleName, f.resourceId));
-        if (!w) return f;
-        const { why: _why, baseExpires: _b, ...waiver } = w as ProposedWaiver;
-        return { ...f, proposedWaiver: waiver };
-      })
-    }))
-  };
+  return markCovered(result, proposed, today, (f, w) => {
+    if (f.waiver !== undefined) return f;
+    const { why: _why, baseExpires: _b, ...waiver } = w as ProposedWaiver;
+    return { ...f, proposedWaiver: waiver };
+  });
 }
 
 /** How many findings of the result each proposed waiver covers (by rule and resource). */

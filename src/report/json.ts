@@ -28,17 +28,7 @@ export { fingerprint };
 
 export const REPORT_SCHEMA_VERSION = 1;
 
-export interface ReportRun {
-  repository: string;
-  runId: string;
-  runAttempt: string;
-  workflow: string;
-  eventName: string;
-  actor: string;
-  sha: string;
-  ref: string;
-  serverUrl: string;
-  runUrl?: string;
+export interface ReportRun extends RunInfo {
   accountId: string;
   region: string;
   /** When AWS Config compliance was read (ISO 8601). */

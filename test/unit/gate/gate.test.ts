@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { fingerprint } from '../../../src/compliance/fingerprint.js';
-import { applyRemediationOutcomes, applyWaivers, decideGate } from '../../../src/gate/gate.js';
+import { applyRemediationOutcomes, decideGate } from '../../../src/gate/gate.js';
+import { applyWaivers } from '../../../src/gate/waivers.js';
 import type { ComplianceResult, Finding, RuleResult, RuleStatus } from '../../../src/compliance/types.js';
 import type { FailOn } from '../../../src/inputs.js';
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import type { ComplianceResult } from '../../../src/compliance/types.js';
 import type { Waiver } from '../../../src/manifest/load.js';
 import { decideWaivers, findingsCovered, markProposedWaivers, type BaseWaivers } from '../../../src/gate/waivers.js';
-import { applyWaivers, decideGate } from '../../../src/gate/gate.js';
+import { decideGate } from '../../../src/gate/gate.js';
+import { applyWaivers } from '../../../src/gate/waivers.js';
 
 const waiver = (over: Partial<Waiver> = {}): Waiver => ({
   rule: 's3-bucket-logging-enabled',
