@@ -113,7 +113,9 @@ describe('DeleteConfigRule: DELETING, then gone', () => {
 });
 
 describe('SSM documents: Creating / Updating, then Active', () => {
-  const describeStatus = async (version?: string): Promise<{ Status?: string; StatusInformation?: string }> => {
+  const describeStatus = async (
+    version?: string
+  ): Promise<{ Status: string | undefined; StatusInformation: string | undefined }> => {
     const d = (await ssm.send(new DescribeDocumentCommand({ Name: 'Alert', DocumentVersion: version }))).Document!;
     return { Status: d.Status, StatusInformation: d.StatusInformation };
   };
