@@ -106,7 +106,7 @@ export async function deployStep({ options, aws, deps, accountId, today, phases 
         ...(workflowFile ? { workflowFile } : {}),
         workspace: workspaceOf(deps.env)
       },
-      deps.logger
+      { logger: deps.logger, clock: deps.clock, ...(deps.signal ? { signal: deps.signal } : {}) }
     )
   );
   for (const w of deployed.warnings) {

@@ -6,13 +6,13 @@ import type { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import type { SourceError } from '../errors.js';
 import type { DeployMode } from '../inputs.js';
-import type { Logger } from '../logging.js';
 import { applyPlan, type ApplyResult } from './apply.js';
 import { loadDesiredState, resolveManifest } from '../desired/load.js';
 import type { DesiredState } from '../desired/model.js';
 import { buildPlan, type ActualState, type Plan } from './plan.js';
 import { writePlanFile } from './plan-file.js';
 import { readActual } from './read-actual.js';
+import type { WaitDeps } from './wait.js';
 
 export interface DeployOptions {
   config: string;
@@ -44,8 +44,9 @@ export interface DeployResult {
 export async function runDeploy(
   clients: { config(): Promise<ConfigServiceClient>; ssm(): Promise<SSMClient> },
   options: DeployOptions,
-  logger: Logger
+  deps: WaitDeps
 ): Promise<DeployResult> {
+  const { logger } = deps;
   const manifest = resolveManifest(options);
   if (!manifest) {
     logger.info(
@@ -75,7 +76,7 @@ export async function runDeploy(
 
   const result: DeployResult = { desired, warnings: built.warnings, actual, plan, planFile };
   if (options.deploy === 'apply' || options.deploy === 'destroy') {
-    result.applied = await applyPlan(aws, plan, desired, logger);
+    result.applied = await applyPlan(aws, plan, desired, deps);
   }
   return result;
 }

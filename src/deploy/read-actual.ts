@@ -111,7 +111,13 @@ export async function readActual(
 
   const rules = new Map<string, ActualRule>();
   for await (const page of paginateDescribeConfigRules({ client: config }, {})) {
-    for (const r of page.ConfigRules ?? []) if (r.ConfigRuleName) rules.set(r.ConfigRuleName, toActualRule(r));
+    for (const r of page.ConfigRules ?? []) {
+      // A rule Config is deleting is as good as gone (ConfigRule.ConfigRuleState DELETING: "After Config deletes the
+      // rule, the rule and all of its evaluations are erased"): the plan creates it again (apply retries meanwhile).
+      // https://docs.aws.amazon.com/config/latest/APIReference/API_ConfigRule.html
+      if (r.ConfigRuleState === 'DELETING') continue;
+      if (r.ConfigRuleName) rules.set(r.ConfigRuleName, toActualRule(r));
+    }
   }
 
   if (options.ownership !== 'none') {

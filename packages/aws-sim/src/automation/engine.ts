@@ -166,6 +166,15 @@ export function startAutomation(ctx: RequestContext, opts: StartAutomationOption
       `Automation definition ${doc.name} has no version ${opts.documentVersion ?? '$DEFAULT'}.`
     );
   }
+  // Only an Active version runs (DocumentDescription.Status: Creating/Updating until processed;
+  // https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_DocumentDescription.html). The reference
+  // names no dedicated error: the simulator answers the modelled error for a definition that cannot be resolved.
+  if (version.status !== undefined && version.status !== 'Active') {
+    throw ssmError(
+      'AutomationDefinitionNotFoundException',
+      `Automation definition ${doc.name} version ${version.version} is ${version.status}, not Active.`
+    );
+  }
   if (opts.clientToken !== undefined) {
     const previous = Object.values(ssm.executions).find(e => e.clientToken === opts.clientToken);
     if (previous) {

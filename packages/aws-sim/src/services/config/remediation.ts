@@ -26,7 +26,9 @@ import {
   type ConfigState,
   type StoredRemediationConfiguration,
   type StoredRemediationException,
-  type StoredRemediationExecution
+  type StoredRemediationExecution,
+  RULE_DELETING_MESSAGE,
+  ruleIsDeleting
 } from './state.js';
 
 export const DEFAULT_MAXIMUM_AUTOMATIC_ATTEMPTS = 5;
@@ -90,6 +92,9 @@ export function configurationProblem(
 ): string | undefined {
   const rule = item.ConfigRuleName;
   if (!Object.hasOwn(cfg.rules, rule)) return `The Config rule '${rule}' does not exist in this account.`;
+  // The model declares no ResourceInUseException for PutRemediationConfigurations: the item fails with Config's
+  // message for a rule it is deleting (see RULE_DELETING_MESSAGE).
+  if (ruleIsDeleting(cfg.rules[rule])) return `${rule}: ${RULE_DELETING_MESSAGE}`;
   const createdBy = cfg.rules[rule]!.rule.CreatedBy;
   if (createdBy !== undefined) {
     return `The Config rule '${rule}' is service-linked (created by ${createdBy}); it cannot have a remediation configuration.`;

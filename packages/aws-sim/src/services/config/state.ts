@@ -53,6 +53,20 @@ export interface StoredConfigRule {
   EvaluationModes?: { Mode?: EvaluationMode }[];
 }
 
+/**
+ * AWS Config's answer while a rule is being deleted (ConfigRuleState DELETING): ResourceInUseException, "Config is
+ * deleting this rule. Try your request again later." (AWS Config API Reference, PutConfigRule and DeleteConfigRule,
+ * Errors: ResourceInUseException; ConfigRule.ConfigRuleState: "Config sets the state of the rule to DELETING
+ * temporarily after you use the DeleteConfigRule request to delete the rule. After Config deletes the rule, the rule
+ * and all of its evaluations are erased and are no longer available."
+ * https://docs.aws.amazon.com/config/latest/APIReference/API_ConfigRule.html).
+ */
+export const RULE_DELETING_MESSAGE = 'Config is deleting this rule. Try your request again later.';
+
+export function ruleIsDeleting(rec: RuleRecord | undefined): boolean {
+  return rec?.rule.ConfigRuleState === 'DELETING';
+}
+
 /** One evaluation result of one rule for one resource (detective mode). */
 export interface StoredEvaluation {
   resourceType: string;

@@ -130,7 +130,7 @@ export function describeVersion(doc: DocumentRecord, v: DocumentVersionRecord): 
     Name: doc.name,
     Owner: doc.owner,
     CreatedDate: new Date(v.createdDate),
-    Status: 'Active',
+    Status: v.status ?? 'Active',
     DocumentVersion: v.version,
     Parameters: v.parameters.map(p => ({ ...p })),
     PlatformTypes: platformTypes(doc),
@@ -145,6 +145,7 @@ export function describeVersion(doc: DocumentRecord, v: DocumentVersionRecord): 
   if (v.displayName !== undefined) out.DisplayName = v.displayName;
   if (v.targetType !== undefined) out.TargetType = v.targetType;
   if (v.description !== undefined) out.Description = v.description;
+  if (v.statusInformation !== undefined) out.StatusInformation = v.statusInformation;
   return out;
 }
 
@@ -177,8 +178,9 @@ export function versionInfo(doc: DocumentRecord, v: DocumentVersionRecord): Reco
     CreatedDate: new Date(v.createdDate),
     IsDefaultVersion: v.version === doc.defaultVersion,
     DocumentFormat: v.format,
-    Status: 'Active'
+    Status: v.status ?? 'Active'
   };
+  if (v.statusInformation !== undefined) out.StatusInformation = v.statusInformation;
   if (v.versionName !== undefined) out.VersionName = v.versionName;
   if (v.displayName !== undefined) out.DisplayName = v.displayName;
   return out;

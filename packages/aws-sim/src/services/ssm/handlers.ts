@@ -108,6 +108,44 @@ function newVersion(
 
 // ------------------------------------------------------------------------------------------------ documents
 
+/**
+ * Documents are not usable at once: "When you create or update a document, the status is Creating or Updating until
+ * the document is processed; then it is Active" (SSM API Reference, DocumentDescription.Status: Creating | Active |
+ * Updating | Deleting | Failed, and StatusInformation: "A message returned by AWS Systems Manager that explains the
+ * Status value. For example, a Failed status might be explained by the StatusInformation message..."
+ * https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_DocumentDescription.html).
+ * Scenario options: `documentActivationSeconds` (simulator seconds until Active; default 0: Active at once) and
+ * `documentActivationFailures` (document name -> StatusInformation: that document's new versions end Failed).
+ */
+function documentActivation(
+  ctx: RequestContext,
+  doc: DocumentRecord,
+  v: DocumentVersionRecord,
+  pending: 'Creating' | 'Updating'
+): void {
+  const raw = ctx.sim.options['documentActivationSeconds'];
+  const seconds = typeof raw === 'number' && Number.isFinite(raw) && raw > 0 ? raw : 0;
+  const failures = ctx.sim.options['documentActivationFailures'];
+  const failure =
+    typeof failures === 'object' && failures !== null && Object.hasOwn(failures, doc.name)
+      ? String((failures as Record<string, unknown>)[doc.name])
+      : undefined;
+  const settle = (): void => {
+    if (failure !== undefined) {
+      v.status = 'Failed';
+      v.statusInformation = failure;
+    } else {
+      v.status = 'Active';
+    }
+  };
+  if (seconds === 0) {
+    settle();
+    return;
+  }
+  v.status = pending;
+  ctx.sim.schedule(seconds * 1000, settle);
+}
+
 function createDocument(input: Ssm.CreateDocumentCommandInput, ctx: RequestContext): unknown {
   const state = ctx.state;
   const ssm = ssmState(state, ctx.now());
@@ -135,6 +173,7 @@ function createDocument(input: Ssm.CreateDocumentCommandInput, ctx: RequestConte
     tags
   };
   ssm.documents[name] = doc;
+  documentActivation(ctx, doc, version, 'Creating');
   return { DocumentDescription: describeVersion(doc, version) };
 }
 
@@ -151,6 +190,16 @@ function updateDocument(input: Ssm.UpdateDocumentCommandInput, ctx: RequestConte
     throw ssmError(
       'InvalidDocumentVersion',
       `Only the latest version of document ${doc.name} (${latest}) can be updated; DocumentVersion was ${wanted}.`
+    );
+  }
+  // A version still Creating or Updating cannot be updated on top of. The API reference names no dedicated error;
+  // the simulator answers the modelled InvalidDocumentOperation ("You attempted to ... a document while it is
+  // ..."; https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_UpdateDocument.html, Errors).
+  const latestRecord = doc.versions[latest];
+  if (latestRecord && (latestRecord.status === 'Creating' || latestRecord.status === 'Updating')) {
+    throw ssmError(
+      'InvalidDocumentOperation',
+      `Document ${doc.name} version ${latest} is ${latestRecord.status}; update it once it is Active.`
     );
   }
   if (Object.keys(doc.versions).length >= MAX_VERSIONS) {
@@ -172,6 +221,7 @@ function updateDocument(input: Ssm.UpdateDocumentCommandInput, ctx: RequestConte
   doc.versionCounter += 1;
   doc.versions[number] = version;
   doc.latestVersion = number;
+  documentActivation(ctx, doc, version, 'Updating');
   return { DocumentDescription: describeVersion(doc, version) };
 }
 

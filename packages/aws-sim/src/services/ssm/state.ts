@@ -36,7 +36,14 @@ export interface DocumentVersionRecord {
   parameters: DocumentParameterInfo[];
   /** ISO 8601. */
   createdDate: string;
+  /** DocumentStatus of this version; absent: Active (see documentActivation in services/ssm/handlers.ts). */
+  status?: DocumentVersionStatus;
+  /** Why the version is Failed (DocumentDescription.StatusInformation). */
+  statusInformation?: string;
 }
+
+/** DocumentStatus (SSM API Reference, DocumentDescription.Status: Creating | Active | Updating | Deleting | Failed). */
+export type DocumentVersionStatus = 'Creating' | 'Updating' | 'Active' | 'Failed';
 
 /** A document owned by the account (CreateDocument). AWS-owned documents are built in, not stored here. */
 export interface DocumentRecord {

@@ -8,6 +8,8 @@ import { encodeToken, pageAfter } from '../paging.js';
 import { scheduleEvaluation } from '../remediation.js';
 import {
   deriveRuleId,
+  RULE_DELETING_MESSAGE,
+  ruleIsDeleting,
   ruleArn,
   type ConfigState,
   type RuleRecord,
@@ -17,6 +19,12 @@ import {
 } from '../state.js';
 import { RULES_PAGE_SIZE, cfgOf, invalid, requireRule, names, sortedRuleNames, byName, stringAfter } from './common.js';
 import { checkTagKey } from './tags.js';
+
+/** The scenario option `ruleDeleteSeconds`: how long a deleted rule stays DELETING (default 0: gone at once). */
+export function ruleDeleteSeconds(options: Readonly<Record<string, unknown>>): number {
+  const v = options['ruleDeleteSeconds'];
+  return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0;
+}
 
 /** Config's account limit on rules (scenario option `maxConfigRules` overrides it). */
 const DEFAULT_MAX_CONFIG_RULES = 1000;
@@ -138,6 +146,7 @@ export function putConfigRule(input: Cfg.PutConfigRuleCommandInput, ctx: Request
   const r = input.ConfigRule as ConfigRuleInput | undefined;
   if (!r?.Source) throw invalid('ConfigRule with a Source is required.');
   const { name, existing } = targetOfPut(cfg, r);
+  if (ruleIsDeleting(existing)) throw new AwsError('ResourceInUseException', RULE_DELETING_MESSAGE);
   validateSource(r.Source);
   validateScope(r.Scope);
   try {
@@ -213,15 +222,27 @@ export function describeConfigRules(input: Cfg.DescribeConfigRulesCommandInput, 
 export function deleteConfigRule(input: Cfg.DeleteConfigRuleCommandInput, ctx: RequestContext): unknown {
   const cfg = cfgOf(ctx);
   const name = input.ConfigRuleName as string;
-  requireRule(cfg, name);
+  const rec = requireRule(cfg, name);
+  if (ruleIsDeleting(rec)) throw new AwsError('ResourceInUseException', RULE_DELETING_MESSAGE);
   if (Object.hasOwn(cfg.remediationConfigurations, name)) {
     throw new AwsError(
       'ResourceInUseException',
       `The Config rule '${name}' has a remediation configuration; delete it (DeleteRemediationConfiguration) before deleting the rule.`
     );
   }
-  delete cfg.rules[name];
-  delete cfg.remediationExceptions?.[name];
-  delete cfg.remediationExecutions?.[name];
+  const erase = (): void => {
+    // Re-created meanwhile (cannot happen while DELETING, but a reset can): leave the new rule alone.
+    if (cfg.rules[name] !== rec) return;
+    delete cfg.rules[name];
+    delete cfg.remediationExceptions?.[name];
+    delete cfg.remediationExecutions?.[name];
+  };
+  const seconds = ruleDeleteSeconds(ctx.sim.options);
+  if (seconds === 0) {
+    erase();
+    return {};
+  }
+  rec.rule.ConfigRuleState = 'DELETING';
+  ctx.sim.schedule(seconds * 1000, erase);
   return {};
 }
