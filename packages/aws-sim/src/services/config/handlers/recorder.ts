@@ -31,12 +31,28 @@ function requireRecorder(ctx: RequestContext, name: string): StoredRecorder {
   return r;
 }
 
+/**
+ * Scenario option `denyConfigurationRecorderReads: true`: the two Describe operations answer AccessDeniedException in
+ * AWS's form (AWS Config API Reference, Common Errors; IAM User Guide, "Troubleshooting access denied error
+ * messages"). A stand-in for tests until roles carry IAM policies (issue 11, simulator item 5).
+ */
+function authorizeRead(ctx: RequestContext): void {
+  if (ctx.sim.options['denyConfigurationRecorderReads'] !== true) return;
+  const action = `config:${ctx.operation}`;
+  const who = ctx.principal?.arn ?? 'anonymous';
+  throw new AwsError(
+    'AccessDeniedException',
+    `User: ${who} is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`
+  );
+}
+
 const date = (iso: string | undefined): Date | undefined => (iso === undefined ? undefined : new Date(iso));
 
 export function describeConfigurationRecorders(
   input: Cfg.DescribeConfigurationRecordersCommandInput,
   ctx: RequestContext
 ): unknown {
+  authorizeRead(ctx);
   return {
     ConfigurationRecorders: recordersNamed(ctx, input.ConfigurationRecorderNames).map(r => {
       const out: Record<string, unknown> = { name: r.name, recordingGroup: r.recordingGroup };
@@ -50,6 +66,7 @@ export function describeConfigurationRecorderStatus(
   input: Cfg.DescribeConfigurationRecorderStatusCommandInput,
   ctx: RequestContext
 ): unknown {
+  authorizeRead(ctx);
   return {
     ConfigurationRecordersStatus: recordersNamed(ctx, input.ConfigurationRecorderNames).map(r => {
       const out: Record<string, unknown> = { name: r.name, recording: r.recording };
