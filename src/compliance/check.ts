@@ -21,6 +21,7 @@ import type { Logger } from '../logging.js';
 import type { Clock } from '../util/clock.js';
 import { chunk, mapLimit } from '../util/concurrency.js';
 import { fingerprint } from './fingerprint.js';
+import { readRecorder, rulesUnknownToRecorder } from './recorder.js';
 import type { ComplianceResult, Finding, RuleError, RuleResult, RuleStatus } from './types.js';
 
 /** AWS accepts at most 25 rule names per call. */
@@ -130,9 +131,34 @@ export async function checkCompliance(
       };
     }
   }
+  await logger.group('Read configuration recorder', () => applyRecorder(deps, states, account.region));
+
   const now = deps.clock.now();
   const rules = [...states.values()].map(s => classify(s, now, options.maxResultAgeSeconds));
   return { checkedAt: now.toISOString(), accountId: account.accountId, region: account.region, rules };
+}
+
+/**
+ * A recorder that is off is not a pass (recorder.ts): change-triggered rules it leaves without fresh results become
+ * errors naming the recorder; periodic rules are still judged, and the log warns.
+ */
+async function applyRecorder(deps: CheckDeps, states: Map<string, RuleState>, region: string): Promise<void> {
+  const view = await readRecorder(deps.config, region);
+  const names = [...states.values()].filter(s => !s.error).map(s => s.name);
+  const unknown = await rulesUnknownToRecorder(deps, view, names);
+  for (const [name, error] of unknown) {
+    const s = states.get(name);
+    if (s) s.error = error;
+  }
+  if (view.kind === 'on' && unknown.size === 0) {
+    deps.logger.info(`Configuration recorder '${view.name}' is recording.`);
+    return;
+  }
+  const why =
+    view.kind === 'on' ? `configuration recorder '${view.name}' does not record every type` : view.error.message;
+  deps.logger.warn(
+    `AWS Config in ${region}: ${why}. ${unknown.size} change-triggered rule${unknown.size === 1 ? ' is' : 's are'} unknown (error)${unknown.size > 0 ? `: ${[...unknown.keys()].join(', ')}` : ''}; periodic rules are still judged.`
+  );
 }
 
 async function readAllCompliance(deps: CheckDeps, state: (name: string) => RuleState): Promise<void> {

@@ -7,6 +7,7 @@ import type { AccountState } from '../../core/state.js';
 import type { SimRuntime } from '../../core/types.js';
 import { evaluatorFor } from './evaluators.js';
 import { indexItems, itemsFromState } from './items.js';
+import { isRecorded } from './recorder.js';
 import { applyEvaluation, configState, type RuleRecord } from './state.js';
 
 /** What evaluation needs of a request context (a RequestContext satisfies it). */
@@ -61,6 +62,7 @@ export function scheduleRuleEvaluation(env: EvaluationEnv, ruleName: string, fro
 export function scheduleEvaluationsForResourceType(env: EvaluationEnv, resourceType: string): string[] {
   const cfg = configState(env.state, env.now());
   const names: string[] = [];
+  if (!isRecorded(cfg.configurationRecorders, resourceType)) return names;
   for (const [name, rec] of Object.entries(cfg.rules)) {
     const evaluator = evaluatorFor(rec.rule.Source);
     if (evaluator && (evaluator.resourceTypes as readonly string[]).includes(resourceType)) {

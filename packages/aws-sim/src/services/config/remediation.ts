@@ -19,6 +19,7 @@ import { automationOf } from '../ssm/content.js';
 import { findDocument, findVersion } from '../ssm/documents.js';
 import { TERMINAL_STATUSES, ssmState, type AutomationStatus } from '../ssm/state.js';
 import { evaluationDelayMs, scheduleRuleEvaluation } from './engine.js';
+import { isRecorded } from './recorder.js';
 import { evaluatorFor } from './evaluators.js';
 import { itemsFromState } from './items.js';
 import {
@@ -364,6 +365,8 @@ export function scheduleEvaluation(ctx: RequestContext, ruleName: string, fromSt
 export function scheduleEvaluationsForType(ctx: RequestContext, resourceType: string): string[] {
   const cfg = configState(ctx.state, ctx.now());
   const names: string[] = [];
+  // A change the recorder does not record (stopped, failing, type not in its recording group) triggers nothing.
+  if (!isRecorded(cfg.configurationRecorders, resourceType)) return names;
   for (const [name, rec] of Object.entries(cfg.rules)) {
     const evaluator = evaluatorFor(rec.rule.Source);
     if (evaluator && (evaluator.resourceTypes as readonly string[]).includes(resourceType)) {

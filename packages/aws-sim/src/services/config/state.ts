@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import type { AccountState } from '../../core/state.js';
 import { evaluateRule, evaluatorFor } from './evaluators.js';
 import { candidateItems, compareResourceKeys, indexItems, itemsFromState, type ItemIndex } from './items.js';
+import { defaultRecorder, type StoredRecorder } from './recorder.js';
 
 export type ComplianceType = 'COMPLIANT' | 'NON_COMPLIANT' | 'NOT_APPLICABLE' | 'INSUFFICIENT_DATA';
 export type EvaluationMode = 'DETECTIVE' | 'PROACTIVE';
@@ -195,6 +196,8 @@ export interface ConfigState {
   resourceEvaluations?: Record<string, StoredResourceEvaluation>;
   /** Counter used to derive resource evaluation ids. */
   resourceEvaluationSequence?: number;
+  /** By recorder name (recorder.ts); scenario data without it gets the recorder `default`, running. */
+  configurationRecorders: Record<string, StoredRecorder>;
 }
 
 /** The scenario-data form of a rule record: everything but `rule` may be left out. */
@@ -212,6 +215,7 @@ export interface ConfigStateInput {
   remediationExecutions?: Record<string, Record<string, StoredRemediationExecution>>;
   resourceEvaluations?: Record<string, StoredResourceEvaluation>;
   resourceEvaluationSequence?: number;
+  configurationRecorders?: Record<string, StoredRecorder>;
 }
 
 /** `config-rule-` and six lowercase base-36 characters derived from the inputs (deterministic). */
@@ -244,6 +248,12 @@ export function prepareConfigState(state: AccountState, now: Date): ConfigState 
   const cfg = raw as unknown as ConfigState;
   cfg.remediationConfigurations ??= {};
   cfg.ruleSequence ??= 0;
+  cfg.configurationRecorders ??= { default: defaultRecorder(state.accountId, new Date(now.getTime() - 86_400_000)) };
+  for (const [name, r] of Object.entries(cfg.configurationRecorders)) {
+    r.name ??= name;
+    r.recordingGroup ??= { allSupported: true, includeGlobalResourceTypes: true, resourceTypes: [] };
+    r.recording ??= false;
+  }
   const inputs: Record<string, RuleRecordInput> = raw.rules ?? {};
   cfg.rules = inputs as Record<string, RuleRecord>;
   const pending = new Map<number, RuleRecord[]>();

@@ -26,6 +26,12 @@ import {
   deleteRemediationExceptions
 } from './remediation.js';
 import { batchGetResourceConfig, selectResourceConfig } from './resource-config.js';
+import {
+  describeConfigurationRecorders,
+  describeConfigurationRecorderStatus,
+  startConfigurationRecorder,
+  stopConfigurationRecorder
+} from './recorder.js';
 import { startResourceEvaluationHandler, getResourceEvaluationSummary, listResourceEvaluations } from './proactive.js';
 
 /** The SDK's input type of each operation. */
@@ -55,6 +61,10 @@ type ConfigInputs = {
   StartResourceEvaluation: Cfg.StartResourceEvaluationCommandInput;
   GetResourceEvaluationSummary: Cfg.GetResourceEvaluationSummaryCommandInput;
   ListResourceEvaluations: Cfg.ListResourceEvaluationsCommandInput;
+  DescribeConfigurationRecorders: Cfg.DescribeConfigurationRecordersCommandInput;
+  DescribeConfigurationRecorderStatus: Cfg.DescribeConfigurationRecorderStatusCommandInput;
+  StartConfigurationRecorder: Cfg.StartConfigurationRecorderCommandInput;
+  StopConfigurationRecorder: Cfg.StopConfigurationRecorderCommandInput;
 };
 
 /** config operations of the simulated account. */
@@ -83,5 +93,9 @@ export const configHandlers = typedHandlers<ConfigInputs>({
   SelectResourceConfig: selectResourceConfig,
   StartResourceEvaluation: startResourceEvaluationHandler,
   GetResourceEvaluationSummary: getResourceEvaluationSummary,
-  ListResourceEvaluations: listResourceEvaluations
+  ListResourceEvaluations: listResourceEvaluations,
+  DescribeConfigurationRecorders: describeConfigurationRecorders,
+  DescribeConfigurationRecorderStatus: describeConfigurationRecorderStatus,
+  StartConfigurationRecorder: startConfigurationRecorder,
+  StopConfigurationRecorder: stopConfigurationRecorder
 });
