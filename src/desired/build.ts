@@ -9,6 +9,7 @@ import { ErrorSink } from '../source/collector.js';
 import type { Manifest } from '../manifest/load.js';
 import { isAwsOwnedDocumentName, parameterValueProblem, type AwsDocument } from '../runbooks/aws-documents.js';
 import type { DerivedPolicy, Runbook } from '../runbooks/types.js';
+import { compileAllowedPattern } from '../runbooks/validate/java-regex.js';
 import type {
   DesiredDocument,
   DesiredRemediation,
@@ -290,6 +291,7 @@ export function preflight(
         ours.parameters.map(p => ({ name: p.name, required: !p.hasDefault })),
         errors
       );
+      checkStaticValues(b, ours, errors);
       continue;
     }
     if (!isAwsOwnedDocumentName(b.targetId)) {
@@ -345,5 +347,36 @@ function checkBindingParameters(
     const values = b.parameters[p.name]?.StaticValue?.Values;
     const problem = values === undefined ? undefined : parameterValueProblem(p, values);
     if (problem !== undefined) errors.add(b.position, `${what}: parameter '${p.name}' ${problem}`);
+  }
+}
+
+/**
+ * A binding's static values against its runbook's `allowedPattern` and `allowedValues`: SSM Automation refuses an
+ * execution whose parameter value does not match them ("Data elements and parameters" of schema 0.3, allowedPattern and
+ * allowedValues), so a value that cannot run is an error at deploy, not a failed remediation later. A pattern is
+ * matched as SSM's Java `find` would (a match anywhere; AWS's patterns anchor themselves); a pattern the action cannot
+ * compile was already a warning of the runbook, and is not used here.
+ */
+function checkStaticValues(b: DesiredRemediation, runbook: Runbook, errors: ErrorSink): void {
+  const what = `remediation for '${b.ruleName}': runbook '${b.targetId}'`;
+  for (const p of runbook.parameters) {
+    const values = b.parameters[p.name]?.StaticValue?.Values;
+    if (values === undefined) continue;
+    const compiled = p.allowedPattern === undefined ? undefined : compileAllowedPattern(p.allowedPattern);
+    const allowed = p.allowedValues?.map(v => String(v));
+    for (const v of values) {
+      if (compiled !== undefined && 'regex' in compiled && !compiled.regex.test(v)) {
+        errors.add(
+          b.position,
+          `${what}: parameter '${p.name}' value ${JSON.stringify(v)} does not match its allowedPattern ${p.allowedPattern ?? ''}`
+        );
+      }
+      if (allowed !== undefined && !allowed.includes(v)) {
+        errors.add(
+          b.position,
+          `${what}: parameter '${p.name}' value ${JSON.stringify(v)} is not one of its allowedValues (${allowed.join(', ')})`
+        );
+      }
+    }
   }
 }
