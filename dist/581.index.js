@@ -6019,6 +6019,7 @@ function leastPrivilegePolicy(runbook, parameterValues = {}, options = {}) {
 
 
 
+
 const RULE_NAME = /^[A-Za-z0-9_.-]{1,128}$/;
 /** Builds the desired state; problems that prevent building it are collected in `errors`. */
 async function buildDesiredState(manifest, src) {
@@ -6267,6 +6268,7 @@ function preflight(state, manifest, runbooks, src) {
         const ours = runbooks.get(b.targetId);
         if (ours) {
             checkBindingParameters(b, ours.parameters.map(p => ({ name: p.name, required: !p.hasDefault })), errors);
+            checkStaticValues(b, ours, errors);
             continue;
         }
         if (!isAwsOwnedDocumentName(b.targetId)) {
@@ -6308,6 +6310,31 @@ function checkBindingParameters(b, declared, errors, aws) {
         const problem = values === undefined ? undefined : parameterValueProblem(p, values);
         if (problem !== undefined)
             errors.add(b.position, `${what}: parameter '${p.name}' ${problem}`);
+    }
+}
+/**
+ * A binding's static values against its runbook's `allowedPattern` and `allowedValues`: SSM Automation refuses an
+ * execution whose parameter value does not match them ("Data elements and parameters" of schema 0.3, allowedPattern and
+ * allowedValues), so a value that cannot run is an error at deploy, not a failed remediation later. A pattern is
+ * matched as SSM's Java `find` would (a match anywhere; AWS's patterns anchor themselves); a pattern the action cannot
+ * compile was already a warning of the runbook, and is not used here.
+ */
+function checkStaticValues(b, runbook, errors) {
+    const what = `remediation for '${b.ruleName}': runbook '${b.targetId}'`;
+    for (const p of runbook.parameters) {
+        const values = b.parameters[p.name]?.StaticValue?.Values;
+        if (values === undefined)
+            continue;
+        const compiled = p.allowedPattern === undefined ? undefined : compileAllowedPattern(p.allowedPattern);
+        const allowed = p.allowedValues?.map(v => String(v));
+        for (const v of values) {
+            if (compiled !== undefined && 'regex' in compiled && !compiled.regex.test(v)) {
+                errors.add(b.position, `${what}: parameter '${p.name}' value ${JSON.stringify(v)} does not match its allowedPattern ${p.allowedPattern ?? ''}`);
+            }
+            if (allowed !== undefined && !allowed.includes(v)) {
+                errors.add(b.position, `${what}: parameter '${p.name}' value ${JSON.stringify(v)} is not one of its allowedValues (${allowed.join(', ')})`);
+            }
+        }
     }
 }
 
