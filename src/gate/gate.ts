@@ -81,6 +81,16 @@ export function decideGate(
   // Nothing checked is not a pass, whatever fail-on says (unless checking nothing is the point of the run).
   const nothing = result.rules.length === 0 && scope.nothingByDesign === undefined;
   if (nothing) failing.push(`no rules were checked: ${scope.nothingChecked ?? 'no rule matched'}`);
+  // Rules AWS Config has never evaluated (just created: no LastSuccessfulEvaluationTime) judge nothing either: when
+  // every checked rule is one, the check judged nothing, which is not a pass (evaluate: true waits for the first one).
+  const neverEvaluated = result.rules.filter(r => r.status === 'insufficient-data' && r.lastEvaluated === undefined);
+  if (result.rules.length > 0 && neverEvaluated.length === result.rules.length) {
+    failing.push(
+      `no rule has been evaluated yet: AWS Config has not finished a first evaluation of ${listNames(
+        neverEvaluated.map(r => r.ruleName)
+      )} (use evaluate: true to wait for it)`
+    );
+  }
   // A rule that could not be checked never passes, whatever fail-on says.
   if (errorRules.length > 0) {
     failing.push(`${plural(errorRules.length, 'rule')} could not be checked (${listNames(errorRules)})`);

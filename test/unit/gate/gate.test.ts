@@ -124,6 +124,21 @@ describe('decideGate: nothing checked is not a pass', () => {
       insufficientDataRules: ['new-rule']
     });
   });
+  it('when no checked rule was ever evaluated, nothing was judged: it fails under every fail-on', () => {
+    const fresh = (name: string): RuleResult => rule(name, 'insufficient-data', [], 'INSUFFICIENT_DATA');
+    for (const failOn of [['noncompliant'], ['never']] as FailOn[][]) {
+      const g = decideGate(result([fresh('a'), fresh('b')]), failOn);
+      expect(g.result).toBe('fail');
+      expect(g.reason).toContain(
+        'no rule has been evaluated yet: AWS Config has not finished a first evaluation of a, b'
+      );
+    }
+    // One rule evaluated: the check judged something; the new rule is insufficient data under its fail-on.
+    expect(decideGate(result([fresh('a'), rule('b', 'compliant')]), ['noncompliant']).result).toBe('pass');
+    // Evaluated, with nothing in scope (AWS reports INSUFFICIENT_DATA): judged, not "never evaluated".
+    const evaluated = { ...fresh('a'), lastEvaluated: '2026-11-21T00:00:00Z' };
+    expect(decideGate(result([evaluated]), ['noncompliant']).result).toBe('pass');
+  });
   it('a template resource pre-deploy could not evaluate fails the gate under every fail-on, with file:line', () => {
     const compliant = result([rule('a', 'compliant')]);
     const unevaluated = [
