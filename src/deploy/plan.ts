@@ -3,13 +3,7 @@
  * differ) / delete (only objects tagged as managed by this action, only with prune or destroy) / unchanged.
  */
 import type { SourcePosition } from '../source/position.js';
-import type {
-  DesiredDocument,
-  DesiredRemediation,
-  DesiredRule,
-  DesiredState,
-  RemediationParameterJson
-} from '../desired/model.js';
+import type { DesiredDocument, DesiredRemediation, DesiredRule, DesiredState } from '../desired/model.js';
 
 export interface ActualRule {
   name: string;
@@ -36,18 +30,8 @@ export interface ActualDocument {
   managed?: boolean;
 }
 
-export interface ActualRemediation {
-  ruleName: string;
-  targetId: string;
-  targetVersion?: string;
-  parameters: Record<string, RemediationParameterJson>;
-  automatic: boolean;
-  maximumAutomaticAttempts?: number;
-  retryAttemptSeconds?: number;
-  concurrencyPercent?: number;
-  errorPercent?: number;
-  resourceType?: string;
-}
+/** A remediation configuration as AWS Config holds it: the desired binding's settings, without manifest facts. */
+export type ActualRemediation = Omit<DesiredRemediation, 'resourceIdParameter' | 'origin' | 'position'>;
 
 export interface ActualState {
   rules: Map<string, ActualRule>;
