@@ -2,7 +2,7 @@
  * plan.json: the deploy plan as data (every item, where it is declared, the rules and the runbooks' least-privilege
  * policies), written to the report directory on every deploy run that reads the account.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeJsonFile } from '../util/files.js';
 import { join } from 'node:path';
 import type { DesiredState } from '../desired/model.js';
 import type { Plan, PlanItem } from './plan.js';
@@ -61,8 +61,5 @@ export async function writePlanFile(
   mode: DeployMode,
   desired: DesiredState
 ): Promise<string> {
-  await mkdir(reportDir, { recursive: true });
-  const file = join(reportDir, PLAN_FILE_NAME);
-  await writeFile(file, JSON.stringify(buildPlanJson(plan, mode, desired), null, 2) + '\n');
-  return file;
+  return writeJsonFile(join(reportDir, PLAN_FILE_NAME), buildPlanJson(plan, mode, desired));
 }

@@ -3,8 +3,8 @@
  * back from a file (shape checked, and its hash recomputed so an edited file is refused).
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { writeJsonFile } from '../util/files.js';
 import { PolicyError } from '../errors.js';
 import { PLAN_SCHEMA_VERSION, planHash, type PlanTarget, type RemediationPlan } from './plan.js';
 
@@ -35,8 +35,7 @@ export function buildPlanJson(plan: RemediationPlan): RemediationPlan {
 
 /** Writes remediation-plan.json (creating its directory). */
 export async function writePlanFile(file: string, plan: RemediationPlan): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, JSON.stringify(buildPlanJson(plan), null, 2) + '\n', 'utf8');
+  await writeJsonFile(file, buildPlanJson(plan));
 }
 
 /** The approved plan file as read: the plan, or why it cannot be used (the approval check says so if it matters). */

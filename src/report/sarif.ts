@@ -3,8 +3,7 @@
  * non-compliant resource, anchored on the template line that declares the resource (or on the rule's line).
  * Pure builder plus a thin writer; the output is checked against the OASIS 2.1.0 schema in a test.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { writeJsonFile } from '../util/files.js';
 import type { Location, Log, Notification, PropertyBag, ReportingDescriptor, Result, Run, Suppression } from 'sarif';
 import { fingerprintOf, type SourceLocation } from '../locate/source-map.js';
 import type { ComplianceResult, Finding, RuleResult } from '../compliance/types.js';
@@ -373,11 +372,7 @@ export function buildSarif(input: SarifInput): SarifOutput {
   return { log: { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] }, cut };
 }
 
-/** Thin writer: the log as JSON at `file` (directory created), through a temporary file and a rename. */
+/** Thin writer: the log as one line of JSON at `file` (directory created, written atomically). */
 export async function writeSarif(file: string, log: Log): Promise<string> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, `${JSON.stringify(log)}\n`, 'utf8');
-  await rename(tmp, file);
-  return file;
+  return writeJsonFile(file, log, 0);
 }

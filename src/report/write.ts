@@ -1,5 +1,6 @@
 /** Thin writers: the JSON report to the report directory, the summary to the step summary file. */
-import { appendFile, mkdir, rename, writeFile } from 'node:fs/promises';
+import { appendFile } from 'node:fs/promises';
+import { writeJsonFile } from '../util/files.js';
 import path from 'node:path';
 import type { ComplianceReportJson } from './json.js';
 
@@ -15,12 +16,7 @@ export function jsonReportPath(reportDir: string): string {
  * rename so a reader never sees half a report. Returns the path written.
  */
 export async function writeJsonReport(reportDir: string, report: ComplianceReportJson): Promise<string> {
-  await mkdir(reportDir, { recursive: true });
-  const file = jsonReportPath(reportDir);
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, `${JSON.stringify(report, null, 2)}\n`, 'utf8');
-  await rename(tmp, file);
-  return file;
+  return writeJsonFile(jsonReportPath(reportDir), report);
 }
 
 /**
