@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup, REPO_ROOT, runInProcess, type ActionRunResult } from '../helpers/action-env.js';
-import { startSimulator, type Simulator } from 'aws-sim';
+import { setRolePolicy, startSimulator, type Simulator } from 'aws-sim';
 import type { Clock } from '../../src/util/clock.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/compliance-gate';
@@ -153,6 +153,12 @@ describe("a conformance pack's remediation, deployed like a manifest remediation
 
   it('remediate: apply runs AWS-ConfigureS3BucketLogging on the non-compliant buckets; they become compliant', async () => {
     sim.reset();
+    // The pack passes the blog's remediation role, whose policy (EBS encryption, SNS) does not cover this runbook:
+    // give it what AWS-ConfigureS3BucketLogging's steps call (the runbook reference's required permissions).
+    setRolePolicy(sim.state, 'my-hipaa-remediation-role', {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 's3:PutBucketLogging', Resource: 'arn:aws:s3:::*' }]
+    });
     expect((await action(sim, { deploy: 'apply', 'fail-on': 'never' })).exitCode).toBe(0);
     const buckets = sim.state.resources.s3Buckets;
     expect(buckets['claims-uploads']!.logging).toBeUndefined();

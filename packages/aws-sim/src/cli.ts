@@ -1,25 +1,31 @@
 /**
  * Starts the simulated AWS account from the command line:
  *
- *   npm run sim -- --scenario seed [--port N] [--context NAME] [--<param> value ...]
+ *   npm run sim -- --scenario seed [--port N] [--context NAME] [--role-policy FILE] [--<param> value ...]
  *
  * Prints KEY=VALUE lines (AWS_ENDPOINT_URL, AWS_REGION, ACTIONS_ID_TOKEN_REQUEST_URL,
  * ACTIONS_ID_TOKEN_REQUEST_TOKEN, and SIM_PID: the pid of the serving process, since npx / npm run do not reliably
  * forward signals), then `ready`, and serves until SIGTERM/SIGINT (then closes and exits 0). Extra `--x y` pairs are scenario
- * parameters (e.g. `--scenario scale --rules 130 --resources 20000`).
+ * parameters (e.g. `--scenario scale --rules 130 --resources 20000`). `--role-policy FILE` makes the IAM policy document
+ * in FILE the only policy of the action's role (the scenario's role with OIDC trust); a relative FILE resolves against
+ * the directory `npm run sim` was called from (INIT_CWD), else the current directory.
  */
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSimulator } from './index.js';
+import { loadScenario, startSimulator } from './index.js';
+import { setActionRolePolicy } from './core/iam/authorize.js';
+import { parsePolicy } from './core/iam/policy.js';
 
 export interface CliArgs {
   scenario: string;
   port?: number;
   context?: string;
+  rolePolicy?: string;
   params: Record<string, string>;
 }
 
-const USAGE = 'usage: sim --scenario NAME [--port N] [--context NAME] [--<param> value ...]';
+const USAGE = 'usage: sim --scenario NAME [--port N] [--context NAME] [--role-policy FILE] [--<param> value ...]';
 
 /** Parses argv (without node and script); throws with a usage line on malformed arguments. */
 export function parseArgs(argv: readonly string[]): CliArgs {
@@ -41,6 +47,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     }
     if (name === 'scenario') out.scenario = value;
     else if (name === 'context') out.context = value;
+    else if (name === 'role-policy') out.rolePolicy = value;
     else if (name === 'port') {
       if (!/^\d+$/.test(value) || Number(value) > 65535)
         throw new Error(`--port must be a port number, got '${value}'`);
@@ -58,9 +65,23 @@ async function main(): Promise<void> {
     process.stderr.write(`${(e as Error).message}\n`);
     process.exit(2);
   }
+  const scenario = await loadScenario(args.scenario, args.params);
+  if (args.rolePolicy !== undefined) {
+    const file = path.resolve(process.env['INIT_CWD'] ?? process.cwd(), args.rolePolicy);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new Error(`--role-policy ${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    }
+    try {
+      setActionRolePolicy(scenario.state, parsePolicy(text));
+    } catch (e) {
+      throw new Error(`--role-policy ${file}: ${(e as Error).message}`);
+    }
+  }
   const sim = await startSimulator({
-    scenario: args.scenario,
-    params: args.params,
+    scenario,
     ...(args.port !== undefined ? { port: args.port } : {})
   });
   let stopping = false;

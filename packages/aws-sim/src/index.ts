@@ -16,6 +16,8 @@ export type { FaultConfig } from './core/faults.js';
 export type { Scenario, GithubContext, ScenarioInput } from './core/scenario.js';
 export type { CallCounts } from './core/server.js';
 export { listScenarios, loadScenario } from './core/scenario.js';
+export { setActionRolePolicy, setRolePolicy } from './core/iam/authorize.js';
+export type { PolicyDocument } from './core/iam/policy.js';
 
 export interface StartOptions {
   /** Scenario name (scenarios/NAME.json|ts, default "seed") or a scenario object (partial ones are completed). */

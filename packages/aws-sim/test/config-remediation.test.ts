@@ -47,6 +47,8 @@ mainSteps:
 
 async function seed(options: Record<string, unknown> = {}) {
   const state: AccountState = freshState(await loadScenario('seed'));
+  // Remediation semantics, not IAM: the remediation role may do everything here (the seed's policies: iam-e2e.test.ts).
+  delete state.roles[REMEDIATION_ROLE]!.policies;
   const sim = new ManualSim(NOW, options);
   const call = (op: string, input: Record<string, unknown> = {}) => callHandler(configHandlers, op, input, state, sim);
   const errorOf = (op: string, input: Record<string, unknown> = {}) => awsErrorCode(() => call(op, input));

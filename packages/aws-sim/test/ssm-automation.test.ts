@@ -8,6 +8,7 @@ import { ssmState } from '../src/services/ssm/state.js';
 import { freshState, loadScenario } from '../src/core/scenario.js';
 import type { AccountState } from '../src/core/state.js';
 import { AwsError } from '../src/core/types.js';
+import { remediationServiceRole } from '../src/services/config/remediation.js';
 import { describeWithReference, itWithReference, referenceRunbook } from './reference.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -25,6 +26,9 @@ let sim: FakeRuntime;
 
 beforeEach(async () => {
   state = freshState(await loadScenario('seed'));
+  // These tests are about runbook semantics: the remediation role may do everything here. The seed's policies (the
+  // blog's) are exercised in iam-e2e.test.ts.
+  delete state.roles[REMEDIATION_ROLE]!.policies;
   sim = new FakeRuntime();
 });
 
@@ -1118,7 +1122,7 @@ describe('startAutomation / getAutomation (for the Config remediation engine)', 
     const id = startAutomation(ctx, {
       documentName: 'Ebs',
       parameters: { AutomationAssumeRole: [REMEDIATION_ROLE] },
-      executedBy: 'arn:aws:iam::123456789012:role/aws-service-role/config',
+      executedBy: remediationServiceRole(ACCOUNT),
       onFinish: e => finished.push(e)
     });
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -1126,7 +1130,7 @@ describe('startAutomation / getAutomation (for the Config remediation engine)', 
     sim.runAll();
     expect(finished).toHaveLength(1);
     expect(finished[0]!.AutomationExecutionStatus).toBe('Success');
-    expect(getAutomation(ctx, id).ExecutedBy).toBe('arn:aws:iam::123456789012:role/aws-service-role/config');
+    expect(getAutomation(ctx, id).ExecutedBy).toBe(remediationServiceRole(ACCOUNT));
     expect(state.resources.ebsEncryptionByDefault['us-east-1']).toBe(true);
   });
 

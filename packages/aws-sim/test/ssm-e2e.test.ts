@@ -21,6 +21,7 @@ import {
   type AutomationExecution
 } from '@aws-sdk/client-ssm';
 import { startSimulator, type Simulator } from '../src/index.js';
+import { setRolePolicy } from '../src/core/iam/authorize.js';
 import { itWithReference, referenceRunbook } from './reference.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -188,6 +189,13 @@ describe('SSM documents through @aws-sdk/client-ssm', () => {
 describe('Automation through @aws-sdk/client-ssm', () => {
   itWithReference('runs EnableEbsEncryptionByDefault to Success and changes the account', async () => {
     await createRunbook('EnableEbsEncryptionByDefault', runbook('EnableEbsEncryptionByDefault.yaml'));
+    // The permissions the runbook's steps need (the seed's blog policy lacks ec2:GetEbsEncryptionByDefault).
+    setRolePolicy(sim.state, 'my-hipaa-remediation-role', {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: ['ec2:EnableEbsEncryptionByDefault', 'ec2:GetEbsEncryptionByDefault'], Resource: '*' }
+      ]
+    });
     const { AutomationExecutionId: id } = await ssm.send(
       new StartAutomationExecutionCommand({
         DocumentName: 'EnableEbsEncryptionByDefault',

@@ -186,7 +186,7 @@ describe('ISO 8601 durations', () => {
 describe('the APIs steps can call', () => {
   let state: AccountState;
   let env: ApiCaller;
-  const SESSION = 'arn:aws:sts::123456789012:assumed-role/r/s';
+  const SESSION = 'arn:aws:sts::123456789012:assumed-role/compliance-gate/s';
 
   beforeEach(async () => {
     state = freshState(await loadScenario('seed'));
@@ -297,7 +297,7 @@ describe('the APIs steps can call', () => {
         message: 'm',
         subject: 's',
         publishedAt: '2026-05-01T00:00:00.000Z',
-        publishedBy: 'arn:aws:sts::123456789012:assumed-role/r/s'
+        publishedBy: 'arn:aws:sts::123456789012:assumed-role/compliance-gate/s'
       }
     ]);
     const topic = 'arn:aws:sns:us-east-1:123456789012:my-sns-topic';

@@ -23,6 +23,7 @@ import {
   type SimRuntime
 } from '../core/types.js';
 import { declaredInputs, handlers } from '../services/index.js';
+import { authorize } from '../core/iam/authorize.js';
 
 /** Who makes a call, when and where. */
 export interface ApiCaller {
@@ -259,6 +260,8 @@ export function callAwsApi(
       const violations = validate(model, { target: inputShape }, input, '');
       if (violations.length > 0) throw validationError(model.protocol, validationMessage(violations));
     }
+    // The step's call is authorized for the execution's identity as an SDK call is (core/iam/authorize.ts).
+    authorize(ctx, input);
     out = ops[operation]!(input, ctx);
   } catch (e) {
     if (e instanceof AwsError) throw new ApiCallError(e.code, operation, e.message);

@@ -9,6 +9,7 @@
 import type { RequestContext } from '../core/types.js';
 import type { AccountState } from '../core/state.js';
 import { ACTIONS } from './actions/index.js';
+import { requirePassRole } from '../core/iam/authorize.js';
 import { failed, isTerminal, option, stepFailure, type StepResult } from './step.js';
 import { automationOf, type ParsedDocument, type ParsedStep } from '../services/ssm/content.js';
 import { findDocument, findVersion, ssmError } from '../services/ssm/documents.js';
@@ -216,12 +217,29 @@ export function startAutomation(ctx: RequestContext, opts: StartAutomationOption
     tags: opts.tags ?? []
   };
   if (opts.clientToken !== undefined) rec.clientToken = opts.clientToken;
+  checkPassRole(rec, parsed, ctx);
   ssm.executions[executionId] = rec;
   const entry: Live = { doc: parsed, ctx };
   if (opts.onFinish) entry.onFinish = opts.onFinish;
   live.set(rec, entry);
   ctx.sim.schedule(option(ctx, 'automationStepDelayMs', 0), () => begin(rec));
   return executionId;
+}
+
+/**
+ * Starting an execution that runs as an assume role passes that role to Systems Manager: whoever starts it needs
+ * iam:PassRole on the role (core/iam/authorize.ts, requirePassRole), else the start is refused with
+ * AccessDeniedException. A role that cannot be resolved here fails the execution when it begins (begin()).
+ */
+function checkPassRole(rec: AutomationExecutionRecord, doc: ParsedDocument, ctx: RequestContext): void {
+  if (doc.assumeRole === undefined) return;
+  let arn: string;
+  try {
+    arn = toText(resolveTemplates(doc.assumeRole, scopeOf(rec, ctx))).trim();
+  } catch {
+    return;
+  }
+  if (arn !== '') requirePassRole(ctx.state, rec.executedBy, 'ssm', arn);
 }
 
 // ------------------------------------------------------------------------------------------------ scope

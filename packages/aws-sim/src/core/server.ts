@@ -18,6 +18,8 @@ import {
   randomSecret,
   randomSessionToken
 } from './auth.js';
+import { authorize } from './iam/authorize.js';
+import { iamControl } from './iam/control.js';
 import { FaultInjector, parseFaultConfig, type FaultConfig, type FaultKind } from './faults.js';
 import { OIDC_CONFIG_PATH, OIDC_JWKS_PATH, OIDC_TOKEN_PATH, type OidcIssuer } from '../github/oidc.js';
 import {
@@ -410,6 +412,7 @@ export class SimServer {
         sim: this.runtime,
         ...(principal ? { principal } : {})
       };
+      authorize(ctx, input);
       const output = await handler(input, ctx);
       if (protocol === 'awsJson1_1') {
         const json = encodeJsonOutput(model, op.output, output);
@@ -441,6 +444,8 @@ export class SimServer {
       return text.trim() === '' ? {} : JSON.parse(text);
     };
     try {
+      const iam = await iamControl(method, url.pathname, () => readBody(req), this.state);
+      if (iam) return sendJson(res, iam.status, iam.body);
       switch (route) {
         case 'GET /_sim/calls':
           return sendJson(res, 200, this.calls());

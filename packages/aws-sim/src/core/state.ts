@@ -2,6 +2,7 @@
  * The simulated account's state. Everything is plain JSON so `GET /_sim/state` can return it as is and scenarios
  * can be written as data. Timestamps are ISO 8601 strings.
  */
+import type { PolicyDocument } from './iam/policy.js';
 
 export interface TrustPolicy {
   /** token.aud must equal one of these (StringEquals). */
@@ -17,6 +18,8 @@ export interface RoleState {
   maxSessionDurationSeconds?: number;
   /** Role can be passed to SSM Automation / Config remediation as assume role. */
   assumableByAutomation?: boolean;
+  /** Identity-based policies (IAM JSON, core/iam/policy.ts); absent: the role may do everything. */
+  policies?: PolicyDocument[];
 }
 
 export interface IssuedCredential {
