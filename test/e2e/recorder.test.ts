@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigServiceClient, StopConfigurationRecorderCommand } from '@aws-sdk/client-config-service';
-import { loadScenario, startSimulator, type Scenario, type Simulator } from 'aws-sim';
+import { loadScenario, setActionRolePolicy, startSimulator, type Scenario, type Simulator } from 'aws-sim';
 import { cleanup, runInProcess, type ActionRunResult } from '../helpers/action-env.js';
 import type { Clock } from '../../src/util/clock.js';
 
@@ -173,14 +173,22 @@ describe('the configuration recorder in the compliance check', () => {
   });
 
   it('unreadable (AccessDeniedException): change-triggered rules are unknown with that reason', async () => {
-    const sim = await start(await scenario(), { denyConfigurationRecorderReads: true });
+    const sim = await start(await scenario());
+    // A real policy: the action role may do everything except read the recorder.
+    setActionRolePolicy(sim.state, {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: '*', Resource: '*' },
+        { Effect: 'Deny', Action: 'config:DescribeConfigurationRecorder*', Resource: '*' }
+      ]
+    });
     const r = await check(sim, { 'fail-on': 'never' });
     expect(r.exitCode).toBe(1);
     const logging = rulesOf(r).get(LOGGING);
     expect(logging?.status).toBe('error');
     expect(logging?.error?.code).toBe('AccessDeniedException');
     expect(logging?.error?.message).toMatch(
-      /^the configuration recorder could not be read \(config:DescribeConfigurationRecorder\S* failed: AccessDeniedException: User: \S+ is not authorized to perform: config:DescribeConfigurationRecorder\S* because .*\): change-triggered results are not known to be fresh$/
+      /^the configuration recorder could not be read \(config:DescribeConfigurationRecorder\S* failed: AccessDeniedException: User: \S+ is not authorized to perform: config:DescribeConfigurationRecorder\S* with an explicit deny in an identity-based policy \(request id \S+\)\): change-triggered results are not known to be fresh$/
     );
     expect(rulesOf(r).get(EBS)?.status).toBe('noncompliant');
   });
