@@ -193,7 +193,11 @@ describe('Automation through @aws-sdk/client-ssm', () => {
     setRolePolicy(sim.state, 'my-hipaa-remediation-role', {
       Version: '2012-10-17',
       Statement: [
-        { Effect: 'Allow', Action: ['ec2:EnableEbsEncryptionByDefault', 'ec2:GetEbsEncryptionByDefault'], Resource: '*' }
+        {
+          Effect: 'Allow',
+          Action: ['ec2:EnableEbsEncryptionByDefault', 'ec2:GetEbsEncryptionByDefault'],
+          Resource: '*'
+        }
       ]
     });
     const { AutomationExecutionId: id } = await ssm.send(
