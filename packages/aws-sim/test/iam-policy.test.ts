@@ -12,7 +12,9 @@ import {
   setActionRolePolicy,
   setRolePolicy
 } from '../src/core/iam/authorize.js';
-import { freshState, loadScenario } from '../src/core/scenario.js';
+import { freshState, loadScenario, normalizeScenario } from '../src/core/scenario.js';
+
+const ALLOW_ALL_DOC = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
 
 const TOPIC = 'arn:aws:sns:us-east-1:123456789012:my-sns-topic';
 const doc = (...Statement: PolicyDocument['Statement'][]): PolicyDocument => ({
@@ -139,6 +141,23 @@ describe('policy documents', () => {
     ['{"Statemnt":[]}', "unknown policy element 'Statemnt'"]
   ])('refuses %s', (text, message) => {
     expect(() => parsePolicy(text)).toThrow(message);
+  });
+});
+
+describe('scenario role policies', () => {
+  it('refuses a scenario whose role policy IAM would refuse, naming the role and the element', () => {
+    const roles = (policies: unknown) => ({
+      state: { roles: { 'arn:aws:iam::123456789012:role/r': { arn: 'arn:aws:iam::123456789012:role/r', policies } } }
+    });
+    expect(() =>
+      normalizeScenario(roles([{ Statement: [{ Effect: 'Allow', Action: '*' }] }]) as never, 's.json')
+    ).toThrow(
+      's.json: state.roles.arn:aws:iam::123456789012:role/r.policies[0]: Statement[0] must have exactly one of Resource and NotResource'
+    );
+    expect(() => normalizeScenario(roles({}) as never, 's.json')).toThrow(
+      'policies must be a list of policy documents'
+    );
+    expect(() => normalizeScenario(roles([ALLOW_ALL_DOC]) as never, 's.json')).not.toThrow();
   });
 });
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseFaultConfig, type FaultConfig } from './faults.js';
 import type { AccountState, ResourcesState } from './state.js';
+import { rolePolicyProblem } from './iam/policy.js';
 
 /** One GitHub workflow context: its fields become claims of the OIDC token (sub, ref, event_name, ...). */
 export interface GithubContext {
@@ -189,6 +190,8 @@ export function normalizeScenario(raw: unknown, source: string, fallbackName = '
     fail((e as Error).message);
   }
   if (input.options !== undefined && !isObject(input.options)) fail('"options" must be an object');
+  const badPolicy = rolePolicyProblem(fullState.roles);
+  if (badPolicy !== undefined) fail(badPolicy);
 
   const scenario: Scenario = {
     name: input.name ?? fallbackName,

@@ -205,3 +205,19 @@ export function evaluate(policies: readonly PolicyDocument[], request: Authoriza
   }
   return allowed ? 'allow' : 'implicitDeny';
 }
+
+/** The first invalid role policy of a scenario's roles (`state.roles.ARN.policies[i]: problem`), if any. */
+export function rolePolicyProblem(roles: Record<string, { policies?: unknown }>): string | undefined {
+  for (const [arn, role] of Object.entries(roles)) {
+    if (role.policies === undefined) continue;
+    if (!Array.isArray(role.policies)) return `state.roles.${arn}.policies must be a list of policy documents`;
+    for (const [i, doc] of role.policies.entries()) {
+      try {
+        validatePolicy(doc);
+      } catch (e) {
+        return `state.roles.${arn}.policies[${i}]: ${(e as Error).message}`;
+      }
+    }
+  }
+  return undefined;
+}
