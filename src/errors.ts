@@ -94,6 +94,9 @@ interface SdkLikeError {
 const USER_ERROR_CODES = new Set([
   'AccessDenied',
   'AccessDeniedException',
+  // SNS answers a denial with AuthorizationError; the SDK names the exception AuthorizationErrorException.
+  'AuthorizationError',
+  'AuthorizationErrorException',
   'UnauthorizedOperation',
   'ValidationException',
   'ValidationError',

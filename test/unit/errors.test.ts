@@ -22,6 +22,9 @@ describe('errors', () => {
     expect(e.message).toBe('config:DescribeConfigRules failed: ThrottlingException: Rate exceeded (request id req-1)');
     expect(e.userError).toBe(false);
     expect(toAwsCallError('sts:GetCallerIdentity', { name: 'AccessDenied', message: 'no' }).userError).toBe(true);
+    // SNS denies with AuthorizationError (query protocol); the SDK names it AuthorizationErrorException.
+    expect(toAwsCallError('sns:Publish', { name: 'AuthorizationErrorException', message: 'no' }).userError).toBe(true);
+    expect(toAwsCallError('sns:Publish', { name: 'InternalErrorException', message: 'no' }).userError).toBe(false);
     expect(toAwsCallError('x', e)).toBe(e);
     expect(toAwsCallError('x', undefined).code).toBe('UnknownError');
   });
