@@ -65,8 +65,9 @@ export const INPUTS = {
   },
   'evaluation-timeout': { description: 'Seconds to wait for a started evaluation.', default: '300' },
   'max-result-age': {
-    description: 'Evaluation results older than this are stale (e.g. 30m, 24h, 7d).',
-    default: '24h'
+    description:
+      'Override (e.g. 30m, 24h, 7d): results older than this are stale, whatever the trigger of the rule. Default none: a result is stale when the last evaluation of its rule failed, or a periodic rule was last evaluated more than its frequency plus 1h ago; change-triggered rules are never stale by age.',
+    default: ''
   },
   'fail-on': {
     description:
@@ -179,7 +180,8 @@ export interface Options {
   rules: readonly string[];
   evaluate: boolean;
   evaluationTimeoutSeconds: number;
-  maxResultAgeSeconds: number;
+  /** The max-result-age override; undefined (the default): freshness by trigger type (compliance/freshness.ts). */
+  maxResultAgeSeconds?: number;
   failOn: readonly FailOn[];
   reportDir: string;
   remediate: RemediateMode;
@@ -251,6 +253,11 @@ function parseBoolean(name: string, value: string): boolean {
 const DURATION_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
 
 /** Parses a duration such as 90s, 30m, 24h or 7d into seconds. */
+/** The max-result-age input: empty means no override. */
+function maxResultAge(value: string): { maxResultAgeSeconds?: number } {
+  return value === '' ? {} : { maxResultAgeSeconds: parseDuration('max-result-age', value) };
+}
+
 export function parseDuration(name: string, value: string): number {
   const m = /^(\d+)\s*([smhd])$/.exec(value);
   if (!m || Number(m[1]) === 0) {
@@ -407,7 +414,7 @@ export function getOptions(read: InputReader = coreReader, env: NodeJS.ProcessEn
       1,
       3600
     ),
-    maxResultAgeSeconds: parseDuration('max-result-age', read('max-result-age') || INPUTS['max-result-age'].default),
+    ...maxResultAge(read('max-result-age') || INPUTS['max-result-age'].default),
     failOn: parseFailOn(read('fail-on') || INPUTS['fail-on'].default),
     reportDir,
     remediate: parseChoice('remediate', read('remediate') || INPUTS.remediate.default, [

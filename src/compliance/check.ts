@@ -3,10 +3,15 @@
  * - rule compliance: DescribeComplianceByConfigRule, 25 names a call (or paged over all rules when none are named),
  * - evaluation times: DescribeConfigRuleEvaluationStatus, 25 names a call (or pages of 50 over all rules),
  * - resources: GetComplianceDetailsByConfigRule for NON_COMPLIANT rules only, NON_COMPLIANT only, pages of 100,
+ * - the configuration recorder and its status (recorder.ts), once,
+ * - rule descriptions (DescribeConfigRules, 25 names a call), once and only for the rules that need them: every rule
+ *   when the recorder does not record every type, else only rules whose last success is older than freshness.ts's
+ *   ALWAYS_FRESH_SECONDS (their trigger type decides whether they are stale),
  * with a bounded number of calls in flight and the SDK's paginators and retries.
  */
 import {
   type ComplianceByConfigRule,
+  type ConfigRule,
   type ConfigRuleEvaluationStatus,
   type ConfigServiceClient,
   DescribeConfigRuleEvaluationStatusCommand,
@@ -21,7 +26,14 @@ import type { Logger } from '../logging.js';
 import type { Clock } from '../util/clock.js';
 import { chunk, mapLimit } from '../util/concurrency.js';
 import { fingerprint } from './fingerprint.js';
-import { readRecorder, rulesUnknownToRecorder } from './recorder.js';
+import { needsTrigger, staleReason, triggerOf, type Trigger } from './freshness.js';
+import {
+  type DescribedRules,
+  describeRules,
+  readRecorder,
+  recorderNeedsRules,
+  rulesUnknownToRecorder
+} from './recorder.js';
 import type { ComplianceResult, Finding, RuleError, RuleResult, RuleStatus } from './types.js';
 
 /** AWS accepts at most 25 rule names per call. */
@@ -36,7 +48,8 @@ export interface CheckOptions {
   rules: readonly string[] | 'all';
   evaluate: boolean;
   evaluationTimeoutSeconds: number;
-  maxResultAgeSeconds: number;
+  /** The max-result-age override; undefined: freshness by trigger type (freshness.ts). */
+  maxResultAgeSeconds: number | undefined;
   /** Calls in flight at once. */
   concurrency?: number;
   /** First poll interval while waiting for an evaluation; it doubles up to 10 s. */
@@ -55,6 +68,8 @@ export interface RuleState {
   status?: ConfigRuleEvaluationStatus;
   findings: Finding[];
   error?: RuleError;
+  /** The rule's trigger, when its freshness depends on it (freshness.ts needsTrigger). */
+  trigger?: Trigger;
 }
 
 function ruleError(err: AwsCallError): RuleError {
@@ -131,10 +146,13 @@ export async function checkCompliance(
       };
     }
   }
-  await logger.group('Read configuration recorder', () => applyRecorder(deps, states, account.region));
-
   const now = deps.clock.now();
+  await logger.group('Read configuration recorder', () =>
+    applyRecorderAndTriggers(deps, states, account.region, now, options.maxResultAgeSeconds)
+  );
+
   const rules = [...states.values()].map(s => classify(s, now, options.maxResultAgeSeconds));
+  for (const r of rules) if (r.staleReason) logger.warn(`${r.ruleName} is stale: ${r.staleReason}.`);
   return { checkedAt: now.toISOString(), accountId: account.accountId, region: account.region, rules };
 }
 
@@ -142,10 +160,28 @@ export async function checkCompliance(
  * A recorder that is off is not a pass (recorder.ts): change-triggered rules it leaves without fresh results become
  * errors naming the recorder; periodic rules are still judged, and the log warns.
  */
-async function applyRecorder(deps: CheckDeps, states: Map<string, RuleState>, region: string): Promise<void> {
+async function applyRecorderAndTriggers(
+  deps: CheckDeps,
+  states: Map<string, RuleState>,
+  region: string,
+  now: Date,
+  maxResultAgeSeconds: number | undefined
+): Promise<void> {
   const view = await readRecorder(deps.config, region);
   const names = [...states.values()].filter(s => !s.error).map(s => s.name);
-  const unknown = await rulesUnknownToRecorder(deps, view, names);
+  // One read of the rule descriptions serves both the recorder check and freshness.
+  const forFreshness = names.filter(n => needsTrigger(states.get(n)?.status, now, maxResultAgeSeconds));
+  const wanted = recorderNeedsRules(view) ? names : forFreshness;
+  const described: DescribedRules =
+    wanted.length > 0 ? await describeRules(deps.config, wanted) : { rules: new Map<string, ConfigRule>() };
+  for (const name of forFreshness) {
+    const rule = described.rules.get(name);
+    const why = described.error
+      ? `${described.error.code}: ${described.error.message}`
+      : 'DescribeConfigRules did not return it';
+    states.get(name)!.trigger = rule ? triggerOf(rule) : { kind: 'unknown', why };
+  }
+  const unknown = rulesUnknownToRecorder(view, names, described);
   for (const [name, error] of unknown) {
     const s = states.get(name);
     if (s) s.error = error;
@@ -336,7 +372,8 @@ async function readFindings(deps: CheckDeps, s: RuleState): Promise<void> {
 }
 
 /**
- * Pure: the status of a rule from what AWS returned, the time and the maximum result age.
+ * Pure: the status of a rule from what AWS returned, the time and the max-result-age override (undefined: freshness
+ * by trigger type, see freshness.ts; a rule whose trigger was needed and not read is stale, never fresh).
  *
  * A rule AWS Config has not finished evaluating once is `insufficient-data`, whatever compliance it reports: a rule
  * just created stays `ConfigRuleState: EVALUATING` until its first evaluation, and DescribeConfigRuleEvaluationStatus
@@ -344,21 +381,23 @@ async function readFindings(deps: CheckDeps, s: RuleState): Promise<void> {
  * rule at least once") and no `LastSuccessfulEvaluationTime` (AWS Config API Reference, ConfigRule and
  * ConfigRuleEvaluationStatus data types).
  */
-export function classify(s: RuleState, now: Date, maxResultAgeSeconds: number): RuleResult {
+export function classify(s: RuleState, now: Date, maxResultAgeSeconds: number | undefined): RuleResult {
   const complianceType = s.compliance?.Compliance?.ComplianceType;
   const last = s.status?.LastSuccessfulEvaluationTime;
   const neverEvaluated = !last || s.status?.FirstEvaluationStarted === false;
+  const stale = staleReason(s.status, now, maxResultAgeSeconds, s.trigger);
   let status: RuleStatus;
   if (s.error) status = 'error';
   else if (neverEvaluated || !complianceType || complianceType === 'INSUFFICIENT_DATA') status = 'insufficient-data';
   else if (complianceType === 'NOT_APPLICABLE') status = 'not-applicable';
-  else if (now.getTime() - last.getTime() > maxResultAgeSeconds * 1000) status = 'stale';
+  else if (stale !== undefined) status = 'stale';
   else if (complianceType === 'NON_COMPLIANT') status = 'noncompliant';
   else status = 'compliant';
 
   const result: RuleResult = { ruleName: s.name, status, findings: s.findings };
   if (complianceType) result.complianceType = complianceType;
   if (last) result.lastEvaluated = last.toISOString();
+  if (status === 'stale' && stale !== undefined) result.staleReason = stale;
   if (s.error) result.error = s.error;
   return result;
 }

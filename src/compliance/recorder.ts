@@ -7,7 +7,8 @@
  * AWS Config API Reference, ConfigurationRecorder, ConfigurationRecorderStatus, RecordingGroup).
  *
  * Calls per account and region: DescribeConfigurationRecorders and DescribeConfigurationRecorderStatus; only when the
- * recorder does not record every type, DescribeConfigRules for the rules (25 names a call) to learn their triggers.
+ * recorder does not record every type, the rules' descriptions (describeRules: DescribeConfigRules, 25 names a call) to
+ * learn their triggers. check.ts reads those descriptions once, for this and for freshness (freshness.ts) together.
  */
 import {
   type ConfigRule,
@@ -19,7 +20,6 @@ import {
   paginateDescribeConfigRules
 } from '@aws-sdk/client-config-service';
 import { awsCallErrorOf } from '../aws/clients.js';
-import type { Logger } from '../logging.js';
 import { chunk } from '../util/concurrency.js';
 import type { RuleError } from './types.js';
 
@@ -160,30 +160,47 @@ export async function readRecorder(config: ConfigServiceClient, region: string):
   }
 }
 
-/**
- * The rules the recorder leaves without fresh results, with the error each gets. Rule descriptions are read only when
- * some rule could be affected; when they cannot be read, every rule counts as change-triggered (fail closed).
- */
-export async function rulesUnknownToRecorder(
-  deps: { config: ConfigServiceClient; logger: Logger },
-  view: RecorderView,
-  names: readonly string[]
-): Promise<Map<string, RuleError>> {
-  const out = new Map<string, RuleError>();
-  if (names.length === 0) return out;
-  if (view.kind === 'on' && recordsEverything(view.recorder)) return out;
+/** Rule descriptions as read by describeRules: those returned, and the error of a call that failed. */
+export interface DescribedRules {
+  rules: ReadonlyMap<string, ConfigRule>;
+  error?: RuleError;
+}
+
+/** Whether the recorder view needs the rules' descriptions (a recorder recording every type does not). */
+export function recorderNeedsRules(view: RecorderView): boolean {
+  return !(view.kind === 'on' && recordsEverything(view.recorder));
+}
+
+/** DescribeConfigRules for the named rules, 25 names a call. A failed call is returned, not thrown (fail closed). */
+export async function describeRules(config: ConfigServiceClient, names: readonly string[]): Promise<DescribedRules> {
   const rules = new Map<string, ConfigRule>();
-  let describeError: RuleError | undefined;
+  let error: RuleError | undefined;
   for (const names25 of chunk([...names], NAMES_PER_CALL)) {
     try {
-      for await (const page of paginateDescribeConfigRules({ client: deps.config }, { ConfigRuleNames: names25 })) {
+      for await (const page of paginateDescribeConfigRules({ client: config }, { ConfigRuleNames: names25 })) {
         for (const r of page.ConfigRules ?? []) if (r.ConfigRuleName) rules.set(r.ConfigRuleName, r);
       }
     } catch (err) {
       const e = awsCallErrorOf(err);
-      describeError = { operation: e.operation, code: e.code, message: e.message };
+      error = { operation: e.operation, code: e.code, message: e.message };
     }
   }
+  return { rules, ...(error ? { error } : {}) };
+}
+
+/**
+ * Pure: the rules the recorder leaves without fresh results, with the error each gets, from the rules' descriptions
+ * (describeRules; needed only when recorderNeedsRules). A rule whose description is missing counts as
+ * change-triggered (fail closed).
+ */
+export function rulesUnknownToRecorder(
+  view: RecorderView,
+  names: readonly string[],
+  described: DescribedRules
+): Map<string, RuleError> {
+  const out = new Map<string, RuleError>();
+  if (names.length === 0 || !recorderNeedsRules(view)) return out;
+  const { rules, error: describeError } = described;
   for (const name of names) {
     const rule = rules.get(name);
     if (rule && isPeriodicOnly(rule)) continue;

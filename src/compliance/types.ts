@@ -40,6 +40,8 @@ export interface RuleResult {
   findings: Finding[];
   /** ISO 8601: last successful evaluation. */
   lastEvaluated?: string;
+  /** Why the rule is stale (status 'stale'): a failed last evaluation, or a periodic rule past its frequency. */
+  staleReason?: string;
   /** HIPAA Security Rule sections the rule supports, e.g. 164.312(a)(2)(iv). */
   hipaaSections?: string[];
   error?: RuleError;

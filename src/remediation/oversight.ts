@@ -93,7 +93,9 @@ export interface ApprovedSelection {
 export function reconcileApproved(
   approved: RemediationPlan,
   current: readonly PlannedTarget[],
-  result: ComplianceResult
+  result: ComplianceResult,
+  /** Targets the current plan leaves out (recent automatic remediation), by targetKey, with the reason. */
+  leftOut: ReadonlyMap<string, string> = new Map()
 ): ApprovedSelection {
   const byKey = new Map(current.map(p => [targetKey(p.target), p]));
   const approvedKeys = new Set(approved.targets.map(targetKey));
@@ -106,8 +108,11 @@ export function reconcileApproved(
     const key = targetKey(t);
     const now = byKey.get(key);
     const finding = nonCompliant.get(key);
+    const reason = leftOut.get(key);
     if (now && canonicalJson(now.target) === canonicalJson(t)) {
       out.run.push(now);
+    } else if (reason !== undefined) {
+      out.skipped.push({ target: t, reason });
     } else if (now) {
       out.skipped.push({
         target: t,
@@ -189,7 +194,8 @@ export function approve(input: ApprovalInput): Approval {
       `Remediation refused: the approved plan is for account ${approved.accountId} in ${approved.region}, not ${input.accountId} in ${input.region}.`
     );
   }
-  const sel = reconcileApproved(approved, input.planned, input.result);
+  const leftOut = new Map((plan.skipped ?? []).map(s => [targetKey(s.target), s.reason]));
+  const sel = reconcileApproved(approved, input.planned, input.result, leftOut);
   const skipped: TargetOutcome[] = [
     ...sel.skipped.map(s => skippedOutcome(s.target, s.reason)),
     ...sel.notApproved.map(t => skippedOutcome(t, 'not in the approved plan'))

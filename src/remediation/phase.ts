@@ -31,7 +31,7 @@ import { cancelReasonOf } from '../util/cancellation.js';
 import type { Clock } from '../util/clock.js';
 import { sanitizeForLog } from '../util/text.js';
 import { sendAlert, type AlertOutcome, type AlertPolicy } from './alert.js';
-import { AUDIT_FILE_NAME, AuditLog, auditContext } from './audit.js';
+import { AUDIT_FILE_NAME, AuditLog, auditContext, targetFields } from './audit.js';
 import { describeCancellation, type Cancellation } from './cancel.js';
 import { executeTargets, type CancelledExecutions } from './execute/waves.js';
 import { approve, checkContext, checkLimit, checkRunbooksDeployed, refusedOutcomes } from './oversight.js';
@@ -42,11 +42,13 @@ import {
   describeTarget,
   PLAN_SCHEMA_VERSION,
   runbookKey,
+  targetKey,
   type DeployedRemediationConfig,
   type PlannedTarget,
   type RemediationPlan
 } from './plan.js';
 import { countsOf, type RemediationPhaseResult, type RemediationReport } from './result.js';
+import { recentlyRemediated, type AutomaticRemediation } from './recent.js';
 import { selectCandidates } from './select.js';
 import { verifyResults, type TargetOutcome } from './verify.js';
 
@@ -193,9 +195,12 @@ async function planAndApply(r: Run): Promise<Progress> {
     checkLimit(toRun, options.max);
     checkRunbooksDeployed(toRun);
     const applied = await executeAndVerify(r, approved.run, plan.hash);
+    const recent = await recentSkips(r, plan, approved.skipped);
     return {
       plan,
-      outcomes: [...applied.outcomes, ...approved.skipped].sort((a, b) => compareTargets(a.target, b.target)),
+      outcomes: [...applied.outcomes, ...approved.skipped, ...recent].sort((a, b) =>
+        compareTargets(a.target, b.target)
+      ),
       ...(approval !== undefined ? { approval } : {}),
       ...(applied.executions ? { executions: applied.executions } : {}),
       ...(applied.error ? { error: applied.error } : {})
@@ -220,7 +225,7 @@ async function makePlan(
   const configRules = [...new Set(candidates.map(c => c.binding.ruleName))].filter(rule =>
     input.deployedRemediations.has(rule)
   );
-  const deployed: ReadonlyMap<string, DeployedRemediationConfig> =
+  const deployed: ReadonlyMap<string, DeployedRemediationConfig & AutomaticRemediation> =
     configRules.length > 0 ? await readRemediationConfigurations(await clients.config(), configRules) : new Map();
   const refs = candidates.map(c => {
     const d = deployed.get(c.binding.ruleName);
@@ -228,7 +233,19 @@ async function makePlan(
     return { name: d?.targetId ?? c.binding.targetId, ...(version ? { version } : {}) };
   });
   const runbooks = refs.length > 0 ? await readRunbooks(await clients.ssm(), refs) : new Map();
+  // No double remediation: targets of rules that AWS Config remediates automatically, with a recent execution for the
+  // resource (or whose execution status cannot be read), are left out with the reason (recent.ts).
+  const targets = candidates.map(c => ({
+    rule: c.rule.ruleName,
+    resourceType: c.finding.resourceType,
+    resourceId: c.finding.resourceId
+  }));
+  const automatic = [...deployed.values()].some(d => d.automatic);
+  const skip = automatic
+    ? await recentlyRemediated(await clients.config(), targets, deployed, r.deps.clock.now())
+    : new Map<string, string>();
   return buildPlan({
+    skip,
     candidates,
     deployed,
     runbooks,
@@ -291,6 +308,27 @@ async function recordPlan(r: Run, plan: RemediationPlan): Promise<void> {
       notes: plan.notes
     }
   });
+}
+
+/**
+ * The plan's targets left out for a recent automatic remediation, as skipped outcomes (apply mode), recorded in the
+ * audit log; those the approval already reports as skipped are not repeated.
+ */
+async function recentSkips(r: Run, plan: RemediationPlan, already: readonly TargetOutcome[]): Promise<TargetOutcome[]> {
+  const seen = new Set(already.map(o => targetKey(o.target)));
+  const out: TargetOutcome[] = [];
+  for (const s of plan.skipped ?? []) {
+    if (seen.has(targetKey(s.target))) continue;
+    out.push({ target: s.target, status: 'skipped', message: s.reason, complianceBefore: 'NON_COMPLIANT' });
+    await r.audit.record({
+      event: 'target-skipped',
+      ...targetFields(s.target),
+      status: 'skipped',
+      reason: s.reason,
+      complianceBefore: 'NON_COMPLIANT'
+    });
+  }
+  return out;
 }
 
 /** Runs the targets in waves, then verifies them (until the run's deadline, at least two minutes). */

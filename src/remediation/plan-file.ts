@@ -29,7 +29,9 @@ export function buildPlanJson(plan: RemediationPlan): RemediationPlan {
       parameters: t.parameters,
       route: t.route
     })),
-    notes: plan.notes
+    notes: plan.notes,
+    // Targets left out (recent automatic remediation): shown to the reviewer, not hashed.
+    ...(plan.skipped ? { skipped: plan.skipped.map(s => ({ target: s.target, reason: s.reason })) } : {})
   };
 }
 

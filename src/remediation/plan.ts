@@ -52,6 +52,17 @@ export interface RemediationPlan {
   targets: PlanTarget[];
   /** Things a reviewer should know (drift between manifest and account, runbooks not deployed); not hashed. */
   notes: string[];
+  /**
+   * Targets left out of this plan with the reason (a recent automatic remediation by AWS Config: recent.ts); not
+   * hashed, not run. Absent when none.
+   */
+  skipped?: SkippedPlanTarget[];
+}
+
+/** A target the plan leaves out, and why. */
+export interface SkippedPlanTarget {
+  target: PlanTarget;
+  reason: string;
 }
 
 /**
@@ -148,6 +159,8 @@ export interface BuildPlanInput {
   accountId: string;
   region: string;
   createdAt: string;
+  /** Targets to leave out (by targetKey), with the reason: listed in `skipped` and the notes, not run, not hashed. */
+  skip?: ReadonlyMap<string, string>;
 }
 
 /** The plan: targets with runbook version, final parameters and route; the hash over them. */
@@ -202,7 +215,15 @@ export function buildPlan(input: BuildPlanInput): { plan: RemediationPlan; plann
     return p;
   });
   planned.sort((a, b) => compareTargets(a.target, b.target));
-  const targets = planned.map(p => p.target);
+  const skipped: SkippedPlanTarget[] = [];
+  const kept = planned.filter(p => {
+    const reason = input.skip?.get(targetKey(p.target));
+    if (reason === undefined) return true;
+    skipped.push({ target: p.target, reason });
+    notes.add(`${describeTarget(p.target)} skipped: ${reason}.`);
+    return false;
+  });
+  const targets = kept.map(p => p.target);
   const plan: RemediationPlan = {
     schemaVersion: PLAN_SCHEMA_VERSION,
     hash: planHash({ accountId: input.accountId, region: input.region, targets }),
@@ -211,9 +232,10 @@ export function buildPlan(input: BuildPlanInput): { plan: RemediationPlan; plann
     region: input.region,
     createdAt: input.createdAt,
     targets,
-    notes: [...notes]
+    notes: [...notes],
+    ...(skipped.length > 0 ? { skipped } : {})
   };
-  return { plan, planned };
+  return { plan, planned: kept };
 }
 
 /** JSON with object keys sorted at every level and no whitespace; `undefined` members are left out. */

@@ -53,7 +53,7 @@ function staleMessage(rule: RuleResult): string {
   const when = rule.lastEvaluated ? `last evaluated ${formatTimePlain(rule.lastEvaluated)}` : 'never evaluated';
   const { counted } = countFindings(rule);
   const found = counted > 0 ? `; ${counted} non-compliant at that evaluation` : '';
-  return `Evaluation is stale: ${when}${found}${sections(rule)}`;
+  return `Evaluation is stale: ${rule.staleReason ?? when}${found}${sections(rule)}`;
 }
 
 function insufficientMessage(rule: RuleResult): string {

@@ -43,7 +43,6 @@ describe('getOptions', () => {
       rules: [],
       evaluate: false,
       evaluationTimeoutSeconds: 300,
-      maxResultAgeSeconds: 86400,
       failOn: ['noncompliant'],
       reportDir: 'compliance-report',
       remediate: 'off',

@@ -371,7 +371,8 @@ describe('StartRemediationExecution and DescribeRemediationExecutionStatus', () 
   it('pages statuses and filters them by resource key', async () => {
     const { call, sim, statuses } = await seed();
     call('PutRemediationConfigurations', { RemediationConfigurations: [alertConfig()] });
-    const ids = ['access-logs', 'claims-uploads', 'patient-records'];
+    // The seed's two NON_COMPLIANT buckets (patient-records is COMPLIANT: it would be a FailedItem).
+    const ids = ['access-logs', 'claims-uploads'];
     call('StartRemediationExecution', { ConfigRuleName: LOGGING_RULE, ResourceKeys: ids.map(bucketKey) });
     sim.advance(0);
     const seen: string[] = [];
@@ -379,20 +380,20 @@ describe('StartRemediationExecution and DescribeRemediationExecutionStatus', () 
     do {
       const out = call('DescribeRemediationExecutionStatus', {
         ConfigRuleName: LOGGING_RULE,
-        Limit: 2,
+        Limit: 1,
         ...(token ? { NextToken: token } : {})
       });
       const page = out['RemediationExecutionStatuses'] as Status[];
-      expect(page.length).toBeLessThanOrEqual(2);
+      expect(page.length).toBeLessThanOrEqual(1);
       seen.push(...page.map(s => s.ResourceKey.resourceId));
       token = out['NextToken'] as string | undefined;
     } while (token);
     expect(seen).toEqual(ids);
     expect(
-      statuses(LOGGING_RULE, { ResourceKeys: [bucketKey('patient-records'), bucketKey('nope')] }).map(
+      statuses(LOGGING_RULE, { ResourceKeys: [bucketKey('claims-uploads'), bucketKey('nope')] }).map(
         s => s.ResourceKey.resourceId
       )
-    ).toEqual(['patient-records']);
+    ).toEqual(['claims-uploads']);
   });
 });
 
@@ -588,7 +589,7 @@ describe('automatic remediation', () => {
       'RemediationExceptions'
     ] as { ResourceId: string; Message: string }[];
     expect(exceptions.map(e => e.ResourceId)).toEqual(['access-logs', 'claims-uploads']);
-    expect(exceptions[0]!.Message).toMatch(/stopped automatic remediation: 3 attempts within 30 seconds/);
+    expect(exceptions[0]!.Message).toMatch(/stopped automatic remediation: 3 failed attempts within 30 seconds/);
     expect(sim.pending).toBe(0);
   });
 

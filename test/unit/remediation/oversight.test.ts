@@ -10,6 +10,7 @@ import {
   type ApprovalInput
 } from '../../../src/remediation/oversight.js';
 import { selectCandidates } from '../../../src/remediation/select.js';
+import { buildPlan, runbookKey, targetKey } from '../../../src/remediation/plan.js';
 import { bindings, plan, result, S3_RULE } from './fixtures.js';
 
 const noFilter = { rules: [], resources: [] };
@@ -75,6 +76,32 @@ describe('reconcileApproved', () => {
       'claims-uploads: compliant now: no longer reported non-compliant'
     ]);
     expect(sel.notApproved.map(t => t.resourceId)).toEqual(['123456789012']);
+  });
+
+  it('an approved target the current plan leaves out (recent automatic remediation) is skipped with that reason', () => {
+    const approved = plan(selectCandidates(result(), bindings(), noFilter)).plan;
+    const candidates = selectCandidates(result(), bindings(), noFilter);
+    const key = targetKey({ rule: S3_RULE, resourceType: 'AWS::S3::Bucket', resourceId: 'access-logs' });
+    const reason =
+      "AWS Config's automatic remediation of this resource is IN_PROGRESS; not run, to avoid remediating twice";
+    const built = buildPlan({
+      candidates,
+      deployed: new Map(),
+      runbooks: new Map(approved.targets.map(t => [runbookKey(t.runbook.name, undefined), t.runbook])),
+      manifestHashes: new Map(),
+      mode: 'apply',
+      accountId: '123456789012',
+      region: 'us-east-1',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      skip: new Map([[key, reason]])
+    });
+    // Left out of the hashed targets, listed in skipped and the notes.
+    expect(built.plan.targets.map(t => t.resourceId)).not.toContain('access-logs');
+    expect(built.plan.skipped?.map(s => [s.target.resourceId, s.reason])).toEqual([['access-logs', reason]]);
+    expect(built.plan.notes).toContain(`${S3_RULE} AWS::S3::Bucket/access-logs skipped: ${reason}.`);
+    const sel = reconcileApproved(approved, built.planned, result(), new Map([[key, reason]]));
+    expect(sel.skipped.map(s => `${s.target.resourceId}: ${s.reason}`)).toEqual([`access-logs: ${reason}`]);
+    expect(sel.run.map(p => p.target.resourceId)).not.toContain('access-logs');
   });
 
   it('skips an approved target whose runbook or parameters changed since approval', () => {

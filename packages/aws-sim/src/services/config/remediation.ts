@@ -5,9 +5,13 @@
  *
  * Automatic remediation: after an evaluation started through `scheduleEvaluation` records its results, every
  * NON_COMPLIANT resource of a rule with an `Automatic` configuration is remediated (unless it has a remediation
- * exception or a remediation in progress). Attempts are counted per resource: once MaximumAutomaticAttempts
- * attempts (default 5) fall inside RetryAttemptSeconds (default 60), Config stops and puts a remediation exception
- * on the resource, as AWS does. A failed attempt is retried after RetryAttemptSeconds / MaximumAutomaticAttempts.
+ * exception or a remediation in progress). Failed attempts are counted per resource: once MaximumAutomaticAttempts
+ * failed attempts (default 5) fall inside RetryAttemptSeconds (default 60), Config stops and puts a remediation
+ * exception on the resource, as AWS does; attempts that succeed are not counted. AWS Config API Reference,
+ * RemediationConfiguration: MaximumAutomaticAttempts is "The maximum number of failed attempts for auto-remediation
+ * [...] Config will put a RemediationException on your behalf for the failing resource after the 5th failed attempt
+ * within 50 seconds" (https://docs.aws.amazon.com/config/latest/APIReference/API_RemediationConfiguration.html).
+ * A failed attempt is retried after RetryAttemptSeconds / MaximumAutomaticAttempts.
  * A remediation that changes the account re-evaluates the rules of the changed resource types, so a fixed
  * resource becomes COMPLIANT without anyone starting an evaluation.
  */
@@ -225,7 +229,7 @@ export function startRemediation(
     invocationTime: ctx.now().toISOString(),
     automatic
   };
-  if (previous?.automaticAttempts) exec.automaticAttempts = previous.automaticAttempts;
+  if (previous?.automaticFailures) exec.automaticFailures = previous.automaticFailures;
   executions[resourceKeyOf(key)] = exec;
   return executionId;
 }
@@ -244,8 +248,9 @@ function remediationFinished(
   }
   const cfg = configState(ctx.state, ctx.now());
   const exec = cfg.remediationExecutions?.[ruleName]?.[resourceKeyOf(key)];
-  if (exec?.automatic === true && exec.automationExecutionId === view.AutomationExecutionId) {
-    scheduleRetry(ctx, ruleName, key);
+  const conf = configurationOf(cfg, ruleName);
+  if (exec?.automatic === true && exec.automationExecutionId === view.AutomationExecutionId && conf) {
+    if (!recordAutomaticFailure(ctx, conf, key, exec)) scheduleRetry(ctx, ruleName, key);
   }
 }
 
@@ -256,6 +261,46 @@ function attemptLimits(conf: StoredRemediationConfiguration): { max: number; win
     max: conf.MaximumAutomaticAttempts ?? DEFAULT_MAXIMUM_AUTOMATIC_ATTEMPTS,
     windowMs: (conf.RetryAttemptSeconds ?? DEFAULT_RETRY_ATTEMPT_SECONDS) * 1000
   };
+}
+
+/** The failed automatic attempts of a resource that are inside the RetryAttemptSeconds window at `now`. */
+function recentFailures(exec: StoredRemediationExecution | undefined, windowMs: number, now: Date): string[] {
+  return (exec?.automaticFailures ?? []).filter(t => Date.parse(t) >= now.getTime() - windowMs);
+}
+
+/** Puts Config's own remediation exception on a resource whose automatic attempts keep failing. */
+function stopAutomaticRemediation(
+  cfg: ConfigState,
+  ruleName: string,
+  key: ResourceKey,
+  failures: number,
+  windowMs: number
+): void {
+  remediationExceptions(cfg, ruleName)[resourceKeyOf(key)] = {
+    ConfigRuleName: ruleName,
+    ResourceType: key.resourceType,
+    ResourceId: key.resourceId,
+    Message: `AWS Config stopped automatic remediation: ${failures} failed attempts within ${windowMs / 1000} seconds did not make the resource compliant.`
+  };
+}
+
+/**
+ * Records a failed automatic attempt; once MaximumAutomaticAttempts failures fall inside RetryAttemptSeconds, puts the
+ * remediation exception and returns true (no retry).
+ */
+function recordAutomaticFailure(
+  ctx: RequestContext,
+  conf: StoredRemediationConfiguration,
+  key: ResourceKey,
+  exec: StoredRemediationExecution
+): boolean {
+  const now = ctx.now();
+  const { max, windowMs } = attemptLimits(conf);
+  const failures = [...recentFailures(exec, windowMs, now), now.toISOString()];
+  exec.automaticFailures = failures;
+  if (failures.length < max) return false;
+  stopAutomaticRemediation(configState(ctx.state, now), conf.ConfigRuleName, key, failures.length, windowMs);
+  return true;
 }
 
 function scheduleRetry(ctx: RequestContext, ruleName: string, key: ResourceKey): void {
@@ -291,32 +336,26 @@ export function remediateAutomatically(
   const existing = executions[resourceKeyOf(key)];
   if (inProgress(ctx.state, existing)) return undefined;
   const { max, windowMs } = attemptLimits(conf);
-  const attempts = (existing?.automaticAttempts ?? []).filter(t => Date.parse(t) >= now.getTime() - windowMs);
-  if (attempts.length >= max) {
-    remediationExceptions(cfg, ruleName)[resourceKeyOf(key)] = {
-      ConfigRuleName: ruleName,
-      ResourceType: key.resourceType,
-      ResourceId: key.resourceId,
-      Message: `AWS Config stopped automatic remediation: ${attempts.length} attempts within ${windowMs / 1000} seconds did not make the resource compliant.`
-    };
+  // Only failed attempts count (see the header); successful ones never stop automatic remediation.
+  const failures = recentFailures(existing, windowMs, now);
+  if (failures.length >= max) {
+    stopAutomaticRemediation(cfg, ruleName, key, failures.length, windowMs);
     return undefined;
   }
-  attempts.push(now.toISOString());
   try {
-    const id = startRemediation(ctx, conf, key, true);
-    executions[resourceKeyOf(key)]!.automaticAttempts = attempts;
-    return id;
+    return startRemediation(ctx, conf, key, true);
   } catch (err) {
     if (!(err instanceof AwsError)) throw err;
-    executions[resourceKeyOf(key)] = {
+    const exec: StoredRemediationExecution = {
       resourceType: key.resourceType,
       resourceId: key.resourceId,
       failureMessage: `${err.code}: ${err.message}`,
       invocationTime: now.toISOString(),
       automatic: true,
-      automaticAttempts: attempts
+      automaticFailures: failures
     };
-    scheduleRetry(ctx, ruleName, key);
+    executions[resourceKeyOf(key)] = exec;
+    if (!recordAutomaticFailure(ctx, conf, key, exec)) scheduleRetry(ctx, ruleName, key);
     return undefined;
   }
 }

@@ -13,6 +13,7 @@ import type { AccountState } from '../../core/state.js';
 import { evaluateRule, evaluatorFor } from './evaluators.js';
 import { candidateItems, compareResourceKeys, indexItems, itemsFromState, type ItemIndex } from './items.js';
 import { defaultRecorder, type StoredRecorder } from './recorder.js';
+import { failedEvaluation } from './evaluation-failures.js';
 
 export type ComplianceType = 'COMPLIANT' | 'NON_COMPLIANT' | 'NOT_APPLICABLE' | 'INSUFFICIENT_DATA';
 export type EvaluationMode = 'DETECTIVE' | 'PROACTIVE';
@@ -90,6 +91,13 @@ export interface RuleRecord {
   lastSuccessfulInvocationTime?: string;
   /** ISO 8601. */
   lastSuccessfulEvaluationTime?: string;
+  /** ISO 8601: the last failed evaluation (evaluation-failures.ts); a scenario may set these four. */
+  lastFailedInvocationTime?: string;
+  lastFailedEvaluationTime?: string;
+  lastErrorCode?: string;
+  lastErrorMessage?: string;
+  /** Scenario data or test control: every evaluation of the rule fails with this error (evaluation-failures.ts). */
+  failEvaluations?: { code: string; message: string };
   firstEvaluationStarted: boolean;
   /** ISO 8601: the last StartConfigRulesEvaluation that included this rule (at most one per minute). */
   lastStartRequestedTime?: string;
@@ -144,8 +152,11 @@ export interface StoredRemediationExecution {
   invocationTime: string;
   /** Started by automatic remediation (not StartRemediationExecution). */
   automatic: boolean;
-  /** ISO 8601 start times of recent automatic attempts (those inside the RetryAttemptSeconds window). */
-  automaticAttempts?: string[];
+  /**
+   * ISO 8601 times of recent failed automatic attempts (inside the RetryAttemptSeconds window): MaximumAutomaticAttempts
+   * counts failed attempts, not starts (see remediation.ts).
+   */
+  automaticFailures?: string[];
 }
 
 /** The result of one rule in one proactive resource evaluation. */
@@ -306,6 +317,7 @@ function normaliseRecord(state: AccountState, name: string, input: RuleRecordInp
  * scope lose their result, as in AWS). A rule without an evaluator ends with no results.
  */
 export function applyEvaluation(rec: RuleRecord, index: ItemIndex, invokedAt: Date, recordedAt: Date): void {
+  if (failedEvaluation(rec, invokedAt, recordedAt)) return;
   const invoked = invokedAt.toISOString();
   const recorded = recordedAt.toISOString();
   const evaluator = evaluatorFor(rec.rule.Source);

@@ -24,6 +24,7 @@ import {
   filterScope
 } from './common.js';
 import { proactiveComplianceDetails } from './proactive.js';
+import { failureStatus } from '../evaluation-failures.js';
 
 /** StartConfigRulesEvaluation may run a rule at most once per this many ms of simulator time. */
 const START_EVALUATION_INTERVAL_MS = 60_000;
@@ -45,7 +46,7 @@ function evaluationStatus(rec: RuleRecord): Record<string, unknown> {
   if (rec.lastSuccessfulEvaluationTime !== undefined) {
     out['LastSuccessfulEvaluationTime'] = new Date(rec.lastSuccessfulEvaluationTime);
   }
-  return out;
+  return { ...out, ...failureStatus(rec) };
 }
 
 function complianceOutput(summary: RuleComplianceSummary): Record<string, unknown> {

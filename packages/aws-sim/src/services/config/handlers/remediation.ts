@@ -19,7 +19,12 @@ import {
   startRemediation,
   type ResourceKey
 } from '../remediation.js';
-import { type ConfigState, type StoredRemediationConfiguration, type StoredRemediationException } from '../state.js';
+import {
+  type ConfigState,
+  type StoredEvaluation,
+  type StoredRemediationConfiguration,
+  type StoredRemediationException
+} from '../state.js';
 import { cfgOf, names, resourceKeyAfter, compareToResourceKey, resourceKeysOf } from './common.js';
 
 /** Page sizes AWS uses when the caller gives no Limit. */
@@ -110,6 +115,21 @@ export function deleteRemediationConfiguration(
   return {};
 }
 
+/**
+ * Why a resource key may not be remediated because the rule does not report it NON_COMPLIANT, or undefined when it
+ * does. AWS Config answers such keys in FailedItems, not with an error: StartRemediationExecution's FailedItems are
+ * "For resources that have failed to start execution, the API returns a resource key object", with FailureMessage
+ * "Returns a failure message. For example, the resource is already compliant."
+ * (https://docs.aws.amazon.com/config/latest/APIReference/API_StartRemediationExecution.html).
+ */
+function nonCompliantProblem(results: readonly StoredEvaluation[], key: ResourceKey): string | undefined {
+  const result = results.find(r => r.resourceType === key.resourceType && r.resourceId === key.resourceId);
+  if (!result) return 'the rule has no evaluation result for the resource';
+  if (result.complianceType === 'COMPLIANT') return 'the resource is already compliant';
+  if (result.complianceType !== 'NON_COMPLIANT') return `the resource is ${result.complianceType}, not NON_COMPLIANT`;
+  return undefined;
+}
+
 export function startRemediationExecution(
   input: Cfg.StartRemediationExecutionCommandInput,
   ctx: RequestContext
@@ -119,11 +139,15 @@ export function startRemediationExecution(
   const conf = requireRemediationConfiguration(cfg, name);
   const exceptions = liveExceptions(cfg, name, ctx.now());
   const executions = remediationExecutions(cfg, name);
+  const results = Object.hasOwn(cfg.rules, name) ? cfg.rules[name]!.results : [];
   const failed: { key: ResourceKey; message: string }[] = [];
   for (const key of resourceKeysOf(input.ResourceKeys)) {
     const k = resourceKeyOf(key);
+    const notNonCompliant = nonCompliantProblem(results, key);
     if (conf.ResourceType !== undefined && key.resourceType !== conf.ResourceType) {
       failed.push({ key, message: `the remediation configuration is for ${conf.ResourceType}` });
+    } else if (notNonCompliant !== undefined) {
+      failed.push({ key, message: notNonCompliant });
     } else if (Object.hasOwn(exceptions, k)) {
       failed.push({ key, message: 'the resource has a remediation exception' });
     } else if (inProgress(ctx.state, executions[k])) {
