@@ -198,7 +198,9 @@ function deploy(
     for (const r of parsed.rules) {
       const name = nameOf.get(r.templateName)!;
       putConfigRule({ ConfigRule: { ...r.rule, ConfigRuleName: name } as never }, ctx);
-      cfg.rules[name]!.rule.CreatedBy = createdBy;
+      // The pack's own remediations are put by the pack (PutRemediationConfigurations refuses them on a rule
+      // created by a service), so the rule reads as created by the service only once they are in place.
+      delete cfg.rules[name]!.rule.CreatedBy;
     }
     const confs = parsed.remediations.map(r => ({
       ...r.configuration,
@@ -213,6 +215,8 @@ function deploy(
   } catch (e) {
     if (e instanceof AwsError) return `${e.code}: ${e.message}`;
     throw e;
+  } finally {
+    for (const n of wanted) if (cfg.rules[n]) cfg.rules[n].rule.CreatedBy = createdBy;
   }
   return undefined;
 }
