@@ -488,3 +488,39 @@ describe('organization world', () => {
     });
   });
 });
+
+describe('scenarios org and org-scale', () => {
+  it('reads org-scale parameters strictly, naming the bad one', async () => {
+    const { parseOrgScaleParams, build } = await import('../src/scenarios/org-scale.js');
+    expect(parseOrgScaleParams({})).toEqual({ accounts: 20, regions: 2, rules: 20, findings: 10, suspended: 0 });
+    expect(() => parseOrgScaleParams({ acounts: '3' })).toThrow(/unknown parameter 'acounts'/);
+    expect(() => parseOrgScaleParams({ regions: '9' })).toThrow(/regions must be an integer from 1 to 8, got '9'/);
+    expect(() => parseOrgScaleParams({ accounts: '2', suspended: '2' })).toThrow(/suspended \(2\) must be fewer/);
+    const s = build({ accounts: '3', regions: '3', rules: '4', findings: '7' });
+    expect(s.world?.states.map(x => `${x.accountId}/${x.region}`)).toEqual([
+      '111111111111/us-west-2',
+      '111111111111/eu-west-1',
+      '200000000001/us-east-1',
+      '200000000001/us-west-2',
+      '200000000001/eu-west-1',
+      '200000000002/us-east-1',
+      '200000000002/us-west-2',
+      '200000000002/eu-west-1'
+    ]);
+    // 7 findings per account over 3 regions (3 + 2 + 2), plus one compliant bucket per region.
+    const buckets = [s.state, ...s.world!.states.slice(0, 2)].map(x => Object.keys(x.resources.s3Buckets).length);
+    expect(buckets).toEqual([4, 3, 3]);
+  });
+
+  it('refuses a world whose organization lacks its management account', async () => {
+    const { normalizeScenario } = await import('../src/core/scenario.js');
+    expect(() =>
+      normalizeScenario(
+        {
+          world: { organization: { id: 'o-x', managementAccountId: '111111111111', featureSet: 'ALL', accounts: [] } }
+        },
+        'test'
+      )
+    ).toThrow(/world.organization.accounts must include the management account 111111111111/);
+  });
+});
