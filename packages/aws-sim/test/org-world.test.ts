@@ -98,6 +98,15 @@ describe('organization world', () => {
       expect(MIX['444444444444']).toEqual(['ebs-only', 'compliant']);
     });
 
+    it('answers a region that does not exist as AWS answers a disabled region', async () => {
+      const err = await rejection(config(mgmt, 'mars-north-1').send(new DescribeConfigRulesCommand({})));
+      expect(err.name).toBe('UnrecognizedClientException');
+      expect(err.$metadata?.httpStatusCode).toBe(403);
+      // Any real region of a known account exists, with nothing set up in it.
+      const empty = await config(mgmt, 'eu-west-3').send(new DescribeConfigRulesCommand({}));
+      expect(empty.ConfigRules).toEqual([]);
+    });
+
     it('keeps sim.state as the default account and region, and shows every account in /_sim/state', async () => {
       expect(sim.state.accountId).toBe('111111111111');
       expect(sim.state.region).toBe('us-east-1');

@@ -403,7 +403,15 @@ export class SimServer {
       // The state of the caller's account in the signed region (unsigned calls: the role's account, default region).
       const accountId = principal?.accountId ?? roleAccountOf(route, body) ?? this.state.accountId;
       const region = parseAuthorization(headerOf(req, 'authorization'))?.region ?? this.state.region;
-      const state = this.world.ensure(accountId, region) ?? this.state;
+      const state = this.world.ensure(accountId, region);
+      // A region the account cannot use: AWS answers a disabled (opt-in) region with the invalid-token error.
+      if (!state) {
+        throw new AwsError(
+          protocolCode(protocol, 'unknownKey'),
+          'The security token included in the request is invalid.',
+          403
+        );
+      }
       if (!this.faults.takeToken(accountId, key, this.now().getTime())) {
         this.counts.faulted[key] = (this.counts.faulted[key] ?? 0) + 1;
         throw this.faultError(protocol, 'throttling');

@@ -62,6 +62,9 @@ export function worldOf(ctx: { state: AccountState; sim: { readonly world?: Worl
   return ctx.sim.world ?? new World(ctx.state);
 }
 
+/** An AWS region name (us-east-1, us-gov-west-1, cn-north-1, ...). */
+const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
+
 export function worldKey(accountId: string, region: string): string {
   return `${accountId}/${region}`;
 }
@@ -94,6 +97,7 @@ function emptyRegionState(
 
 export class World {
   private readonly states = new Map<string, AccountState>();
+  private readonly scenarioRegions = new Set<string>();
   organization: OrganizationState | undefined;
   aggregatorSourceFailures: Record<string, SourceFailure>;
   organizationConformancePackFailures: Record<string, MemberFailure>;
@@ -129,6 +133,7 @@ export class World {
         s.credentials = defaultState.credentials;
       }
       this.states.set(key, s);
+      this.scenarioRegions.add(s.region);
     }
   }
 
@@ -158,13 +163,13 @@ export class World {
 
   /**
    * The state of an account in a region; a known account gets an empty region on first use (every region exists in
-   * AWS; nothing is set up in it). Undefined for an account the world does not know.
+   * AWS; nothing is set up in it). Undefined for an account the world does not know or a name that is no region.
    */
   ensure(accountId: string, region: string): AccountState | undefined {
     const found = this.get(accountId, region);
     if (found) return found;
     const roles = this.roles(accountId);
-    if (!roles) return undefined;
+    if (!roles || !REGION_PATTERN.test(region)) return undefined;
     const s = emptyRegionState(accountId, region, roles, this.defaultState.credentials);
     this.states.set(worldKey(accountId, region), s);
     return s;
@@ -187,9 +192,12 @@ export class World {
     );
   }
 
-  /** The regions any account has state in (what "all regions" means in the simulator), sorted. */
+  /**
+   * The regions the scenario gives any account state in: what "all regions" (AllAwsRegions) means in the simulator,
+   * sorted. Regions created on first use do not count, so a stray call does not widen an aggregator.
+   */
   regions(): string[] {
-    return [...new Set([...this.states.values()].map(s => s.region))].sort();
+    return [...this.scenarioRegions].sort();
   }
 
   /** More than the default state (what GET /_sim/state shows differently). */
