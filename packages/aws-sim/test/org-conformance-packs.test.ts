@@ -326,4 +326,49 @@ describe('conformance packs', () => {
     );
     expect(gone.name).toBe('NoSuchOrganizationConformancePackException');
   });
+
+  it('updates an organization pack: members read UPDATE_*, a newly excluded account loses its pack', async () => {
+    const c = config(await reauth());
+    await c.send(
+      new PutOrganizationConformancePackCommand({
+        OrganizationConformancePackName: 'org-hipaa',
+        TemplateBody: TEMPLATE
+      })
+    );
+    await c.send(
+      new PutOrganizationConformancePackCommand({
+        OrganizationConformancePackName: 'org-hipaa',
+        TemplateBody: TEMPLATE,
+        ExcludedAccounts: ['444444444444']
+      })
+    );
+    const detailed = await c.send(
+      new GetOrganizationConformancePackDetailedStatusCommand({ OrganizationConformancePackName: 'org-hipaa' })
+    );
+    const byAccount = Object.fromEntries(
+      (detailed.OrganizationConformancePackDetailedStatuses ?? []).map(s => [s.AccountId, s.Status])
+    );
+    expect(byAccount).toEqual({
+      '111111111111': 'UPDATE_SUCCESSFUL',
+      '222222222222': 'UPDATE_SUCCESSFUL',
+      '333333333333': 'UPDATE_SUCCESSFUL',
+      '555555555555': 'UPDATE_SUCCESSFUL',
+      '666666666666': 'UPDATE_FAILED',
+      '777777777777': 'UPDATE_SUCCESSFUL'
+    });
+    const overall = await c.send(
+      new DescribeOrganizationConformancePackStatusesCommand({ OrganizationConformancePackNames: ['org-hipaa'] })
+    );
+    expect(overall.OrganizationConformancePackStatuses?.[0]?.Status).toBe('UPDATE_FAILED');
+    const excluded = config(await memberCreds(sim, mgmt, '444444444444'));
+    expect((await excluded.send(new DescribeConformancePacksCommand({}))).ConformancePackDetails).toEqual([]);
+    const rules = (await excluded.send(new DescribeConfigRulesCommand({}))).ConfigRules ?? [];
+    expect(rules.some(r => r.ConfigRuleName?.includes('-conformance-pack-'))).toBe(false);
+    // Rule names stay the same across the update (one suffix per pack).
+    const member = config(await memberCreds(sim, mgmt, '222222222222'));
+    const names = ((await member.send(new DescribeConfigRulesCommand({}))).ConfigRules ?? [])
+      .map(r => r.ConfigRuleName!)
+      .filter(n => n.includes('-conformance-pack-'));
+    expect(names).toHaveLength(2);
+  });
 });
