@@ -21,7 +21,8 @@ export const MODEL_SOURCES = {
   config: 'config-service.json',
   ssm: 'ssm.json',
   sts: 'sts.json',
-  sns: 'sns.json'
+  sns: 'sns.json',
+  organizations: 'organizations.json'
 } as const;
 
 export type ModelService = keyof typeof MODEL_SOURCES;

@@ -61,7 +61,8 @@ describe('FaultInjector', () => {
 
   it('rejects malformed fault configurations, naming the key', () => {
     expect(() => parseFaultConfig({ throttleRate: 2 })).toThrow(/faults.throttleRate must be a number between 0 and 1/);
-    expect(() => parseFaultConfig({ throttle: 0.5 })).toThrow(/unknown key 'throttle'/);
+    expect(() => parseFaultConfig({ throttle: 0.5 })).toThrow(/faults.throttle must map operation or service names/);
+    expect(() => parseFaultConfig({ throttel: 0.5 })).toThrow(/unknown key 'throttel'/);
     expect(() => parseFaultConfig({ operations: 'Publish' })).toThrow(/faults.operations/);
     expect(() => parseFaultConfig({ latencyMs: -1 })).toThrow(/faults.latencyMs/);
     expect(() => parseFaultConfig({ latencyByOperation: { Publish: 'slow' } })).toThrow(/latencyByOperation/);

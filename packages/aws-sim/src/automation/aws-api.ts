@@ -61,7 +61,7 @@ export class UnsupportedApiError extends Error {
   override readonly name = 'UnsupportedApiError';
 }
 
-const MODELLED: ReadonlySet<string> = new Set<ModelledService>(['config', 'ssm', 'sts', 'sns']);
+const MODELLED: ReadonlySet<string> = new Set<ModelledService>(['config', 'ssm', 'sts', 'sns', 'organizations']);
 
 function describeType(v: unknown): string {
   if (v === null) return 'null';

@@ -21,6 +21,14 @@ export interface FaultConfig {
   maxConsecutiveFaults?: number;
   /** Every session credential issued from now on expires after this many authenticated calls. */
   expireCredentialsAfterCalls?: number;
+  /**
+   * Throttling as a rate, like AWS's per-account API rate limits: a token bucket per calling account and key, the key
+   * being "service:Op", "Op", "service" or "*" (the most specific key that names the call applies). A bucket starts
+   * full (`burst` calls) and refills at `rate` calls per second of simulator time (real time plus any advanced
+   * clock); a call finding it empty is answered with the protocol's throttling error (ThrottlingException / Throttling,
+   * HTTP 400). Not subject to maxConsecutiveFaults.
+   */
+  throttle?: Record<string, { rate: number; burst: number }>;
 }
 
 export type FaultKind = 'throttling' | 'internal' | 'unavailable';
@@ -61,7 +69,8 @@ export function parseFaultConfig(raw: unknown): FaultConfig {
     'serverErrorRate',
     'operations',
     'maxConsecutiveFaults',
-    'expireCredentialsAfterCalls'
+    'expireCredentialsAfterCalls',
+    'throttle'
   ]);
   for (const k of Object.keys(cfg)) {
     if (!known.has(k)) throw new Error(`faults: unknown key '${k}' (known: ${[...known].join(', ')})`);
@@ -77,6 +86,29 @@ export function parseFaultConfig(raw: unknown): FaultConfig {
   const ops = cfg['operations'];
   if (ops !== undefined && (!Array.isArray(ops) || ops.some(o => typeof o !== 'string'))) {
     throw new Error('faults.operations must be a list of operation names');
+  }
+  const throttle = cfg['throttle'];
+  if (throttle !== undefined) {
+    if (typeof throttle !== 'object' || throttle === null || Array.isArray(throttle)) {
+      throw new Error('faults.throttle must map operation or service names to { rate, burst }');
+    }
+    for (const [k, v] of Object.entries(throttle as Record<string, unknown>)) {
+      const b = v as { rate?: unknown; burst?: unknown } | null;
+      const ok =
+        typeof b === 'object' &&
+        b !== null &&
+        typeof b.rate === 'number' &&
+        Number.isFinite(b.rate) &&
+        b.rate > 0 &&
+        typeof b.burst === 'number' &&
+        Number.isInteger(b.burst) &&
+        b.burst >= 1;
+      if (!ok) {
+        throw new Error(
+          `faults.throttle.${k} must be { rate: calls per second > 0, burst: whole number >= 1 }, got ${JSON.stringify(v)}`
+        );
+      }
+    }
   }
   const lat = cfg['latencyByOperation'];
   if (
@@ -98,6 +130,8 @@ export class FaultInjector {
   private cfg: FaultConfig = {};
   private random: () => number = prng(1);
   private readonly consecutive = new Map<string, number>();
+  /** Token buckets by "ACCOUNT|throttle key". */
+  private readonly buckets = new Map<string, { tokens: number; atMs: number }>();
 
   constructor(cfg?: FaultConfig) {
     this.set(cfg ?? {});
@@ -108,6 +142,34 @@ export class FaultInjector {
     this.cfg = parseFaultConfig(cfg);
     this.random = prng(this.cfg.seed ?? 1);
     this.consecutive.clear();
+    this.buckets.clear();
+  }
+
+  /** The throttle key that applies to `service:Op` ("service:Op", "Op", "service", "*"), if any. */
+  throttleKey(opKey: string): string | undefined {
+    const t = this.cfg.throttle;
+    if (!t) return undefined;
+    const service = opKey.slice(0, opKey.indexOf(':'));
+    const op = opKey.slice(opKey.indexOf(':') + 1);
+    return [opKey, op, service, '*'].find(k => Object.hasOwn(t, k));
+  }
+
+  /**
+   * Takes a token from the bucket of this account and operation at `nowMs` (simulator time); false: throttled. The
+   * same calls at the same simulator times always give the same answers.
+   */
+  takeToken(accountId: string, opKey: string, nowMs: number): boolean {
+    const key = this.throttleKey(opKey);
+    if (key === undefined) return true;
+    const { rate, burst } = this.cfg.throttle![key]!;
+    const id = `${accountId}|${key}`;
+    const b = this.buckets.get(id) ?? { tokens: burst, atMs: nowMs };
+    b.tokens = Math.min(burst, b.tokens + (Math.max(0, nowMs - b.atMs) / 1000) * rate);
+    b.atMs = Math.max(b.atMs, nowMs);
+    this.buckets.set(id, b);
+    if (b.tokens < 1) return false;
+    b.tokens -= 1;
+    return true;
   }
 
   get config(): FaultConfig {

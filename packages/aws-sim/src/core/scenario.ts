@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseFaultConfig, type FaultConfig } from './faults.js';
 import type { AccountState, ResourcesState } from './state.js';
 import { rolePolicyProblem } from './iam/policy.js';
+import type { WorldSpec } from './world.js';
 
 /** One GitHub workflow context: its fields become claims of the OIDC token (sub, ref, event_name, ...). */
 export interface GithubContext {
@@ -44,11 +45,16 @@ export interface Scenario {
   state: AccountState;
   faults?: FaultConfig;
   options?: Record<string, unknown>;
+  /** More accounts and regions, an organization (core/world.ts); absent: one account in one region (`state`). */
+  world?: WorldSpec;
 }
 
+type StateInput = Partial<Omit<AccountState, 'resources'>> & { resources?: Partial<ResourcesState> };
+
 /** What a scenario file may leave out. */
-export type ScenarioInput = Partial<Omit<Scenario, 'state' | 'github' | 'oidc'>> & {
-  state?: Partial<Omit<AccountState, 'resources'>> & { resources?: Partial<ResourcesState> };
+export type ScenarioInput = Partial<Omit<Scenario, 'state' | 'github' | 'oidc' | 'world'>> & {
+  state?: StateInput;
+  world?: Omit<WorldSpec, 'states'> & { states?: StateInput[] };
   github?: Partial<GithubConfig>;
   oidc?: Partial<OidcConfig>;
 };
@@ -142,21 +148,8 @@ export function normalizeScenario(raw: unknown, source: string, fallbackName = '
     throw new Error(`${source}: ${msg}`);
   };
 
-  const state = isObject(input.state) ? input.state : {};
   if (input.state !== undefined && !isObject(input.state)) fail('"state" must be an object');
-  const accountId = state.accountId ?? '123456789012';
-  if (!/^\d{12}$/.test(accountId)) fail(`state.accountId must be 12 digits, got '${accountId}'`);
-  const resources = { ...emptyResources(), ...(isObject(state.resources) ? state.resources : {}) };
-  const fullState: AccountState = {
-    accountId,
-    region: state.region ?? 'us-east-1',
-    roles: state.roles ?? {},
-    credentials: state.credentials ?? [],
-    resources,
-    config: state.config ?? {},
-    ssm: state.ssm ?? {},
-    sns: { messages: state.sns?.messages ?? [] }
-  };
+  const fullState = completeState(isObject(input.state) ? input.state : {}, 'state', fail);
 
   const gh = isObject(input.github) ? input.github : {};
   const repository = gh.repository ?? 'example-org/example-repo';
@@ -202,7 +195,41 @@ export function normalizeScenario(raw: unknown, source: string, fallbackName = '
   };
   if (faults !== undefined) scenario.faults = faults;
   if (input.options !== undefined) scenario.options = input.options;
+  if (input.world !== undefined) {
+    if (!isObject(input.world)) fail('"world" must be an object');
+    const w = input.world;
+    if (w.states !== undefined && !Array.isArray(w.states)) fail('world.states must be a list of states');
+    const states = (w.states ?? []).map((s, i) => {
+      if (!isObject(s)) fail(`world.states[${i}] must be an object`);
+      return completeState(s, `world.states[${i}]`, fail);
+    });
+    const org = w.organization;
+    if (org !== undefined) {
+      if (!isObject(org) || !Array.isArray(org.accounts)) fail('world.organization must have a list of accounts');
+      if (!org.accounts.some(a => a.id === org.managementAccountId)) {
+        fail(`world.organization.accounts must include the management account ${org.managementAccountId}`);
+      }
+    }
+    scenario.world = { ...w, states };
+  }
   return scenario;
+}
+
+/** One (account, region) state completed with defaults; `where` names it in errors. */
+function completeState(state: StateInput, where: string, fail: (msg: string) => never): AccountState {
+  const accountId = state.accountId ?? '123456789012';
+  if (!/^\d{12}$/.test(accountId)) fail(`${where}.accountId must be 12 digits, got '${accountId}'`);
+  const resources = { ...emptyResources(), ...(isObject(state.resources) ? state.resources : {}) };
+  return {
+    accountId,
+    region: state.region ?? 'us-east-1',
+    roles: state.roles ?? {},
+    credentials: state.credentials ?? [],
+    resources,
+    config: state.config ?? {},
+    ssm: state.ssm ?? {},
+    sns: { messages: state.sns?.messages ?? [] }
+  };
 }
 
 /** A deep copy of the scenario's state (the live state is mutated; the scenario stays pristine for reset). */

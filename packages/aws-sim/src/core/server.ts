@@ -37,6 +37,7 @@ import { freshState, type Scenario } from './scenario.js';
 import { handlers } from '../services/index.js';
 import { getModel, validate, validationMessage, type SmithyModel, type Violation } from './smithy.js';
 import type { AccountState, IssuedCredential } from './state.js';
+import { World, type WorldSpec } from './world.js';
 import {
   AwsError,
   type Principal,
@@ -60,7 +61,8 @@ const UNSIGNED = new Set(['sts:AssumeRoleWithWebIdentity', 'sts:AssumeRoleWithSA
 /** awsJson1_1 target prefixes. */
 const JSON_TARGETS: Record<string, ModelledService> = {
   StarlingDoveService: 'config',
-  AmazonSSM: 'ssm'
+  AmazonSSM: 'ssm',
+  AWSOrganizationsV20161128: 'organizations'
 };
 
 const QUERY_SERVICES: readonly ModelledService[] = ['sts', 'sns'];
@@ -99,6 +101,12 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** The account of the RoleArn of an unsigned STS call (AssumeRoleWithWebIdentity is answered by the role's account). */
+function roleAccountOf(route: Route, body: string): string | undefined {
+  const roleArn = route.params?.get('RoleArn') ?? new URLSearchParams(body).get('RoleArn');
+  return roleArn ? /^arn:aws[\w-]*:iam::(\d{12}):/.exec(roleArn)?.[1] : undefined;
+}
+
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
   res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
   res.end(body);
@@ -110,6 +118,8 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
 
 export class SimServer {
   readonly state: AccountState;
+  /** Every account and region; `state` is its default one. Rebuilt by reset(). */
+  world: World;
   readonly faults: FaultInjector;
   readonly runtime: SimRuntime;
   readonly staticCredential: IssuedCredential;
@@ -126,6 +136,7 @@ export class SimServer {
   constructor(private readonly opts: SimServerOptions) {
     const { scenario } = opts;
     this.state = freshState(scenario);
+    this.world = new World(this.state, scenario.world);
     this.staticCredential = newStaticCredential(this.state.accountId);
     this.issuedSecrets.push(this.staticCredential.secretAccessKey);
     this.state.credentials.push({ ...this.staticCredential });
@@ -139,6 +150,9 @@ export class SimServer {
         return self.baseUrl;
       },
       options: this.options,
+      get world() {
+        return self.world;
+      },
       verifyOidcToken: (token, audience) => this.opts.oidc.verify(token, audience),
       schedule: (ms, fn) => this.schedule(ms, fn),
       issueSessionCredential: o => this.issueSessionCredential(o)
@@ -244,6 +258,7 @@ export class SimServer {
     const fresh = freshState(this.opts.scenario);
     for (const k of Object.keys(this.state)) delete (this.state as unknown as Record<string, unknown>)[k];
     Object.assign(this.state, fresh);
+    this.world = new World(this.state, this.opts.scenario.world);
     this.state.credentials.push({ ...this.staticCredential });
     this.faults.set(this.initialFaults);
     this.resetCalls();
@@ -387,6 +402,22 @@ export class SimServer {
 
       let principal: Principal | undefined;
       if (!UNSIGNED.has(key)) principal = authenticate(req.headers, this.state, this.now(), protocol);
+      // The state of the caller's account in the signed region (unsigned calls: the role's account, default region).
+      const accountId = principal?.accountId ?? roleAccountOf(route, body) ?? this.state.accountId;
+      const region = parseAuthorization(headerOf(req, 'authorization'))?.region ?? this.state.region;
+      const state = this.world.ensure(accountId, region);
+      // A region the account cannot use: AWS answers a disabled (opt-in) region with the invalid-token error.
+      if (!state) {
+        throw new AwsError(
+          protocolCode(protocol, 'unknownKey'),
+          'The security token included in the request is invalid.',
+          403
+        );
+      }
+      if (!this.faults.takeToken(accountId, key, this.now().getTime())) {
+        this.counts.faulted[key] = (this.counts.faulted[key] ?? 0) + 1;
+        throw this.faultError(protocol, 'throttling');
+      }
 
       let input: Record<string, unknown>;
       let violations: Violation[];
@@ -407,7 +438,7 @@ export class SimServer {
         service,
         operation: op.name,
         requestId,
-        state: this.state,
+        state,
         now: () => this.now(),
         sim: this.runtime,
         ...(principal ? { principal } : {})
@@ -450,7 +481,10 @@ export class SimServer {
         case 'GET /_sim/calls':
           return sendJson(res, 200, this.calls());
         case 'GET /_sim/state':
-          return sendJson(res, 200, this.state);
+          return sendJson(res, 200, this.world.isMulti() ? this.world.view() : this.state);
+        case 'POST /_sim/world':
+          this.world.configure((await readJson()) as Partial<WorldSpec>);
+          return sendJson(res, 200, { ok: true });
         case 'POST /_sim/reset':
           this.reset();
           return sendJson(res, 200, { ok: true });
@@ -471,7 +505,7 @@ export class SimServer {
           return sendJson(res, 200, this.env(url.searchParams.get('context') ?? undefined));
         default:
           return sendJson(res, 404, {
-            message: `Unknown control endpoint ${route}. Known: GET /_sim/calls, GET /_sim/state, POST /_sim/reset, GET|POST /_sim/faults, GET|POST /_sim/clock, GET /_sim/env`
+            message: `Unknown control endpoint ${route}. Known: GET /_sim/calls, GET /_sim/state, POST /_sim/reset, GET|POST /_sim/faults, GET|POST /_sim/clock, GET /_sim/env, POST /_sim/world`
           });
       }
     } catch (e) {

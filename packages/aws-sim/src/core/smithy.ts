@@ -72,7 +72,8 @@ const MODEL_FILES: Record<ModelledService, string> = {
   config: 'config.json',
   ssm: 'ssm.json',
   sts: 'sts.json',
-  sns: 'sns.json'
+  sns: 'sns.json',
+  organizations: 'organizations.json'
 };
 
 /**

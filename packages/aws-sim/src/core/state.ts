@@ -20,6 +20,19 @@ export interface RoleState {
   assumableByAutomation?: boolean;
   /** Identity-based policies (IAM JSON, core/iam/policy.ts); absent: the role may do everything. */
   policies?: PolicyDocument[];
+  /** Trust for sts:AssumeRole (services/sts/assume-role.ts); absent: no IAM principal may assume the role. */
+  assumeRoleTrust?: AssumeRoleTrust;
+}
+
+/**
+ * A role trust policy statement `Allow sts:AssumeRole` for AWS principals, with an optional
+ * `StringEquals sts:ExternalId` condition.
+ */
+export interface AssumeRoleTrust {
+  /** Principal.AWS: role ARNs (their sessions may assume), user ARNs, or `arn:aws:iam::ACCOUNT:root` / an account id. */
+  principals: string[];
+  /** Condition StringEquals sts:ExternalId (any of these); absent: no condition. */
+  externalIds?: string[];
 }
 
 export interface IssuedCredential {

@@ -3,9 +3,10 @@
  * (see services/index.ts); adding an operation is adding one entry.
  */
 import type { AccountState, IssuedCredential } from './state.js';
+import type { World } from './world.js';
 
 /** The services the server speaks over HTTP, with Smithy model facts in models/. */
-export type ModelledService = 'config' | 'ssm' | 'sts' | 'sns';
+export type ModelledService = 'config' | 'ssm' | 'sts' | 'sns' | 'organizations';
 /**
  * Every service with registered operations: the modelled ones, and EC2 and S3, whose operations only runbook steps
  * call (in process; their input shapes are declared beside their handlers, see DeclaredShape).
@@ -68,6 +69,8 @@ export interface SimRuntime {
   schedule(ms: number, fn: () => void): void;
   /** Extra scenario options (scenario-specific settings such as evaluationDelayMs). */
   readonly options: Record<string, unknown>;
+  /** Every account and region (core/world.ts): cross-account operations (STS AssumeRole, aggregators, ...) use it. */
+  readonly world?: World;
   /**
    * Issues session credentials (ASIA... key, secret, token, expiration = now + durationSeconds) for a principal,
    * records them in state.credentials (applying the expired-credentials fault) and returns them.

@@ -7,6 +7,7 @@ import type { DeclaredShape, ServiceHandlers, ServiceName } from '../core/types.
 import { configHandlers } from './config/handlers/index.js';
 import { ec2Handlers, ec2Inputs } from './ec2/handlers.js';
 import { s3Handlers, s3Inputs } from './s3/handlers.js';
+import { organizationsHandlers } from './organizations/handlers.js';
 import { snsHandlers } from './sns/handlers.js';
 import { ssmHandlers } from './ssm/handlers.js';
 import { stsHandlers } from './sts/handlers.js';
@@ -28,6 +29,9 @@ export const handlers: Readonly<Record<ServiceName, ServiceHandlers>> = {
   },
   get sns() {
     return snsHandlers;
+  },
+  get organizations() {
+    return organizationsHandlers;
   },
   get ec2() {
     return ec2Handlers;

@@ -6,6 +6,7 @@ import type * as Sts from '@aws-sdk/client-sts';
 import { stableId } from '../../core/auth.js';
 import type { AccountState, RoleState } from '../../core/state.js';
 import { AwsError, type RequestContext, typedHandlers } from '../../core/types.js';
+import { assumeRole } from './assume-role.js';
 
 const DEFAULT_DURATION_SECONDS = 3600;
 
@@ -83,12 +84,14 @@ function getCallerIdentity(_input: Sts.GetCallerIdentityCommandInput, ctx: Reque
 
 /** The SDK's input type of each operation. */
 type StsInputs = {
+  AssumeRole: Sts.AssumeRoleCommandInput;
   AssumeRoleWithWebIdentity: Sts.AssumeRoleWithWebIdentityCommandInput;
   GetCallerIdentity: Sts.GetCallerIdentityCommandInput;
 };
 
 /** sts operations of the simulated account. */
 export const stsHandlers = typedHandlers<StsInputs>({
+  AssumeRole: assumeRole,
   AssumeRoleWithWebIdentity: assumeRoleWithWebIdentity,
   GetCallerIdentity: getCallerIdentity
 });

@@ -32,6 +32,8 @@ import {
   startConfigurationRecorder,
   stopConfigurationRecorder
 } from './recorder.js';
+import * as aggregators from '../aggregators.js';
+import * as packs from '../conformance-packs.js';
 import { startResourceEvaluationHandler, getResourceEvaluationSummary, listResourceEvaluations } from './proactive.js';
 
 /** The SDK's input type of each operation. */
@@ -65,6 +67,24 @@ type ConfigInputs = {
   DescribeConfigurationRecorderStatus: Cfg.DescribeConfigurationRecorderStatusCommandInput;
   StartConfigurationRecorder: Cfg.StartConfigurationRecorderCommandInput;
   StopConfigurationRecorder: Cfg.StopConfigurationRecorderCommandInput;
+  PutConfigurationAggregator: Cfg.PutConfigurationAggregatorCommandInput;
+  DescribeConfigurationAggregators: Cfg.DescribeConfigurationAggregatorsCommandInput;
+  DescribeConfigurationAggregatorSourcesStatus: Cfg.DescribeConfigurationAggregatorSourcesStatusCommandInput;
+  DescribeAggregateComplianceByConfigRules: Cfg.DescribeAggregateComplianceByConfigRulesCommandInput;
+  GetAggregateComplianceDetailsByConfigRule: Cfg.GetAggregateComplianceDetailsByConfigRuleCommandInput;
+  GetAggregateConfigRuleComplianceSummary: Cfg.GetAggregateConfigRuleComplianceSummaryCommandInput;
+  PutConformancePack: Cfg.PutConformancePackCommandInput;
+  DescribeConformancePacks: Cfg.DescribeConformancePacksCommandInput;
+  DescribeConformancePackStatus: Cfg.DescribeConformancePackStatusCommandInput;
+  DeleteConformancePack: Cfg.DeleteConformancePackCommandInput;
+  DescribeConformancePackCompliance: Cfg.DescribeConformancePackComplianceCommandInput;
+  GetConformancePackComplianceSummary: Cfg.GetConformancePackComplianceSummaryCommandInput;
+  ListConformancePackComplianceScores: Cfg.ListConformancePackComplianceScoresCommandInput;
+  PutOrganizationConformancePack: Cfg.PutOrganizationConformancePackCommandInput;
+  DescribeOrganizationConformancePacks: Cfg.DescribeOrganizationConformancePacksCommandInput;
+  DescribeOrganizationConformancePackStatuses: Cfg.DescribeOrganizationConformancePackStatusesCommandInput;
+  GetOrganizationConformancePackDetailedStatus: Cfg.GetOrganizationConformancePackDetailedStatusCommandInput;
+  DeleteOrganizationConformancePack: Cfg.DeleteOrganizationConformancePackCommandInput;
 };
 
 /** config operations of the simulated account. */
@@ -97,5 +117,23 @@ export const configHandlers = typedHandlers<ConfigInputs>({
   DescribeConfigurationRecorders: describeConfigurationRecorders,
   DescribeConfigurationRecorderStatus: describeConfigurationRecorderStatus,
   StartConfigurationRecorder: startConfigurationRecorder,
-  StopConfigurationRecorder: stopConfigurationRecorder
+  StopConfigurationRecorder: stopConfigurationRecorder,
+  PutConfigurationAggregator: aggregators.putConfigurationAggregator,
+  DescribeConfigurationAggregators: aggregators.describeConfigurationAggregators,
+  DescribeConfigurationAggregatorSourcesStatus: aggregators.describeConfigurationAggregatorSourcesStatus,
+  DescribeAggregateComplianceByConfigRules: aggregators.describeAggregateComplianceByConfigRules,
+  GetAggregateComplianceDetailsByConfigRule: aggregators.getAggregateComplianceDetailsByConfigRule,
+  GetAggregateConfigRuleComplianceSummary: aggregators.getAggregateConfigRuleComplianceSummary,
+  PutConformancePack: packs.putConformancePack,
+  DescribeConformancePacks: packs.describeConformancePacks,
+  DescribeConformancePackStatus: packs.describeConformancePackStatus,
+  DeleteConformancePack: packs.deleteConformancePack,
+  DescribeConformancePackCompliance: packs.describeConformancePackCompliance,
+  GetConformancePackComplianceSummary: packs.getConformancePackComplianceSummary,
+  ListConformancePackComplianceScores: packs.listConformancePackComplianceScores,
+  PutOrganizationConformancePack: packs.putOrganizationConformancePack,
+  DescribeOrganizationConformancePacks: packs.describeOrganizationConformancePacks,
+  DescribeOrganizationConformancePackStatuses: packs.describeOrganizationConformancePackStatuses,
+  GetOrganizationConformancePackDetailedStatus: packs.getOrganizationConformancePackDetailedStatus,
+  DeleteOrganizationConformancePack: packs.deleteOrganizationConformancePack
 });
