@@ -85,10 +85,11 @@ function escapeHtmlText(s: string): string {
     .join('\n');
 }
 
-export function policySection(desired: DesiredState): SummarySection {
+export function policySection(desired: DesiredState, opts: { lead?: boolean } = {}): SummarySection {
   return {
     id: 'runbook-policies',
-    order: SUMMARY_ORDER.deploy + 1,
+    // Right after the deploy plan, wherever it is.
+    order: (opts.lead === true ? SUMMARY_ORDER.lead : SUMMARY_ORDER.deploy) + 1,
     priority: 4,
     blocks: [
       {

@@ -48,7 +48,7 @@ export function runSections(input: RunSectionsInput): SummarySection[] {
   if (d) {
     const lead = !input.remediation && d.mode === 'plan' && PULL_REQUEST_EVENTS.has(input.eventName ?? '');
     sections.push(planSection(d.plan, d.mode, d.desired, d.applied, { lead }));
-    if (d.desired.documents.length > 0) sections.push(policySection(d.desired));
+    if (d.desired.documents.length > 0) sections.push(policySection(d.desired, { lead }));
   }
   return sections;
 }
