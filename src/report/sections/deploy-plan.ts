@@ -60,14 +60,14 @@ export function planSection(
         : [
             {
               kind: 'rows' as const,
-              head: '\n| Change | Object | Name | Changes | HIPAA sections | Declared at |\n| --- | --- | --- | --- | --- | --- |',
+              head: '\n| Change | Name | Changes | HIPAA sections | Declared at |\n| --- | --- | --- | --- | --- |',
               rowCount: rows.length,
               row: (i: number) => {
                 const item = rows[i]!;
                 const changes =
-                  item.changes.map(ch => `${ch.field}: ${ch.from} → ${ch.to}`).join('; ') || item.note || '-';
+                  item.changes.map(ch => `${ch.field}: ${ch.from} → ${ch.to}`).join('; ') || item.note || '';
                 const hipaa = item.object === 'rule' ? (sections.get(item.name) ?? []).join(', ') : '';
-                return `| ${ICON[item.action]} ${item.action} | ${item.object} | ${escapeMarkdown(item.name)} | ${escapeMarkdown(truncate(changes, 400))} | ${escapeMarkdown(hipaa) || '-'} | ${escapeMarkdown(where(item)) || '-'} |`;
+                return `| ${ICON[item.action]}&nbsp;${item.action}&nbsp;${item.object} | ${escapeMarkdown(item.name)} | ${changes !== '' ? escapeMarkdown(truncate(changes, 400)) : '-'} | ${escapeMarkdown(hipaa) || '-'} | ${escapeMarkdown(where(item)) || '-'} |`;
               }
             }
           ])

@@ -24,6 +24,7 @@ const decode = (s: string): string =>
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
+    .replace(/&nbsp;/g, '\u00a0')
     .replace(/&amp;/g, '&');
 
 /** The text a reader sees, outside code and pre blocks (where Markdown characters are meant literally). */
