@@ -2,7 +2,7 @@
 import type { DesiredState } from '../../desired/model.js';
 import type { Plan, PlanItem } from '../../deploy/plan.js';
 import type { DeployMode } from '../../deploy/plan-file.js';
-import { escapeHtml, escapeMarkdown, truncate } from '../../util/text.js';
+import { escapeHtml, escapeMarkdown } from '../../util/text.js';
 import type { SummarySection } from '../markdown/layout.js';
 import { SUMMARY_ORDER, SUMMARY_PRIORITY } from './order.js';
 
@@ -67,7 +67,7 @@ export function planSection(
                 const changes =
                   item.changes.map(ch => `${ch.field}: ${ch.from} → ${ch.to}`).join('; ') || item.note || '';
                 const hipaa = item.object === 'rule' ? (sections.get(item.name) ?? []).join(', ') : '';
-                return `| ${ICON[item.action]}&nbsp;${item.action}&nbsp;${item.object} | ${escapeMarkdown(item.name)} | ${changes !== '' ? escapeMarkdown(truncate(changes, 400)) : '-'} | ${escapeMarkdown(hipaa) || '-'} | ${escapeMarkdown(where(item)) || '-'} |`;
+                return `| ${ICON[item.action]}&nbsp;${item.action}&nbsp;${item.object} | ${escapeMarkdown(item.name)} | ${changes !== '' ? escapeMarkdown(changes) : '-'} | ${escapeMarkdown(hipaa) || '-'} | ${escapeMarkdown(where(item)) || '-'} |`;
               }
             }
           ])

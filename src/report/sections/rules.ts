@@ -30,10 +30,23 @@ export function whereFullList(reportFiles: ReportFiles | undefined): string {
     : 'the JSON report (report-dir) has the full list';
 }
 
+/** The status; an error names its code here and its operation below the table (a long word would widen the column). */
 function statusCell(rule: RuleResult): string {
   const label = STATUS_LABEL[rule.status];
   if (rule.error === undefined) return label;
-  return `${label} in ${escapeMarkdown(truncate(rule.error.operation, 80))}: ${escapeMarkdown(truncate(rule.error.code, 80))}`;
+  return `${label}: ${escapeMarkdown(truncate(rule.error.code, 80))}`;
+}
+
+/** Below the table: the call each errored rule failed in. */
+function errorNotes(rules: readonly RuleResult[]): string | undefined {
+  const lines = rules.flatMap(r =>
+    r.error === undefined
+      ? []
+      : [
+          `- ⛔ ${escapeMarkdown(truncate(r.ruleName, MAX_RULE))}: ${escapeMarkdown(truncate(r.error.operation, 80))} failed with ${escapeMarkdown(truncate(r.error.code, 80))}`
+        ]
+  );
+  return lines.length > 0 ? `\n${lines.join('\n')}` : undefined;
 }
 
 function ruleRow(rule: RuleResult): string {
@@ -63,6 +76,7 @@ export function rulesSection(all: readonly RuleResult[], reportFiles: ReportFile
         : '### Rules\n\nEvery rule checked was fixed in this run (below).';
     return { ...base, blocks: [{ kind: 'text', text, required: true }] };
   }
+  const notes = errorNotes(rules);
   const head = [
     '### Rules',
     '',
@@ -71,7 +85,15 @@ export function rulesSection(all: readonly RuleResult[], reportFiles: ReportFile
   ].join('\n');
   return {
     ...base,
-    blocks: [{ kind: 'rows', head, rowCount: rules.length, row: i => ruleRow(rules[i] as RuleResult) }],
+    blocks: [
+      {
+        kind: 'rows',
+        head,
+        rowCount: rules.length,
+        row: i => ruleRow(rules[i] as RuleResult),
+        ...(notes !== undefined ? { tail: notes } : {})
+      }
+    ],
     omissionNote: n =>
       `\n_${plural(n, 'rule')} not shown to keep the job summary within its size limit; ${whereFullList(reportFiles)}._`
   };
