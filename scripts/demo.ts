@@ -49,7 +49,11 @@ function buildIfNeeded(): void {
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
+/** The story's step being told: its reports go to compliance-report/demo/step-N. */
+let current = 0;
+
 function section(n: number, title: string): void {
+  current = n;
   out();
   out(`=== ${n}. ${title} ${'='.repeat(Math.max(0, 72 - title.length))}`);
 }
@@ -119,9 +123,8 @@ async function main(): Promise<number> {
   const manifest = demoManifest();
   const problems: string[] = [];
   const sim = await startSimulator({ scenario: 'seed' });
-  let step = 0;
   const action = async (inputs: Record<string, string>): Promise<ActionRunResult> => {
-    step += 1;
+    const step = current;
     const reportDir = join(reportRoot, `step-${step}`);
     mkdirSync(reportDir, { recursive: true });
     const r = await runDist({
@@ -162,7 +165,7 @@ async function main(): Promise<number> {
     const deployed = await action({ config: manifest, deploy: 'apply' });
     const deploySection = sectionsOf(deployed.summary, /^Deploy/).split('<details><summary>Least-privilege')[0] ?? '';
     out(indent(renderForTerminal(deploySection)));
-    const planFile = join(reportRoot, `step-${step}`, deployed.outputs['plan-file'] ?? '');
+    const planFile = join(reportRoot, 'step-2', deployed.outputs['plan-file'] ?? '');
     const plan = JSON.parse(readFileSync(planFile, 'utf8')) as {
       runbooks: { name: string; hash: string; policy: unknown; notes: string[] }[];
     };
@@ -199,7 +202,7 @@ async function main(): Promise<number> {
       '  the apply run gets approved-plan-hash and the plan file, runs exactly that plan, then re-evaluates the rule'
     );
     out("  and reads the setting again to verify it (alert: on-change sends the action's own summary to SNS):");
-    const approvedPlan = join(reportRoot, `step-${step}`, planned.outputs['remediation-plan-file'] ?? '');
+    const approvedPlan = join(reportRoot, 'step-4', planned.outputs['remediation-plan-file'] ?? '');
     const applied = await action({
       config: manifest,
       remediate: 'apply',
