@@ -141,8 +141,9 @@ export const INPUTS = {
     default: 'auto'
   },
   'sarif-file': {
-    description: 'Path of the SARIF 2.1.0 report for code scanning (github/codeql-action/upload-sarif).',
-    default: 'compliance-report/compliance.sarif'
+    description:
+      'Path of the SARIF 2.1.0 report for code scanning (github/codeql-action/upload-sarif). Default: compliance.sarif in report-dir.',
+    default: ''
   },
   'sarif-include-waived': {
     description: 'Keep waived findings in the SARIF report as suppressed results (code scanning ignores suppressions).',
@@ -450,7 +451,7 @@ export function getOptions(read: InputReader = coreReader, env: NodeJS.ProcessEn
     ] as const),
     githubToken: read('github-token'),
     checks: parseChoice('checks', read('checks') || INPUTS.checks.default, ['auto', 'on', 'off'] as const),
-    sarifFile: read('sarif-file') || INPUTS['sarif-file'].default,
+    sarifFile: read('sarif-file') || `${reportDir.replace(/[\\/]+$/, '')}/compliance.sarif`,
     sarifIncludeWaived: parseBoolean(
       'sarif-include-waived',
       read('sarif-include-waived') || INPUTS['sarif-include-waived'].default

@@ -65,7 +65,8 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
         newNoncompliant: gated.newNoncompliant,
         drift: deployed.plan?.drift,
         planFile: deployed.planFile,
-        remediation: remediated.remediation
+        remediation: remediated.remediation,
+        cwd: process.cwd()
       })
     );
     finish(gated, deployed, remediated.remediation, deps.logger);

@@ -345,6 +345,7 @@ export async function reportsStep(
     preDeploy: pre,
     waivers,
     remediation: remediation?.report,
+    eventName: deps.env.GITHUB_EVENT_NAME,
     deploy:
       plan && desired && options.deploy !== 'off'
         ? {

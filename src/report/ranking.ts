@@ -56,3 +56,17 @@ export function sortFindings(findings: readonly Finding[], changed: (f: Finding)
       byName(a.resourceId, b.resourceId)
   );
 }
+
+/** Findings this run's remediation fixed and verified (compliant now; no longer counted). */
+export function fixedFindings(rule: RuleResult): Finding[] {
+  return rule.findings.filter(f => f.waiver === undefined && f.remediation?.outcome === 'verified');
+}
+
+/**
+ * A rule this run's remediation made compliant: every finding it had is fixed and verified (or waived). The summary
+ * lists it under "Fixed in this run", not in the rule table.
+ */
+export function fixedInThisRun(rule: RuleResult): boolean {
+  const { counted, remediated } = countFindings(rule);
+  return remediated > 0 && counted === 0 && (rule.status === 'compliant' || rule.status === 'noncompliant');
+}

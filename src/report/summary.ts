@@ -1,5 +1,6 @@
 /**
- * The job summary: the verdict, the rule table (worst first) and the non-compliant resources of each rule, with the
+ * The job summary: its first line is an h2 naming the run's main act (the remediation plan awaiting approval, what
+ * was remediated and verified, the deploy plan of a pull request; else the gate's verdict), then the verdict, the rule table (worst first) and the non-compliant resources of each rule, with the
  * other phases' sections, laid out within one byte budget (GitHub keeps at most 1 MiB of summary per step): the
  * verdict and the rule table always fit first, resource rows fill what is left and the summary says how many were
  * left out and where the full list is.
@@ -9,6 +10,8 @@ import type { RunInfo } from '../run-context.js';
 import { DEFAULT_SUMMARY_BUDGET_BYTES, SummaryBuilder, type SummarySection } from './markdown/layout.js';
 import { sortRulesWorstFirst } from './ranking.js';
 import { findingsSection } from './sections/findings.js';
+import { fixedSection } from './sections/fixed.js';
+import { SUMMARY_ORDER } from './sections/order.js';
 import { rulesSection, type ReportFiles } from './sections/rules.js';
 import { verdictSection } from './sections/verdict.js';
 
@@ -38,10 +41,14 @@ export interface SummaryOutput {
 export function buildSummary(input: SummaryInput): SummaryOutput {
   const { result, gate, run, reportFiles } = input;
   const rules = sortRulesWorstFirst(result.rules, input.changed);
+  // A section naming the run's main act (remediation, deploy plan in a PR) leads; the verdict follows as an h3.
+  const led = (input.sections ?? []).some(s => s.order === SUMMARY_ORDER.lead);
   const builder = new SummaryBuilder(input.budgetBytes ?? DEFAULT_SUMMARY_BUDGET_BYTES)
-    .add(verdictSection(result, gate, run))
+    .add(verdictSection(result, gate, run, led ? 3 : 2))
     .add(rulesSection(rules, reportFiles))
     .add(findingsSection(rules, reportFiles, input.changed));
+  const fixed = fixedSection(rules);
+  if (fixed) builder.add(fixed);
   for (const s of input.sections ?? []) builder.add(s);
   const out = builder.render();
   return {

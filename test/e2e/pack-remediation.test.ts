@@ -88,7 +88,9 @@ describe("a conformance pack's remediation, deployed like a manifest remediation
       declaredAt: expect.stringMatching(/pack\.yaml:24:3$/)
     });
     expect(item(p, 'rule')).toMatchObject({ action: 'create', declaredAt: expect.stringMatching(/pack\.yaml:11:3$/) });
-    expect(r.summary).toMatch(/\| \+ create \| remediation \| s3-bucket-logging-enabled \|[^\n]*pack\.yaml:24 \|/);
+    expect(r.summary).toMatch(
+      /\| \+&nbsp;create&nbsp;remediation \| s3-bucket-logging-enabled \|[^\n]*pack\.yaml:24 \|/
+    );
     expect(r.stdout).toMatch(
       /::warning [^\n]*pack\.yaml,line=13,[^\n]*::resource attribute Controls of S3BucketLoggingEnabled/
     );

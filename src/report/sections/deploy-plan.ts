@@ -4,7 +4,7 @@ import type { Plan, PlanItem } from '../../deploy/plan.js';
 import type { DeployMode } from '../../deploy/plan-file.js';
 import { escapeHtml, escapeMarkdown } from '../../util/text.js';
 import type { SummarySection } from '../markdown/layout.js';
-import { SUMMARY_ORDER } from './order.js';
+import { SUMMARY_ORDER, SUMMARY_PRIORITY } from './order.js';
 
 const ICON: Record<PlanItem['action'], string> = { create: '+', update: '~', delete: '-', unchanged: '=' };
 
@@ -12,22 +12,33 @@ function where(i: PlanItem): string {
   return i.position ? `${i.position.file}:${i.position.line}` : '';
 }
 
+/** `## 📋 Deploy plan: 6 changes to the account` (the lead heading of a deploy plan in a pull request). */
+export function deployPlanHeading(plan: Plan): string {
+  return plan.drift === 0
+    ? '## 📋 Deploy plan: the account matches the manifest'
+    : `## 📋 Deploy plan: ${plan.drift} change${plan.drift === 1 ? '' : 's'} to the account after merge`;
+}
+
+/** The deploy plan; with `lead` (deploy: plan in a pull request, the run's main act) it opens the summary. */
 export function planSection(
   plan: Plan,
   mode: DeployMode,
   desired: DesiredState,
-  applied?: { done: number; error?: string }
+  applied?: { done: number; error?: string },
+  opts: { lead?: boolean } = {}
 ): SummarySection {
   const c = plan.counts;
+  const lead = opts.lead === true && mode === 'plan';
   const sections = new Map(desired.rules.map(r => [r.name, r.hipaaSections]));
-  const title =
-    mode === 'plan'
+  const title = lead
+    ? deployPlanHeading(plan)
+    : mode === 'plan'
       ? `### Deploy plan (nothing changed): ${plan.drift} difference${plan.drift === 1 ? '' : 's'} from the manifest`
       : `### Deploy (${mode}${plan.prune ? ', prune' : ''})`;
   const lines = [
     title,
     '',
-    `${c.create} to create, ${c.update} to update, ${c.delete} to delete, ${c.unchanged} unchanged.`
+    `${c.create} to create, ${c.update} to update, ${c.delete} to delete, ${c.unchanged} unchanged.${lead ? ' Nothing was changed by this run: merging applies it (deploy: apply).' : ''}`
   ];
   if (applied) {
     lines.push(
@@ -40,8 +51,8 @@ export function planSection(
   const rows = plan.items.filter(i => i.action !== 'unchanged' || i.note);
   return {
     id: 'deploy',
-    order: SUMMARY_ORDER.deploy,
-    priority: 2,
+    order: lead ? SUMMARY_ORDER.lead : SUMMARY_ORDER.deploy,
+    priority: lead ? SUMMARY_PRIORITY.lead : 2,
     blocks: [
       { kind: 'text', text: lines.join('\n'), required: true },
       ...(rows.length === 0
@@ -49,14 +60,14 @@ export function planSection(
         : [
             {
               kind: 'rows' as const,
-              head: '\n| | Object | Name | Changes | HIPAA | Declared at |\n| --- | --- | --- | --- | --- | --- |',
+              head: '\n| Change | Name | Changes | HIPAA sections | Declared at |\n| --- | --- | --- | --- | --- |',
               rowCount: rows.length,
               row: (i: number) => {
                 const item = rows[i]!;
                 const changes =
                   item.changes.map(ch => `${ch.field}: ${ch.from} → ${ch.to}`).join('; ') || item.note || '';
                 const hipaa = item.object === 'rule' ? (sections.get(item.name) ?? []).join(', ') : '';
-                return `| ${ICON[item.action]} ${item.action} | ${item.object} | ${escapeMarkdown(item.name)} | ${escapeMarkdown(changes)} | ${escapeMarkdown(hipaa)} | ${escapeMarkdown(where(item))} |`;
+                return `| ${ICON[item.action]}&nbsp;${item.action}&nbsp;${item.object} | ${escapeMarkdown(item.name)} | ${changes !== '' ? escapeMarkdown(changes) : '-'} | ${escapeMarkdown(hipaa) || '-'} | ${escapeMarkdown(where(item)) || '-'} |`;
               }
             }
           ])
@@ -66,10 +77,19 @@ export function planSection(
 }
 
 /** The least-privilege IAM policy each runbook's assume role needs, derived from its steps (collapsed). */
-export function policySection(desired: DesiredState): SummarySection {
+/** HTML-escapes multi-line text (a pretty-printed policy in <pre>), keeping its line breaks. */
+function escapeHtmlText(s: string): string {
+  return s
+    .split('\n')
+    .map(line => escapeHtml(line))
+    .join('\n');
+}
+
+export function policySection(desired: DesiredState, opts: { lead?: boolean } = {}): SummarySection {
   return {
     id: 'runbook-policies',
-    order: SUMMARY_ORDER.deploy + 1,
+    // Right after the deploy plan, wherever it is.
+    order: (opts.lead === true ? SUMMARY_ORDER.lead : SUMMARY_ORDER.deploy) + 1,
     priority: 4,
     blocks: [
       {
@@ -81,7 +101,7 @@ export function policySection(desired: DesiredState): SummarySection {
           const notes = d.policy.notes.map(n => `<li>${escapeHtml(n)}</li>`).join('');
           return [
             `<p><b>${escapeHtml(d.name)}</b> (sha256 ${escapeHtml(d.hash.slice(0, 12))})</p>`,
-            `<pre>${escapeHtml(JSON.stringify(d.policy.policy))}</pre>`,
+            `<pre>${escapeHtmlText(JSON.stringify(d.policy.policy, null, 2))}</pre>`,
             notes ? `<ul>${notes}</ul>` : ''
           ].join('');
         },

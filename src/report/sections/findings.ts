@@ -42,8 +42,10 @@ export function findingsSection(
 ): SummarySection {
   const blocks: SummaryBlock[] = [{ kind: 'text', text: '### Non-compliant resources' }];
   for (const rule of rules) {
-    if (rule.findings.length === 0) continue;
-    const findings = sortFindings(rule.findings, changed);
+    // Findings fixed and verified in this run are under "Fixed in this run", not here.
+    const open = rule.findings.filter(f => !(f.waiver === undefined && f.remediation?.outcome === 'verified'));
+    if (open.length === 0) continue;
+    const findings = sortFindings(open, changed);
     const { counted, waived } = countFindings(rule);
     const label = `${truncate(rule.ruleName, MAX_RULE)} (${counted} non-compliant${waived > 0 ? `, ${waived} waived` : ''})`;
     blocks.push({

@@ -5,7 +5,7 @@
 import { PolicyError } from '../../errors.js';
 import { codeSpan, escapeMarkdown, truncate } from '../../util/text.js';
 import type { SummaryBlock, SummarySection } from '../markdown/layout.js';
-import { SUMMARY_ORDER } from './order.js';
+import { SUMMARY_ORDER, SUMMARY_PRIORITY } from './order.js';
 import type { PlanTarget } from '../../remediation/plan.js';
 import { countOutcomes, type RemediationReport } from '../../remediation/result.js';
 import type { OutcomeStatus, TargetOutcome } from '../../remediation/verify.js';
@@ -37,14 +37,22 @@ export function formatParameters(parameters: Readonly<Record<string, readonly st
   return names.map(n => `${n}=${(parameters[n] ?? []).join(', ')}`).join('; ');
 }
 
+const hipaaCell = (t: PlanTarget): string => (t.hipaaSections.length > 0 ? cell(t.hipaaSections.join(', '), 200) : '-');
+const routeCell = (t: PlanTarget): string => (t.route === 'config' ? 'AWS Config' : 'SSM Automation');
+
+/** Five columns (GitHub's page width holds about six): the parameters, long ARNs, are in their own collapsed table. */
 function planRow(t: PlanTarget): string {
   return row([
     cell(t.rule, 128),
-    `${cell(t.resourceType, 64)} ${cell(t.resourceId, 256)}`,
+    `${cell(t.resourceId, 256)}<br>${cell(t.resourceType, 64)}`,
     cell(`${t.runbook.name}@${t.runbook.version}`, 160),
-    cell(formatParameters(t.parameters), 400),
-    t.route === 'config' ? 'AWS Config' : 'SSM Automation'
+    routeCell(t),
+    hipaaCell(t)
   ]);
+}
+
+function parameterRow(t: PlanTarget): string {
+  return row([cell(t.resourceId, 256), cell(formatParameters(t.parameters), 600)]);
 }
 
 function outcomeRow(o: TargetOutcome): string {
@@ -58,13 +66,63 @@ function outcomeRow(o: TargetOutcome): string {
   ]);
 }
 
-export function remediationSection(input: RemediationReport): SummarySection {
+const targets = (n: number): string => `${n} target${n === 1 ? '' : 's'}`;
+
+/** The tally of outcomes, worst last: `1 ✅ verified · 2 ☑️ succeeded, unverified`. */
+function outcomeTally(outcomes: readonly TargetOutcome[]): string {
+  const c = countOutcomes(outcomes);
+  return (Object.keys(c) as OutcomeStatus[])
+    .filter(s => c[s] > 0)
+    .map(s => `${c[s]} ${OUTCOME_LABEL[s]}`)
+    .join(' · ');
+}
+
+/**
+ * The heading naming what the remediation run did, the summary's first line: the plan awaiting approval (plan mode),
+ * what was remediated and verified (apply), or that it was refused or stopped.
+ */
+export function remediationHeading(input: RemediationReport): string {
   const { plan, mode, outcomes } = input;
   const n = plan.targets.length;
-  const title =
-    mode === 'plan'
-      ? `### 🛠️ Remediation plan (dry run, nothing changed): ${n} target${n === 1 ? '' : 's'}`
-      : `### 🛠️ Remediation: ${n} target${n === 1 ? '' : 's'} planned`;
+  if (input.error !== undefined) {
+    const what = input.error instanceof PolicyError ? 'refused' : 'stopped';
+    return `## 🛠️ Remediation${mode === 'plan' ? ' plan' : ''} ${what}: ${cell(input.error.message, 200)}`;
+  }
+  if (mode === 'plan') {
+    return n === 0
+      ? '## 🛠️ Remediation plan: nothing to remediate'
+      : `## 🛠️ Remediation plan awaiting approval: ${targets(n)}`;
+  }
+  if (input.cancelled !== undefined) return `## 🛠️ Remediation cancelled: ${outcomeTally(outcomes) || targets(n)}`;
+  if (n === 0) return '## 🛠️ Remediation: nothing to remediate';
+  const c = countOutcomes(outcomes);
+  const done = c.verified + c['succeeded-unverified'];
+  return `## 🛠️ Remediated ${done} of ${targets(n)}: ${outcomeTally(outcomes) || 'nothing ran'}`;
+}
+
+/** How to approve a plan: the inputs of the apply run (the example workflow's second job). */
+function howToApprove(input: RemediationReport): string {
+  return [
+    `**To approve:** run the action with ${codeSpan('remediate: apply')} and ${codeSpan(`approved-plan-hash: ${input.plan.hash}`)}` +
+      ` (and ${codeSpan('approved-plan-file')} set to this run's plan file): it applies exactly this plan and refuses any other.`,
+    'Nothing was changed by this run.'
+  ].join('  \n');
+}
+
+/**
+ * The remediation section: with `lead` (the run's main act) it opens the summary with an h2 heading; the plan table
+ * (rule, resource, runbook, route, HIPAA sections) is open in plan mode, collapsed after an apply, whose outcomes
+ * come first.
+ */
+export function remediationSection(input: RemediationReport, opts: { lead?: boolean } = {}): SummarySection {
+  const { plan, mode, outcomes } = input;
+  const n = plan.targets.length;
+  const lead = opts.lead === true;
+  const title = lead
+    ? remediationHeading(input)
+    : mode === 'plan'
+      ? `### 🛠️ Remediation plan (dry run, nothing changed): ${targets(n)}`
+      : `### 🛠️ Remediation: ${targets(n)} planned`;
   const facts = [
     `Plan hash ${codeSpan(plan.hash)}`,
     `max-remediations ${input.max}`,
@@ -72,35 +130,17 @@ export function remediationSection(input: RemediationReport): SummarySection {
     `audit log ${codeSpan(input.auditFile)}`
   ];
   const lines = [title, '', facts.join(' · ')];
+  if (mode === 'plan' && n > 0 && input.error === undefined) lines.push('', howToApprove(input));
   if (input.approval !== undefined) lines.push('', escapeMarkdown(input.approval));
   if (input.error !== undefined) {
     const label = input.error instanceof PolicyError ? 'Refused' : 'Stopped';
     lines.push('', `**${label}:** ${cell(input.error.message, 1500)}`);
   }
   if (input.cancelled !== undefined) lines.push('', `**Cancelled:** ${cell(input.cancelled, 1500)}`);
-  if (mode === 'apply' && outcomes.length > 0) {
-    const c = countOutcomes(outcomes);
-    const tally = (Object.keys(c) as OutcomeStatus[]).filter(s => c[s] > 0).map(s => `${c[s]} ${OUTCOME_LABEL[s]}`);
-    lines.push('', `Outcomes: ${tally.join(' · ')}`);
-  }
+  if (mode === 'apply' && outcomes.length > 0) lines.push('', `Outcomes: ${outcomeTally(outcomes)}`);
   if (input.alert !== undefined) lines.push('', cell(input.alert, 300));
   if (plan.notes.length > 0) lines.push('', ...plan.notes.map(note => `- ${cell(note, 400)}`));
   const blocks: SummaryBlock[] = [{ kind: 'text', text: lines.join('\n'), required: true }];
-  if (n > 0) {
-    blocks.push({
-      kind: 'rows',
-      head: [
-        '',
-        '<details><summary>Plan</summary>',
-        '',
-        row(['Rule', 'Resource', 'Runbook@version', 'Parameters', 'Route']),
-        row(['---', '---', '---', '---', '---'])
-      ].join('\n'),
-      rowCount: n,
-      row: i => planRow(plan.targets[i] as PlanTarget),
-      tail: '\n</details>'
-    });
-  }
   if (mode === 'apply' && outcomes.length > 0) {
     blocks.push({
       kind: 'rows',
@@ -115,10 +155,39 @@ export function remediationSection(input: RemediationReport): SummarySection {
       row: i => outcomeRow(outcomes[i] as TargetOutcome)
     });
   }
+  if (n > 0) {
+    const open = mode === 'plan';
+    blocks.push({
+      kind: 'rows',
+      head: [
+        '',
+        open ? '#### The plan' : '<details><summary>The plan</summary>',
+        '',
+        row(['Rule', 'Resource', 'Runbook@version', 'Route', 'HIPAA sections']),
+        row(['---', '---', '---', '---', '---'])
+      ].join('\n'),
+      rowCount: n,
+      row: i => planRow(plan.targets[i] as PlanTarget),
+      ...(open ? {} : { tail: '\n</details>' })
+    });
+    blocks.push({
+      kind: 'rows',
+      head: [
+        '',
+        `<details><summary>Runbook parameters (${targets(n)})</summary>`,
+        '',
+        row(['Resource', 'Parameters']),
+        row(['---', '---'])
+      ].join('\n'),
+      rowCount: n,
+      row: i => parameterRow(plan.targets[i] as PlanTarget),
+      tail: '\n</details>'
+    });
+  }
   return {
     id: 'remediation',
-    order: SUMMARY_ORDER.remediation,
-    priority: REMEDIATION_PRIORITY,
+    order: lead ? SUMMARY_ORDER.lead : SUMMARY_ORDER.remediation,
+    priority: lead ? SUMMARY_PRIORITY.lead : REMEDIATION_PRIORITY,
     blocks,
     omissionNote: k =>
       `_${k} remediation row${k === 1 ? '' : 's'} left out to keep the job summary within its size limit; ${codeSpan(input.planFile)} and ${codeSpan(input.auditFile)} have all of them._`

@@ -10,6 +10,7 @@ import type { DeployMode } from '../../deploy/plan-file.js';
 import type { DesiredState } from '../../desired/model.js';
 import type { ProposedWaiver, WaiverBase } from '../../gate/waivers.js';
 import type { PreDeployResult } from '../../predeploy/evaluate.js';
+import { PULL_REQUEST_EVENTS } from '../../run-context.js';
 import type { SummarySection } from '../markdown/layout.js';
 import { baselineSection } from './baseline.js';
 import { planSection, policySection } from './deploy-plan.js';
@@ -31,6 +32,8 @@ export interface RunSectionsInput {
   deploy?:
     | { plan: Plan; mode: DeployMode; desired: DesiredState; applied?: { done: number; error?: string } | undefined }
     | undefined;
+  /** The workflow event (GITHUB_EVENT_NAME): a deploy plan leads the summary on pull-request events. */
+  eventName?: string | undefined;
 }
 
 export function runSections(input: RunSectionsInput): SummarySection[] {
@@ -39,11 +42,13 @@ export function runSections(input: RunSectionsInput): SummarySection[] {
   if (input.preDeploy) sections.push(preDeploySection(input.preDeploy));
   const proposed = input.waivers && proposedWaiversSection(input.waivers.proposed, input.waivers.base, input.result);
   if (proposed) sections.push(proposed);
-  if (input.remediation) sections.push(remediationSection(input.remediation));
+  // The run's main act leads the summary: a remediation run, else a deploy plan in a pull request.
+  if (input.remediation) sections.push(remediationSection(input.remediation, { lead: true }));
   const d = input.deploy;
   if (d) {
-    sections.push(planSection(d.plan, d.mode, d.desired, d.applied));
-    if (d.desired.documents.length > 0) sections.push(policySection(d.desired));
+    const lead = !input.remediation && d.mode === 'plan' && PULL_REQUEST_EVENTS.has(input.eventName ?? '');
+    sections.push(planSection(d.plan, d.mode, d.desired, d.applied, { lead }));
+    if (d.desired.documents.length > 0) sections.push(policySection(d.desired, { lead }));
   }
   return sections;
 }

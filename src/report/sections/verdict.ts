@@ -4,13 +4,22 @@ import { runUrlOf, type RunInfo } from '../../run-context.js';
 import { escapeMarkdown, truncate } from '../../util/text.js';
 import { formatTime, link, plural } from '../markdown/format.js';
 import type { SummaryBlock, SummarySection } from '../markdown/layout.js';
-import { STATUS_RANK } from '../ranking.js';
+import { fixedInThisRun, STATUS_RANK } from '../ranking.js';
 import { SUMMARY_ORDER, SUMMARY_PRIORITY } from './order.js';
 import { STATUS_LABEL } from './rules.js';
 
-export function verdictSection(result: ComplianceResult, gate: GateDecision, run: RunInfo): SummarySection {
+/**
+ * The gate's verdict: the summary's h2 heading on a check; an h3 (`level` 3) under the heading of the run's main act
+ * (a remediation or deploy plan) otherwise. Rules fixed in this run are tallied as such, not as compliant.
+ */
+export function verdictSection(
+  result: ComplianceResult,
+  gate: GateDecision,
+  run: RunInfo,
+  level: 2 | 3 = 2
+): SummarySection {
   const passed = gate.result === 'pass';
-  const heading = `## ${passed ? '✅ Compliance gate passed' : '❌ Compliance gate failed'}: ${escapeMarkdown(truncate(gate.reason, 300))}`;
+  const heading = `${'#'.repeat(level)} ${passed ? '✅ Compliance gate passed' : '❌ Compliance gate failed'}: ${escapeMarkdown(truncate(gate.reason, 300))}`;
   const where = [
     `Account ${escapeMarkdown(result.accountId)}`,
     `region ${escapeMarkdown(result.region)}`,
@@ -22,10 +31,15 @@ export function verdictSection(result: ComplianceResult, gate: GateDecision, run
   if (run.runId !== '')
     runBits.push(link(`run ${run.runId}${run.runAttempt !== '' ? ` attempt ${run.runAttempt}` : ''}`, runUrlOf(run)));
   const counts = new Map<RuleStatus, number>();
-  for (const r of result.rules) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+  let fixed = 0;
+  for (const r of result.rules) {
+    if (fixedInThisRun(r)) fixed++;
+    else counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+  }
   const tally = (Object.keys(STATUS_RANK) as RuleStatus[])
     .filter(s => (counts.get(s) ?? 0) > 0)
     .map(s => `${counts.get(s) ?? 0} ${STATUS_LABEL[s].replace(/^\S+ /, '')}`);
+  if (fixed > 0) tally.push(`${fixed} fixed in this run`);
   const totals = [
     `${plural(result.rules.length, 'rule')}${tally.length > 0 ? `: ${tally.join(', ')}` : ''}`,
     `${plural(gate.noncompliantCount, 'non-compliant resource')}`

@@ -52,20 +52,19 @@ export function proposedWaiversSection(
         kind: 'rows',
         head: [
           '',
-          '| Rule | Resource | Expires | Owner | Why not applied | Findings counted | Source |',
-          '| --- | --- | --- | --- | --- | ---: | --- |'
+          // Six columns at most (GitHub's page width): owner and expiry share one, the source goes under the rule.
+          '| Rule | Resource | Owner, expires | Why not applied | Findings counted |',
+          '| --- | --- | --- | --- | ---: |'
         ].join('\n'),
         rowCount: proposed.length,
         row: i => {
           const w = proposed[i] as ProposedWaiver;
           return `| ${[
-            cell(w.rule, 128),
+            `${cell(w.rule, 128)}${w.source !== undefined ? `<br>${cell(w.source, 200)}` : ''}`,
             cell(w.resourceId, 256),
-            cell(w.expires, 32),
-            cell(w.owner, 64),
+            `${cell(w.owner, 64)}, ${cell(w.expires, 32)}`,
             escapeMarkdown(proposedWhy(w)),
-            String(findingsCovered(result, w)),
-            w.source !== undefined ? cell(w.source, 200) : '-'
+            String(findingsCovered(result, w))
           ].join(' | ')} |`;
         }
       }

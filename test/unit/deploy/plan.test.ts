@@ -200,7 +200,9 @@ describe('plan reports', () => {
     builder.add(policySection(withPolicy));
     const { markdown } = builder.render();
     expect(markdown).toContain('Deploy plan (nothing changed): 4 differences from the manifest');
-    expect(markdown).toContain('| + create | rule | s3-bucket-logging-enabled |  | 164.312(b) | compliance.yml:4 |');
+    expect(markdown).toContain(
+      '| +&nbsp;create&nbsp;rule | s3-bucket-logging-enabled | - | 164.312(b) | compliance.yml:4 |'
+    );
     expect(markdown).toContain('sns:Publish');
     expect(markdown).toContain('&lt;t&gt;');
     expect(markdown).not.toContain('<t>');

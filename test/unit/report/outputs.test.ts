@@ -1,15 +1,46 @@
 import { describe, expect, it } from '@jest/globals';
 import { OUTPUTS } from '../../../src/outputs.js';
-import { outputsOf, type RunOutcome } from '../../../src/report/outputs.js';
+import { outputsOf, workspacePath, type RunOutcome } from '../../../src/report/outputs.js';
 import { sampleGate } from '../../fixtures/report/sample.js';
 
+const CWD = '/home/runner/work/repo/repo';
 const minimal: RunOutcome = {
   gate: sampleGate(),
+  cwd: CWD,
   checkedRules: 4,
   applyFailed: false,
   reportFile: 'compliance-report/compliance-report.json',
   sarifFile: 'compliance-report/compliance.sarif'
 };
+
+describe('workspacePath', () => {
+  it("gives every path relative to the workspace (the step's working directory), with / separators", () => {
+    expect(workspacePath('compliance-report/compliance.sarif', { cwd: CWD })).toBe(
+      'compliance-report/compliance.sarif'
+    );
+    expect(workspacePath(`${CWD}/out/plan.json`, { cwd: CWD })).toBe('out/plan.json');
+    expect(workspacePath('./out/../r.json', { cwd: CWD })).toBe('r.json');
+    expect(workspacePath('/tmp/reports/r.json', { cwd: CWD })).toBe('../../../../../tmp/reports/r.json');
+    expect(workspacePath(CWD, { cwd: CWD })).toBe('.');
+  });
+
+  it('turns absolute path outputs into workspace-relative ones, all of them', () => {
+    const out = outputsOf({
+      ...minimal,
+      reportFile: `${CWD}/r/compliance-report.json`,
+      sarifFile: `${CWD}/r/compliance.sarif`,
+      planFile: `${CWD}/r/plan.json`,
+      remediation: {
+        auditFile: `${CWD}/r/remediation-audit.jsonl`,
+        counts: { remediated: 0, failed: 0 },
+        planFile: `${CWD}/r/remediation-plan.json`
+      }
+    });
+    for (const k of ['report-file', 'sarif-file', 'plan-file', 'audit-log-file', 'remediation-plan-file'] as const) {
+      expect(out[k]).toMatch(/^r\/[a-z-]+\.(json|sarif|jsonl)$/);
+    }
+  });
+});
 
 describe('outputsOf', () => {
   it('sets the gate, the counts and the report files; nothing for facts the run does not have', () => {

@@ -77,7 +77,10 @@ describe('buildSummary', () => {
         'dynamodb-pitr-enabled'
       ].map(escapeMarkdown)
     );
-    expect(rows[0]?.[1]).toBe('⛔ error in GetComplianceDetailsByConfigRule: ThrottlingException');
+    expect(rows[0]?.[1]).toBe('⛔ error: ThrottlingException');
+    expect(markdown).toContain(
+      '- ⛔ iam-root-access-key-check: GetComplianceDetailsByConfigRule failed with ThrottlingException'
+    );
     // s3: 3 counted, 1 waived shown separately; sections listed
     expect(rows[1]?.slice(1)).toEqual([
       '❌ non-compliant',

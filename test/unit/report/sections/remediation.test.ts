@@ -6,7 +6,11 @@ import type { RunInfo } from '../../../../src/run-context.js';
 import { PolicyError } from '../../../../src/errors.js';
 import { buildAlertMessage, decideAlert, MAX_LISTED } from '../../../../src/remediation/alert.js';
 import { AuditLog, auditContext, auditLine, type AuditRecord } from '../../../../src/remediation/audit.js';
-import { formatParameters, remediationSection } from '../../../../src/report/sections/remediation.js';
+import {
+  formatParameters,
+  remediationHeading,
+  remediationSection
+} from '../../../../src/report/sections/remediation.js';
 import { buildPlanJson } from '../../../../src/remediation/plan-file.js';
 import type { PlanTarget } from '../../../../src/remediation/plan.js';
 import { countOutcomes } from '../../../../src/remediation/result.js';
@@ -86,8 +90,12 @@ describe('remediationSection', () => {
       })
     );
     expect(md).toContain(`Plan hash \`${p.hash}\``);
-    expect(md).toContain('| Rule | Resource | Runbook@version | Parameters | Route |');
-    expect(md).toContain('| s3-bucket-logging-enabled | AWS::S3::Bucket access-logs | my-hipaa-alerting-runbook@3 |');
+    expect(md).toContain('| Rule | Resource | Runbook@version | Route | HIPAA sections |');
+    expect(md).toContain(
+      '| s3-bucket-logging-enabled | access-logs<br>AWS::S3::Bucket | my-hipaa-alerting-runbook@3 |'
+    );
+    // The parameters (long ARNs) are in their own collapsed table, so no table is wider than GitHub's page.
+    expect(md).toContain('<details><summary>Runbook parameters (3 targets)</summary>');
     expect(md).toContain('Message=access-logs');
     expect(md).toContain('| SSM Automation |');
     expect(md).toContain('#### Outcomes');
@@ -126,6 +134,56 @@ describe('remediationSection', () => {
       })
     );
     expect(stopped).toContain('**Stopped:** boom');
+  });
+
+  it('as the lead, names the act in an h2 first line: the plan awaiting approval, with its hash and how to approve', () => {
+    const p = thePlan();
+    const input = {
+      plan: { ...p, mode: 'plan' as const },
+      mode: 'plan' as const,
+      planFile: 'compliance-report/remediation-plan.json',
+      auditFile: 'a.jsonl',
+      outcomes: [],
+      max: 10
+    };
+    const s = remediationSection(input, { lead: true });
+    const md = render(s);
+    expect(md.split('\n')[0]).toBe('## 🛠️ Remediation plan awaiting approval: 3 targets');
+    expect(remediationHeading(input)).toBe('## 🛠️ Remediation plan awaiting approval: 3 targets');
+    expect(md).toContain(`\`approved-plan-hash: ${p.hash}\``);
+    expect(md).toContain('`remediate: apply`');
+    expect(md).toContain('Nothing was changed by this run.');
+    // The plan is open (not collapsed) and carries the HIPAA sections of each target.
+    expect(md).toContain('#### The plan');
+    expect(md).not.toContain('<details><summary>The plan</summary>');
+    for (const t of p.targets) expect(md).toContain(t.hipaaSections.join(', '));
+    expect(s.order).toBeLessThan(0);
+    // Not the lead: an h3 in its usual place.
+    expect(render(remediationSection(input)).split('\n')[0]).toMatch(/^### /);
+    expect(remediationHeading({ ...input, plan: { ...input.plan, targets: [] } })).toBe(
+      '## 🛠️ Remediation plan: nothing to remediate'
+    );
+  });
+
+  it('as the lead of an apply, says what was remediated and verified; a refusal or a cancel says so', () => {
+    const p = thePlan();
+    const base = { plan: p, mode: 'apply' as const, planFile: 'p', auditFile: 'a', max: 10 };
+    const md = render(remediationSection({ ...base, outcomes: outcomes(p.targets) }, { lead: true }));
+    expect(md.split('\n')[0]).toBe('## 🛠️ Remediated 1 of 3 targets: 1 ✅ verified · 1 ❌ failed · 1 ⏭️ skipped');
+    // After an apply the outcomes come first and the plan is collapsed.
+    expect(md.indexOf('#### Outcomes')).toBeLessThan(md.indexOf('<details><summary>The plan</summary>'));
+    expect(remediationHeading({ ...base, outcomes: [], error: new PolicyError('plan hash differs') })).toBe(
+      '## 🛠️ Remediation refused: plan hash differs'
+    );
+    expect(remediationHeading({ ...base, outcomes: [], error: new Error('boom\nmore') })).toBe(
+      '## 🛠️ Remediation stopped: boom more'
+    );
+    expect(remediationHeading({ ...base, outcomes: outcomes(p.targets).slice(0, 1), cancelled: 'SIGINT' })).toBe(
+      '## 🛠️ Remediation cancelled: 1 ✅ verified'
+    );
+    expect(remediationHeading({ ...base, plan: { ...p, targets: [] }, outcomes: [] })).toBe(
+      '## 🛠️ Remediation: nothing to remediate'
+    );
   });
 
   it('leaves out rows beyond the budget and says where the full list is', () => {
