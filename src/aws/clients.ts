@@ -145,13 +145,25 @@ function withExpiredCredentialsRetry<C>(client: C, onExpired: (() => boolean) | 
 }
 
 /**
+ * The SDK warns on every run under Node.js older than 22 (NodeVersionSupportWarning, from @aws-sdk/core's
+ * emitWarningIfUnsupportedVersion, at the first client's construction). The action runs on node24 (action.yml), so
+ * the warning only appears in local runs (@github/local-action, the demo, tests on Node 20), where it is noise. The
+ * SDK's documented switch is AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true; a value the user set wins.
+ */
+export function silenceSdkNodeVersionWarning(env: NodeJS.ProcessEnv = process.env): void {
+  env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+}
+
+/**
  * Lazily built, shared SDK clients for one run. A client's module is loaded only when the client is first asked
  * for, so the action's first AWS request (STS) does not wait for the Config and SSM clients to load.
  */
 export class AwsClients {
   private readonly cache = new Map<AwsService, unknown>();
 
-  constructor(private readonly settings: ClientSettings) {}
+  constructor(private readonly settings: ClientSettings) {
+    silenceSdkNodeVersionWarning();
+  }
 
   private common() {
     return {
@@ -206,6 +218,7 @@ export class AwsClients {
 export function createWebIdentityStsClient(
   settings: Pick<ClientSettings, 'region' | 'maxAttempts' | 'agents'>
 ): STSClient {
+  silenceSdkNodeVersionWarning();
   return withErrorMapping(
     new STSClient({
       region: settings.region,

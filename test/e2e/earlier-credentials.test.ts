@@ -68,6 +68,20 @@ describe('credentials from an earlier configure-aws-credentials step', () => {
     cleanup(r);
   });
 
+  it('no credentials at all: the README troubleshooting message, exit code 1', async () => {
+    const { ACTIONS_ID_TOKEN_REQUEST_URL: _u, ACTIONS_ID_TOKEN_REQUEST_TOKEN: _t, ...awsOnly } = sim.env('main');
+    const r = await runInProcess({
+      inputs: { 'aws-region': 'us-east-1', 'fail-on': 'never', deploy: 'off', 'max-attempts': '1' },
+      env: awsOnly
+    });
+    expect(r.exitCode).toBe(1);
+    const message =
+      'sts:GetCallerIdentity failed: CredentialsProviderError: Could not load credentials from any providers';
+    expect(r.stdout).toMatch(new RegExp(`^::error::${message}`, 'm'));
+    expect(readFileSync(join(REPO_ROOT, 'README.md'), 'utf8')).toContain(message);
+    cleanup(r);
+  });
+
   it('a failed identity check exits non-zero with the documented message', async () => {
     const { ACTIONS_ID_TOKEN_REQUEST_URL: _u, ACTIONS_ID_TOKEN_REQUEST_TOKEN: _t, ...awsOnly } = sim.env('main');
     const r = await runInProcess({
