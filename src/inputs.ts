@@ -6,10 +6,10 @@ import * as core from '@actions/core';
 import { isAbsolute, join } from 'node:path';
 import { InputError } from './errors.js';
 import { WORKFLOW_EVENTS } from './run-context.js';
-import { defaultSessionName } from './aws/session-name.js';
-import { proxySettings, type ProxySettings } from './aws/proxy.js';
+import { defaultSessionName } from './util/session-name.js';
+import { proxySettings, type ProxySettings } from './util/proxy.js';
 
-export { defaultSessionName, sanitizeSessionName } from './aws/session-name.js';
+export { defaultSessionName, sanitizeSessionName } from './util/session-name.js';
 
 /** When the step fails (input fail-on). */
 export type FailOn = 'noncompliant' | 'new-noncompliant' | 'stale' | 'insufficient-data' | 'drift' | 'never';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { defaultSessionName, SESSION_NAME_MAX } from '../../../src/aws/session-name.js';
+import { defaultSessionName, SESSION_NAME_MAX } from '../../../src/util/session-name.js';
 
 const STS_SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 

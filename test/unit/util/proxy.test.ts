@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { bypassesProxy, describeProxy, proxyFor, proxySettings, redactProxyUrl } from '../../../src/aws/proxy.js';
+import { bypassesProxy, describeProxy, proxyFor, proxySettings, redactProxyUrl } from '../../../src/util/proxy.js';
 
 describe('proxy settings', () => {
   it('none without the input or a proxy variable', () => {
