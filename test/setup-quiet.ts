@@ -9,7 +9,7 @@ const DROPPED = /^::(debug|add-mask)::/;
 
 if (process.env.TEST_VERBOSE !== '1') {
   const write = process.stdout.write.bind(process.stdout) as (chunk: unknown, ...rest: unknown[]) => boolean;
-  process.stdout.write = ((chunk: unknown, ...rest: unknown[]): boolean => {
+  process.stdout.write = (chunk: unknown, ...rest: unknown[]): boolean => {
     if (typeof chunk === 'string' && DROPPED.test(chunk)) {
       const kept = chunk
         .split('\n')
@@ -23,7 +23,7 @@ if (process.env.TEST_VERBOSE !== '1') {
       return write(kept, ...rest);
     }
     return write(chunk, ...rest);
-  }) as typeof process.stdout.write;
+  };
 }
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
