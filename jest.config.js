@@ -6,6 +6,7 @@ export default {
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.test.json', diagnostics: { ignoreCodes: [151002] } }]
   },
+  setupFiles: ['<rootDir>/test/setup-quiet.ts'],
   testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/packages/aws-sim/test/**/*.test.ts'],
   collectCoverage: true,
   collectCoverageFrom: ['src/**/*.ts', '!src/index.ts'],

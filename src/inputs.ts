@@ -3,8 +3,13 @@
  * a test keeps this table, action.yml and README's table in step. getOptions() returns one typed, frozen Options.
  */
 import * as core from '@actions/core';
+import { isAbsolute, join } from 'node:path';
 import { InputError } from './errors.js';
 import { WORKFLOW_EVENTS } from './run-context.js';
+import { defaultSessionName } from './util/session-name.js';
+import { proxySettings, type ProxySettings } from './util/proxy.js';
+
+export { defaultSessionName, sanitizeSessionName } from './util/session-name.js';
 
 /** When the step fails (input fail-on). */
 export type FailOn = 'noncompliant' | 'new-noncompliant' | 'stale' | 'insufficient-data' | 'drift' | 'never';
@@ -26,7 +31,7 @@ export const INPUTS = {
   audience: { description: 'Audience of the GitHub OIDC token.', default: 'sts.amazonaws.com' },
   'role-session-name': {
     description:
-      'Role session name. Default: compliance-gate-RUN_ID-RUN_ATTEMPT, sanitised to the characters STS accepts (letters, digits, +=,.@_-).',
+      'Role session name. Default: gh-RUN_ID-RUN_ATTEMPT-ACTOR@OWNER.REPO (CloudTrail records it with every call), cut to 64 characters and sanitised to the characters STS accepts (letters, digits, +=,.@_-).',
     default: ''
   },
   'role-duration-seconds': { description: 'Role session duration in seconds (900 to 43200).', default: '3600' },
@@ -35,6 +40,16 @@ export const INPUTS = {
     default: ''
   },
   'max-attempts': { description: 'Attempts per AWS call, retries included (1 to 20).', default: '5' },
+  'web-identity-token-file': {
+    description:
+      'With role-to-assume: read the OIDC token from this file (absolute, or relative to the workspace) instead of requesting one from GitHub.',
+    default: ''
+  },
+  'http-proxy': {
+    description:
+      'Proxy URL (http://[user:password@]host:port) for every AWS call and the OIDC token request. Default: HTTPS_PROXY / HTTP_PROXY; NO_PROXY hosts bypass either.',
+    default: ''
+  },
   config: {
     description:
       'Path of the compliance manifest. When the default file does not exist and no conformance-pack is given, deploy is skipped and every rule in the account is checked.',
@@ -176,6 +191,10 @@ export interface Options {
   audience: string;
   roleSessionName: string;
   roleDurationSeconds: number;
+  /** web-identity-token-file, resolved against the workspace. */
+  webIdentityTokenFile?: string;
+  /** From http-proxy or the proxy variables; absent: direct connections. */
+  proxy?: ProxySettings;
   allowedAccountIds: readonly string[];
   maxAttempts: number;
   rules: readonly string[];
@@ -284,20 +303,6 @@ export function parseFailOn(value: string): FailOn[] {
     throw new InputError('fail-on', `Input 'fail-on': 'never' cannot be combined with other values, got '${value}'.`);
   }
   return [...new Set(items)] as FailOn[];
-}
-
-/** Default role session name from the run id and attempt, sanitised to what STS accepts. */
-export function defaultSessionName(env: NodeJS.ProcessEnv): string {
-  const runId = env.GITHUB_RUN_ID ?? 'local';
-  const attempt = env.GITHUB_RUN_ATTEMPT ?? '1';
-  return sanitizeSessionName(`compliance-gate-${runId}-${attempt}`);
-}
-
-/** Replaces characters STS rejects in a role session name and fits it into 2..64 characters. */
-export function sanitizeSessionName(name: string): string {
-  let s = name.replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
-  while (s.length < 2) s += '-';
-  return s;
 }
 
 /**
@@ -472,6 +477,21 @@ export function getOptions(read: InputReader = coreReader, env: NodeJS.ProcessEn
     );
   }
   if (roleToAssume !== '') options.roleToAssume = roleToAssume;
+  const tokenFile = read('web-identity-token-file');
+  if (tokenFile !== '') {
+    if (roleToAssume === '') {
+      throw new InputError(
+        'web-identity-token-file',
+        "Input 'web-identity-token-file' needs 'role-to-assume' (the role the token is exchanged for)."
+      );
+    }
+    // As aws-actions/configure-aws-credentials: a relative path is relative to the workspace.
+    options.webIdentityTokenFile = isAbsolute(tokenFile)
+      ? tokenFile
+      : join(env.GITHUB_WORKSPACE ?? process.cwd(), tokenFile);
+  }
+  const proxy = proxySettings(read('http-proxy'), env);
+  if (proxy) options.proxy = proxy;
   if (conformancePack !== '') options.conformancePack = conformancePack;
   if (approvedPlanHash !== '') options.approvedPlanHash = approvedPlanHash;
   if (approvedPlanFile !== '') options.approvedPlanFile = approvedPlanFile;

@@ -21,6 +21,7 @@ import {
   gateStep,
   locateStep,
   preDeployStep,
+  proxyAgentsFor,
   remediationStep,
   reportsStep,
   todayOf,
@@ -41,8 +42,9 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
   try {
     const options = getOptions(undefined, deps.env);
     checkPathInputs(options);
-    const oidc = credentialsFor(options, deps);
-    clients = awsClients(options, oidc);
+    const agents = proxyAgentsFor(options, deps.logger);
+    const oidc = credentialsFor(options, deps, agents);
+    clients = awsClients(options, oidc, agents);
     const identity = await authenticate(clients, options, oidc, deps.logger);
     setOutputs({ 'aws-account-id': identity.accountId });
     // Loaded only now: the first AWS request above does not wait for these modules.
@@ -84,4 +86,7 @@ export function fail(err: unknown, logger: Logger, setFailed: (m: string) => voi
   const message = err instanceof Error ? err.message : String(err);
   if (!isUserError(err) && err instanceof Error && err.stack) logger.debug(err.stack);
   setFailed(message);
+  // Also set here, not only by @actions/core's setFailed: a harness that stubs @actions/core (@github/local-action
+  // records the failure in its own state) must still see the process exit non-zero.
+  process.exitCode = 1;
 }

@@ -5,6 +5,9 @@
 import * as core from '@actions/core';
 import { AwsClients, createWebIdentityStsClient } from './aws/clients.js';
 import { OidcCredentials, verifyIdentity, type CallerIdentity } from './aws/credentials.js';
+import { readTokenFile, requestIdToken } from './aws/oidc-token.js';
+import { createProxyAgents, type ProxyAgents } from './aws/proxy.js';
+import { describeProxy } from './util/proxy.js';
 import type { ComplianceResult, GateDecision } from './compliance/types.js';
 import type { DeployResult } from './deploy/phase.js';
 import { InputError, PolicyError } from './errors.js';
@@ -42,24 +45,53 @@ export interface Step {
   phases: typeof import('./phases.js');
 }
 
-export function credentialsFor(options: Options, deps: RunDeps): OidcCredentials | undefined {
+/** The proxy agents every AWS call and the token request share (proxy.ts); undefined without a proxy. */
+export function proxyAgentsFor(options: Options, logger: Logger): ProxyAgents | undefined {
+  if (!options.proxy) return undefined;
+  logger.info(describeProxy(options.proxy));
+  return createProxyAgents(options.proxy);
+}
+
+export function credentialsFor(options: Options, deps: RunDeps, agents?: ProxyAgents): OidcCredentials | undefined {
   if (!options.roleToAssume) return undefined;
-  const sts = createWebIdentityStsClient(options);
+  const sts = createWebIdentityStsClient({ ...options, ...(agents ? { agents } : {}) });
+  // Masked in the log like every secret: getIDToken did so, and a token read from a file is one too.
+  const masked = (token: string): string => {
+    core.setSecret(token);
+    return token;
+  };
   return new OidcCredentials(
     {
       roleArn: options.roleToAssume,
       audience: options.audience,
       roleSessionName: options.roleSessionName,
-      durationSeconds: options.roleDurationSeconds
+      durationSeconds: options.roleDurationSeconds,
+      ...(options.webIdentityTokenFile !== undefined ? { tokenFile: options.webIdentityTokenFile } : {})
     },
-    { getIDToken: aud => core.getIDToken(aud), sts: () => sts, env: deps.env, logger: deps.logger }
+    {
+      getIDToken: async audience =>
+        masked(
+          await requestIdToken({
+            url: deps.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '',
+            bearer: deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '',
+            audience,
+            maxAttempts: options.maxAttempts,
+            ...(agents ? { agents } : {})
+          })
+        ),
+      readTokenFile: async path => masked(await readTokenFile(path)),
+      sts: () => sts,
+      env: deps.env,
+      logger: deps.logger
+    }
   );
 }
 
-export function awsClients(options: Options, oidc: OidcCredentials | undefined): AwsClients {
+export function awsClients(options: Options, oidc: OidcCredentials | undefined, agents?: ProxyAgents): AwsClients {
   return new AwsClients({
     region: options.region,
     maxAttempts: options.maxAttempts,
+    ...(agents ? { agents } : {}),
     ...(oidc ? { credentials: oidc.provider, onExpiredCredentials: () => oidc.invalidate() } : {})
   });
 }

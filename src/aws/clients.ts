@@ -10,6 +10,15 @@ import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { StandardRetryStrategy } from '@smithy/core/retry';
 import { AwsCallError, isUserError, toAwsCallError } from '../errors.js';
 import { USER_AGENT_NAME, VERSION } from '../version.js';
+import type { ProxyAgents } from './proxy.js';
+
+/**
+ * The SDK's Node.js request handler with the proxy agents (the SDK accepts the handler's options in place of a
+ * handler: NodeHttpHandler.create). One pair of agents serves every client.
+ */
+function requestHandlerOf(agents: ProxyAgents | undefined) {
+  return agents ? { requestHandler: { httpAgent: agents.httpAgent, httpsAgent: agents.httpsAgent } } : {};
+}
 
 export interface ClientSettings {
   region: string;
@@ -21,6 +30,8 @@ export interface ClientSettings {
    * session revoked early). Returns true when fresh credentials can be had; the call is then sent once more.
    */
   onExpiredCredentials?: () => boolean;
+  /** Proxy agents (proxy.ts) for every client's requests; destroyed with the clients. Absent: the SDK's own. */
+  agents?: ProxyAgents;
 }
 
 const EXPIRED_CODES = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired']);
@@ -134,13 +145,25 @@ function withExpiredCredentialsRetry<C>(client: C, onExpired: (() => boolean) | 
 }
 
 /**
+ * The SDK warns on every run under Node.js older than 22 (NodeVersionSupportWarning, from @aws-sdk/core's
+ * emitWarningIfUnsupportedVersion, at the first client's construction). The action runs on node24 (action.yml), so
+ * the warning only appears in local runs (@github/local-action, the demo, tests on Node 20), where it is noise. The
+ * SDK's documented switch is AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true; a value the user set wins.
+ */
+export function silenceSdkNodeVersionWarning(env: NodeJS.ProcessEnv = process.env): void {
+  env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+}
+
+/**
  * Lazily built, shared SDK clients for one run. A client's module is loaded only when the client is first asked
  * for, so the action's first AWS request (STS) does not wait for the Config and SSM clients to load.
  */
 export class AwsClients {
   private readonly cache = new Map<AwsService, unknown>();
 
-  constructor(private readonly settings: ClientSettings) {}
+  constructor(private readonly settings: ClientSettings) {
+    silenceSdkNodeVersionWarning();
+  }
 
   private common() {
     return {
@@ -148,7 +171,8 @@ export class AwsClients {
       maxAttempts: this.settings.maxAttempts,
       retryStrategy: new ActionRetryStrategy(this.settings.maxAttempts),
       customUserAgent: [[USER_AGENT_NAME, VERSION]] as [string, string][],
-      ...(this.settings.credentials ? { credentials: this.settings.credentials } : {})
+      ...(this.settings.credentials ? { credentials: this.settings.credentials } : {}),
+      ...requestHandlerOf(this.settings.agents)
     };
   }
 
@@ -183,6 +207,7 @@ export class AwsClients {
   destroy(): void {
     for (const client of this.cache.values()) (client as SdkClient).destroy();
     this.cache.clear();
+    this.settings.agents?.destroy();
   }
 }
 
@@ -190,14 +215,18 @@ export class AwsClients {
  * An STS client for AssumeRoleWithWebIdentity, which is not signed: it needs no credentials and must not look
  * for any (the default chain would otherwise be searched).
  */
-export function createWebIdentityStsClient(settings: Pick<ClientSettings, 'region' | 'maxAttempts'>): STSClient {
+export function createWebIdentityStsClient(
+  settings: Pick<ClientSettings, 'region' | 'maxAttempts' | 'agents'>
+): STSClient {
+  silenceSdkNodeVersionWarning();
   return withErrorMapping(
     new STSClient({
       region: settings.region,
       maxAttempts: settings.maxAttempts,
       retryMode: 'standard',
       customUserAgent: [[USER_AGENT_NAME, VERSION]],
-      credentials: { accessKeyId: '', secretAccessKey: '' }
+      credentials: { accessKeyId: '', secretAccessKey: '' },
+      ...requestHandlerOf(settings.agents)
     }),
     'sts'
   );

@@ -1,6 +1,7 @@
 /**
- * AWS credentials for the run: GitHub OIDC -> STS AssumeRoleWithWebIdentity when a role is given, else the SDK's
- * default credential chain. Credentials stay in this process: nothing here is printed, exported or written.
+ * AWS credentials for the run: GitHub OIDC (or the token in web-identity-token-file) -> STS
+ * AssumeRoleWithWebIdentity when a role is given, else the SDK's default credential chain (environment variables,
+ * e.g. from an earlier aws-actions/configure-aws-credentials step; shared files; container or instance roles). Credentials stay in this process: nothing here is printed, exported or written.
  */
 import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
@@ -14,11 +15,15 @@ export interface OidcRoleOptions {
   audience: string;
   roleSessionName: string;
   durationSeconds: number;
+  /** Read the token from this file instead of requesting one from GitHub (input web-identity-token-file). */
+  tokenFile?: string;
 }
 
 export interface OidcDeps {
-  /** @actions/core getIDToken. */
+  /** Requests a token from GitHub's token service (oidc-token.ts requestIdToken). */
   getIDToken(audience: string): Promise<string>;
+  /** Reads the token from web-identity-token-file (oidc-token.ts readTokenFile). */
+  readTokenFile(path: string): Promise<string>;
   /** An STS client for the unsigned AssumeRoleWithWebIdentity call. */
   sts(): STSClient;
   env: NodeJS.ProcessEnv;
@@ -96,6 +101,7 @@ export class OidcCredentials {
   }
 
   private async idToken(): Promise<string> {
+    if (this.options.tokenFile !== undefined) return this.deps.readTokenFile(this.options.tokenFile);
     if (!this.deps.env.ACTIONS_ID_TOKEN_REQUEST_URL || !this.deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
       throw new InputError(
         'role-to-assume',

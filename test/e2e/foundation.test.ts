@@ -47,7 +47,7 @@ describe('run() against the simulator', () => {
     const r = await runInProcess({ inputs: inputs(), env: sim.env('main') });
     expect(r.exitCode).toBe(0);
     expect(r.outputs['aws-account-id']).toBe('123456789012');
-    expect(r.stdout).toContain('assumed-role/compliance-gate/compliance-gate-1234567890-1');
+    expect(r.stdout).toContain('assumed-role/compliance-gate/gh-1234567890-1-alice@example-org.healthcare-infra');
     expect(sim.calls().byOperation['sts:AssumeRoleWithWebIdentity']).toBe(1);
     expect(sim.secrets().length).toBeGreaterThan(0);
     expectNoSecrets(r);

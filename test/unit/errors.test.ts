@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import {
   AwsCallError,
   InputError,
@@ -58,6 +58,18 @@ describe('errors', () => {
 });
 
 describe('error mapping', () => {
+  let savedExitCode: typeof process.exitCode;
+  beforeEach(() => {
+    savedExitCode = process.exitCode;
+    process.exitCode = undefined;
+  });
+  afterEach(() => {
+    process.exitCode = savedExitCode;
+  });
+  it('sets a non-zero exit code itself, also when setFailed is a stub (@github/local-action)', () => {
+    fail(new InputError('aws-region', 'bad'), new MemoryLogger(), () => undefined);
+    expect(process.exitCode).toBe(1);
+  });
   it('a user error fails with its message only', () => {
     const logger = new MemoryLogger();
     const failed: string[] = [];

@@ -36,7 +36,7 @@ describe('getOptions', () => {
       deploy: 'plan',
       prune: false,
       audience: 'sts.amazonaws.com',
-      roleSessionName: 'compliance-gate-77-2',
+      roleSessionName: 'gh-77-2',
       roleDurationSeconds: 3600,
       allowedAccountIds: [],
       maxAttempts: 5,
@@ -227,8 +227,8 @@ describe('parsers', () => {
 
 describe('role session name', () => {
   it('is built from the run id and attempt', () => {
-    expect(defaultSessionName({ GITHUB_RUN_ID: '123', GITHUB_RUN_ATTEMPT: '3' })).toBe('compliance-gate-123-3');
-    expect(defaultSessionName({})).toBe('compliance-gate-local-1');
+    expect(defaultSessionName({ GITHUB_RUN_ID: '123', GITHUB_RUN_ATTEMPT: '3' })).toBe('gh-123-3');
+    expect(defaultSessionName({})).toBe('gh-local-1');
   });
   it('replaces characters STS rejects and fits 2..64 characters', () => {
     expect(sanitizeSessionName('a b/c:d*e')).toBe('a-b-c-d-e');
@@ -241,5 +241,37 @@ describe('role session name', () => {
   });
   it('every declared input has a description', () => {
     for (const spec of Object.values(INPUTS)) expect(spec.description.length).toBeGreaterThan(10);
+  });
+});
+
+describe('web-identity-token-file and http-proxy', () => {
+  const ROLE = 'arn:aws:iam::123456789012:role/r';
+  it('a relative token file is resolved against the workspace; an absolute one is kept', () => {
+    const rel = getOptions(
+      reader({ 'aws-region': 'us-east-1', 'role-to-assume': ROLE, 'web-identity-token-file': 't/token' }),
+      {
+        GITHUB_WORKSPACE: '/ws'
+      }
+    );
+    expect(rel.webIdentityTokenFile).toBe('/ws/t/token');
+    const abs = getOptions(
+      reader({ 'aws-region': 'us-east-1', 'role-to-assume': ROLE, 'web-identity-token-file': '/x/t' }),
+      {}
+    );
+    expect(abs.webIdentityTokenFile).toBe('/x/t');
+  });
+  it('a token file without role-to-assume is refused', () => {
+    expect(() => getOptions(reader({ 'aws-region': 'us-east-1', 'web-identity-token-file': '/x/t' }), {})).toThrow(
+      "Input 'web-identity-token-file' needs 'role-to-assume' (the role the token is exchanged for)."
+    );
+  });
+  it('http-proxy or the proxy variables become the proxy settings', () => {
+    expect(getOptions(reader({ 'aws-region': 'us-east-1' }), {}).proxy).toBeUndefined();
+    expect(
+      getOptions(reader({ 'aws-region': 'us-east-1', 'http-proxy': 'http://p:3128' }), {}).proxy?.https?.host
+    ).toBe('p:3128');
+    expect(getOptions(reader({ 'aws-region': 'us-east-1' }), { HTTP_PROXY: 'http://q:1' }).proxy?.http?.host).toBe(
+      'q:1'
+    );
   });
 });

@@ -4,11 +4,13 @@
  *   npm run sim -- --scenario seed [--port N] [--context NAME] [--role-policy FILE] [--<param> value ...]
  *
  * Prints KEY=VALUE lines (AWS_ENDPOINT_URL, AWS_REGION, ACTIONS_ID_TOKEN_REQUEST_URL,
- * ACTIONS_ID_TOKEN_REQUEST_TOKEN, and SIM_PID: the pid of the serving process, since npx / npm run do not reliably
- * forward signals), then `ready`, and serves until SIGTERM/SIGINT (then closes and exits 0). Extra `--x y` pairs are scenario
- * parameters (e.g. `--scenario scale --rules 130 --resources 20000`). `--role-policy FILE` makes the IAM policy document
- * in FILE the only policy of the action's role (the scenario's role with OIDC trust); a relative FILE resolves against
- * the directory `npm run sim` was called from (INIT_CWD), else the current directory.
+ * ACTIONS_ID_TOKEN_REQUEST_TOKEN, SIM_ACCESS_KEY_ID and SIM_SECRET_ACCESS_KEY: the account's static key pair, under
+ * names the AWS SDK does not read, so that copying the output never changes which credentials a shell uses; and
+ * SIM_PID: the pid of the serving process, since npx / npm run do not reliably forward signals), then `ready`, and
+ * serves until SIGTERM/SIGINT (then closes and exits 0). Extra `--x y` pairs are scenario parameters (e.g.
+ * `--scenario scale --rules 130 --resources 20000`). `--role-policy FILE` makes the IAM policy document in FILE the
+ * only policy of the action's role (the scenario's role with OIDC trust); a relative FILE resolves against the
+ * directory `npm run sim` was called from (INIT_CWD), else the current directory.
  */
 import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
@@ -107,6 +109,8 @@ async function main(): Promise<void> {
     throw e;
   }
   for (const [k, v] of Object.entries(env)) process.stdout.write(`${k}=${v}\n`);
+  const key = sim.staticCredentials();
+  process.stdout.write(`SIM_ACCESS_KEY_ID=${key.accessKeyId}\nSIM_SECRET_ACCESS_KEY=${key.secretAccessKey}\n`);
   // The serving process itself: wrappers (npx, npm run) do not always forward signals, so stop it by this pid.
   process.stdout.write(`SIM_PID=${process.pid}\n`);
   process.stdout.write('ready\n');

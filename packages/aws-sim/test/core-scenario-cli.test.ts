@@ -189,6 +189,10 @@ describe('CLI', () => {
     expect(vars['ACTIONS_ID_TOKEN_REQUEST_URL']).toBe(`${vars['AWS_ENDPOINT_URL']}/_oidc/token?api-version=2.0`);
     expect(vars['ACTIONS_ID_TOKEN_REQUEST_TOKEN']).toMatch(/^ghs_sim_/);
     expect(vars['SIM_PID']).toMatch(/^\d+$/);
+    // The static key pair, under names the AWS SDK does not read: copying the output never switches credentials.
+    expect(vars['SIM_ACCESS_KEY_ID']).toMatch(/^AKIA[A-Z0-9]{16}$/);
+    expect(vars['SIM_SECRET_ACCESS_KEY']).toMatch(/^[A-Za-z0-9/+]{40}$/);
+    expect(Object.keys(vars).filter(k => /^AWS_(ACCESS|SECRET|SESSION)/.test(k))).toEqual([]);
 
     const token = await fetch(`${vars['ACTIONS_ID_TOKEN_REQUEST_URL']}&audience=sts.amazonaws.com`, {
       headers: { authorization: `Bearer ${vars['ACTIONS_ID_TOKEN_REQUEST_TOKEN']}` }

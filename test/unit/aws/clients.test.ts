@@ -8,7 +8,13 @@ import { DescribeConfigRulesCommand, paginateDescribeComplianceByConfigRule } fr
 import { DescribeDocumentCommand } from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { PublishCommand } from '@aws-sdk/client-sns';
-import { AwsClients, awsCallErrorOf, awsErrorCode, createWebIdentityStsClient } from '../../../src/aws/clients.js';
+import {
+  AwsClients,
+  awsCallErrorOf,
+  awsErrorCode,
+  createWebIdentityStsClient,
+  silenceSdkNodeVersionWarning
+} from '../../../src/aws/clients.js';
 import { AwsCallError, InputError } from '../../../src/errors.js';
 import { startSimulator, type Simulator } from 'aws-sim';
 
@@ -151,5 +157,28 @@ describe('awsCallErrorOf', () => {
   it('rethrows what is not an AwsCallError (a defect, not an AWS answer)', () => {
     const bug = new TypeError('bug');
     expect(() => awsCallErrorOf(bug)).toThrow(bug);
+  });
+});
+
+describe("the SDK's Node.js version warning", () => {
+  it('is switched off through the documented variable, unless the user set it', () => {
+    const env: NodeJS.ProcessEnv = {};
+    silenceSdkNodeVersionWarning(env);
+    expect(env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED).toBe('true');
+    const userSet: NodeJS.ProcessEnv = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'false' };
+    silenceSdkNodeVersionWarning(userSet);
+    expect(userSet.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED).toBe('false');
+  });
+
+  it('the factory sets it before the first client is built', () => {
+    const saved = process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED;
+    delete process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED;
+    try {
+      new AwsClients({ region: 'us-east-1', maxAttempts: 1 }).destroy();
+      expect(process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED).toBe('true');
+    } finally {
+      if (saved === undefined) delete process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED;
+      else process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = saved;
+    }
   });
 });

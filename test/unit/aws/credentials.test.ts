@@ -3,9 +3,9 @@
  * the current one nears expiry or AWS says it expired, and messages that name the claims, never the token.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import * as core from '@actions/core';
 import { createWebIdentityStsClient } from '../../../src/aws/clients.js';
 import { OidcCredentials, REFRESH_WINDOW_MS, describeTokenClaims } from '../../../src/aws/credentials.js';
+import { readTokenFile, requestIdToken } from '../../../src/aws/oidc-token.js';
 import { MemoryLogger } from '../../helpers/memory-logger.js';
 import { startSimulator, type Simulator } from 'aws-sim';
 
@@ -29,7 +29,21 @@ function credentials(now: () => number, audience = 'sts.amazonaws.com'): OidcCre
       roleSessionName: 'unit-test',
       durationSeconds: 900
     },
-    { getIDToken: aud => core.getIDToken(aud), sts: () => sts, env: process.env, logger: new MemoryLogger(), now }
+    {
+      // The action's token request (no ::add-mask:: line: the action masks in steps.ts).
+      getIDToken: audience =>
+        requestIdToken({
+          url: process.env.ACTIONS_ID_TOKEN_REQUEST_URL!,
+          bearer: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN!,
+          audience,
+          maxAttempts: 1
+        }),
+      readTokenFile,
+      sts: () => sts,
+      env: process.env,
+      logger: new MemoryLogger(),
+      now
+    }
   );
 }
 
