@@ -196,10 +196,12 @@ async function main(): Promise<number> {
           expect: r => (r.exitCode === 0 ? undefined : 'expected the apply to succeed')
         },
         {
-          title: 'Check after deploy (deploy: plan, fail-on: noncompliant,drift)',
-          inputs: { config: SEED_MANIFEST, deploy: 'plan', 'fail-on': 'noncompliant,drift' },
+          title: 'Check after deploy (deploy: plan, evaluate: true, fail-on: noncompliant,drift)',
+          inputs: { config: SEED_MANIFEST, deploy: 'plan', evaluate: 'true', 'fail-on': 'noncompliant,drift' },
           after: sim => {
             out('  The bindings are automatic: AWS Config ran the runbooks on the new findings by itself.');
+            out('  ec2-ebs-encryption-by-default is periodic: AWS Config does not re-evaluate it on the change;');
+            out("  the check's fresh evaluation (evaluate: true) sees the fix.");
             showAccount(sim);
           },
           expect: (r, sim) =>
