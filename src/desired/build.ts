@@ -10,6 +10,7 @@ import type { Manifest } from '../manifest/load.js';
 import { isAwsOwnedDocumentName, parameterValueProblem, type AwsDocument } from '../runbooks/aws-documents.js';
 import type { DerivedPolicy, Runbook } from '../runbooks/types.js';
 import { compileAllowedPattern } from '../runbooks/validate/java-regex.js';
+import { runbookChangesNothing } from '../runbooks/effects.js';
 import type {
   DesiredDocument,
   DesiredRemediation,
@@ -153,6 +154,7 @@ export async function buildDesiredState(
       hash: src.documentHash(runbook.content),
       parameters: runbook.parameters.map(p => p.name),
       policy: src.leastPrivilegePolicy(runbook, values),
+      changesNothing: runbookChangesNothing(runbook),
       position: ref.position
     });
   }

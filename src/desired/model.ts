@@ -33,6 +33,8 @@ export interface DesiredDocument {
   hash: string;
   parameters: string[];
   policy: DerivedPolicy;
+  /** Its steps only publish or read (runbooks/effects.ts): remediating with it alerts. Absent: it may change things. */
+  changesNothing?: boolean;
   position: SourcePosition;
 }
 

@@ -57,7 +57,15 @@ export function decideAlert(input: {
   return { send: false, reason: 'nothing changed (no new non-compliant finding, no remediation ran)' };
 }
 
-const ORDER: OutcomeStatus[] = ['failed', 'timed-out', 'cancelled', 'succeeded-unverified', 'verified', 'skipped'];
+const ORDER: OutcomeStatus[] = [
+  'failed',
+  'timed-out',
+  'cancelled',
+  'succeeded-unverified',
+  'alerted',
+  'verified',
+  'skipped'
+];
 
 function plainSubject(s: string): string {
   return truncate(s.replace(/[^\x20-\x7e]/g, '?'), MAX_SUBJECT);

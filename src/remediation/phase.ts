@@ -51,6 +51,7 @@ import { countsOf, type RemediationPhaseResult, type RemediationReport } from '.
 import { recentlyRemediated, type AutomaticRemediation } from './recent.js';
 import { selectCandidates } from './select.js';
 import { verifyResults, type TargetOutcome } from './verify.js';
+import { awsDocumentChangesNothing } from '../runbooks/effects.js';
 
 export interface RemediationOptions {
   mode: 'plan' | 'apply';
@@ -352,8 +353,15 @@ async function executeAndVerify(
     }
   );
   const verifyDeadline = new Date(Math.max(executed.deadline.getTime(), clock.now().getTime() + 120_000));
+  // A runbook of the manifest only alerts when its validated steps change nothing; an AWS-owned one when it is
+  // known to (runbooks/effects.ts); any other document may change things and is verified.
+  const documents = new Map(r.input.desired.documents.map(d => [d.name, d]));
+  const alertOnly = (name: string): boolean => {
+    const d = documents.get(name);
+    return d ? d.changesNothing === true : awsDocumentChangesNothing(name);
+  };
   const verified = await verifyResults(
-    { config: () => clients.config(), clock, logger, audit, ...signal },
+    { config: () => clients.config(), clock, logger, audit, alertOnly, ...signal },
     executed.results,
     { deadline: verifyDeadline }
   );

@@ -32,10 +32,12 @@ export interface RemediationCounts {
   planned: number;
   /** Executions started. */
   started: number;
-  /** Runbook ran successfully (verified + succeeded-unverified). */
+  /** Runbook ran successfully (verified + succeeded-unverified + alerted). */
   remediated: number;
   verified: number;
   unverified: number;
+  /** The runbook only alerts (its steps change nothing): ran, not awaited, the finding stays open. */
+  alerted: number;
   /** failed + timed-out. */
   failed: number;
   timedOut: number;
@@ -66,6 +68,7 @@ export function countOutcomes(outcomes: readonly TargetOutcome[]): Record<Outcom
   const c: Record<OutcomeStatus, number> = {
     verified: 0,
     'succeeded-unverified': 0,
+    alerted: 0,
     failed: 0,
     'timed-out': 0,
     skipped: 0,
@@ -81,9 +84,10 @@ export function countsOf(planned: number, outcomes: readonly TargetOutcome[]): R
   return {
     planned,
     started: outcomes.filter(o => o.startedAt !== undefined && o.status !== 'skipped').length,
-    remediated: c.verified + c['succeeded-unverified'],
+    remediated: c.verified + c['succeeded-unverified'] + c.alerted,
     verified: c.verified,
     unverified: c['succeeded-unverified'],
+    alerted: c.alerted,
     failed: c.failed + c['timed-out'],
     timedOut: c['timed-out'],
     skipped: c.skipped,

@@ -177,6 +177,7 @@ describe('cancelling the remediation phase (in-process, against the simulator)',
         })
       );
     }
+    sim.advanceClock(1); // documents are Creating until documentActivationSeconds (seed: 1) pass
     if (viaConfig.length > 0) {
       await (
         await clients.config()

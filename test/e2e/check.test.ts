@@ -9,6 +9,7 @@ import { cleanup, runInProcess, type ActionRunResult } from '../helpers/action-e
 import { expectedNonCompliantCounts } from 'aws-sim/scenarios/scale';
 import { startSimulator, type Simulator } from 'aws-sim';
 import type { Clock } from '../../src/util/clock.js';
+import { recordChanges } from '../helpers/sim-clock.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/compliance-gate';
 
@@ -150,6 +151,7 @@ describe('seed', () => {
     sim.reset();
     // Fix the bucket behind one finding: the fresh evaluation must see it.
     sim.state.resources.s3Buckets['claims-uploads']!.logging = { targetBucket: 'access-logs' };
+    recordChanges(sim); // the recorder records the change after its delay (seed: recorderDelaySeconds 2)
     const first = keep(await check(sim, { evaluate: 'true' }));
     expect(first.outputs['noncompliant-count']).toBe('2');
     expect(sim.calls().byOperation['config:StartConfigRulesEvaluation']).toBe(1);
@@ -174,6 +176,7 @@ describe('seed', () => {
     sim.reset();
     const hostile = 'x](javascript:alert(1)) <img src=x onerror=alert(1)> |\n::error::pwned';
     sim.state.resources.s3Buckets[hostile] = { name: hostile };
+    recordChanges(sim); // the recorder records the change after its delay (seed: recorderDelaySeconds 2)
     const r = keep(await check(sim, { evaluate: 'true', 'fail-on': 'never' }));
     expect(report(r).rules.flatMap(x => x.findings.map(f => f.resourceId))).toContain(hostile);
     expect(r.summary).not.toContain('<img');

@@ -12,6 +12,7 @@ import { pullRequestEvent, startFakeGitHub, type FakeGitHub } from '../helpers/f
 import { validateSarif } from '../helpers/sarif-schema.js';
 import { startSimulator, type Simulator } from 'aws-sim';
 import type { Clock } from '../../src/util/clock.js';
+import { recordChanges } from '../helpers/sim-clock.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/compliance-gate';
 const HEAD_SHA = 'c0ffee0000000000000000000000000000000042';
@@ -184,6 +185,7 @@ describe('findings on the lines at fault', () => {
 describe('the Checks API', () => {
   it('120 findings make one check run on the PR head SHA in 3 requests (50+50+20) and a valid SARIF log', async () => {
     for (let i = 0; i < 117; i++) sim.state.resources.s3Buckets[`scan-${i}`] = { name: `scan-${i}` };
+    recordChanges(sim); // the recorder records the change after its delay (seed: recorderDelaySeconds 2)
     const r = await gate({ evaluate: 'true', checks: 'auto' });
     expect(r.outputs['noncompliant-count']).toBe('120');
     const requests = checkRequests();
@@ -229,6 +231,7 @@ describe('baseline: gate only on what the pull request adds', () => {
     expect(same.exitCode).toBe(0);
 
     sim.state.resources.s3Buckets['new-phi-bucket'] = { name: 'new-phi-bucket' };
+    recordChanges(sim); // the recorder records the change after its delay (seed: recorderDelaySeconds 2)
     const added = await gate({ checks: 'off', baseline, 'fail-on': 'new-noncompliant', evaluate: 'true' });
     expect(added.outputs['new-noncompliant-count']).toBe('1');
     expect(added.exitCode).toBe(1);

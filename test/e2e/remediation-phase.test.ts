@@ -28,6 +28,9 @@ import { documentHash } from '../../src/runbooks/hash.js';
 import type { Clock } from '../../src/util/clock.js';
 import { REPO_ROOT } from '../helpers/action-env.js';
 import { startSimulator, type Simulator } from 'aws-sim';
+import { recordChanges } from '../helpers/sim-clock.js';
+import { runbookChangesNothing } from '../../src/runbooks/effects.js';
+import { loadRunbook } from '../../src/runbooks/load.js';
 
 const TOPIC = 'arn:aws:sns:us-east-1:123456789012:my-sns-topic';
 const ALERTING_ROLE = 'arn:aws:iam::123456789012:role/my-hipaa-alerting-role';
@@ -63,6 +66,7 @@ function desiredState(): DesiredState {
     hash: documentHash(content),
     parameters,
     policy: { policy: { Version: '2012-10-17', Statement: [] }, notes: [] },
+    changesNothing: runbookChangesNothing(loadRunbook(content, `${name}.yaml`)),
     position
   });
   return {
@@ -211,6 +215,9 @@ describe('remediation phase against the simulated account', () => {
         new CreateDocumentCommand({ Name: name, Content: content, DocumentType: 'Automation', DocumentFormat: 'YAML' })
       );
     }
+    // A new document is Creating until documentActivationSeconds pass (seed: 1), as on AWS.
+    await clock.sleep(1000);
+    clock.slept.length = 0;
     const deployed = new Set<string>();
     if (viaConfig) {
       const out = await (
@@ -303,7 +310,7 @@ describe('remediation phase against the simulated account', () => {
     expect(again.planHash).toBe(r.planHash);
   });
 
-  it('apply through AWS Config runs the approved plan: SNS messages, EBS encryption on, EBS verified, buckets unverified', async () => {
+  it('apply through AWS Config runs the approved plan: SNS messages, EBS encryption on, EBS verified, buckets alerted', async () => {
     const seeded = await seed(true);
     const planned = await remediate(seeded, { mode: 'plan' });
     sim.resetCalls();
@@ -316,21 +323,30 @@ describe('remediation phase against the simulated account', () => {
       'S3 Bucket claims-uploads server access logging is disabled.'
     ]);
     expect(sim.state.resources.ebsEncryptionByDefault['us-east-1']).toBe(true);
+    // The alerting runbook only publishes: not awaited, the findings stay open.
     expect(byResource(r)).toEqual({
       '123456789012': 'verified',
-      'access-logs': 'succeeded-unverified',
-      'claims-uploads': 'succeeded-unverified'
+      'access-logs': 'alerted',
+      'claims-uploads': 'alerted'
     });
-    expect(r.outcomes.find(o => o.target.resourceId === 'access-logs')).toMatchObject({
-      complianceBefore: 'NON_COMPLIANT',
-      complianceAfter: 'NON_COMPLIANT'
+    const accessLogs = r.outcomes.find(o => o.target.resourceId === 'access-logs')!;
+    expect(accessLogs).toMatchObject({ complianceBefore: 'NON_COMPLIANT' });
+    expect(accessLogs.complianceAfter).toBeUndefined();
+    expect(accessLogs.message).toContain('only alerts');
+    expect(r.counts).toMatchObject({
+      planned: 3,
+      started: 3,
+      remediated: 3,
+      verified: 1,
+      unverified: 0,
+      alerted: 2,
+      failed: 0
     });
-    expect(r.counts).toMatchObject({ planned: 3, started: 3, remediated: 3, verified: 1, unverified: 2, failed: 0 });
     const calls = sim.calls().byOperation;
     expect(calls['config:StartRemediationExecution']).toBe(2); // S3 in waves of 1 (10 % of 2)
     // StartRemediationExecution does not take AWS::::Account: the account-level target runs through SSM directly
     expect(calls['ssm:StartAutomationExecution']).toBe(1);
-    expect(calls['config:StartConfigRulesEvaluation']).toBe(2); // once per rule
+    expect(calls['config:StartConfigRulesEvaluation']).toBe(1); // the EBS rule only: alerts are not re-evaluated
     // polling goes through the injected clock, starting at 2 s
     expect(clock.slept[0]).toBe(2000);
     // the audit log: one start and one finish per execution, one verification per succeeded execution
@@ -384,8 +400,8 @@ describe('remediation phase against the simulated account', () => {
     expect(sim.calls().byOperation['config:StartRemediationExecution']).toBeUndefined();
     expect(byResource(r)).toEqual({
       '123456789012': 'verified',
-      'access-logs': 'succeeded-unverified',
-      'claims-uploads': 'succeeded-unverified'
+      'access-logs': 'alerted',
+      'claims-uploads': 'alerted'
     });
     expect(runbookMessages(sim)).toHaveLength(3);
     expect(r.outcomes.every(o => /^[0-9a-f-]{36}$|^\w/.test(o.executionId ?? ''))).toBe(true);
@@ -444,8 +460,9 @@ describe('remediation phase against the simulated account', () => {
     const approved = await remediate(seeded, { mode: 'plan', rules: [S3_RULE] });
     const approvedFile = join(options().reportDir, 'approved-plan.json');
     copyFileSync(approved.planFile!, approvedFile);
-    // meanwhile, someone turns on logging for claims-uploads
+    // meanwhile, someone turns on logging for claims-uploads (and the recorder records it)
     sim.state.resources.s3Buckets['claims-uploads']!.logging = { targetBucket: 'access-logs' };
+    recordChanges(sim);
     const now = { result: await check(true), deployed: seeded.deployed };
     const r = await remediate(now, {
       mode: 'apply',
@@ -456,7 +473,7 @@ describe('remediation phase against the simulated account', () => {
     expect(r.planHash).not.toBe(approved.planHash);
     expect(byResource(r)).toEqual({
       '123456789012': 'skipped',
-      'access-logs': 'succeeded-unverified',
+      'access-logs': 'alerted',
       'claims-uploads': 'skipped'
     });
     const reason = (id: string): string | undefined => r.outcomes.find(o => o.target.resourceId === id)?.message;
@@ -476,6 +493,7 @@ describe('remediation phase against the simulated account', () => {
     edited.targets[1]!.parameters['TopicArn'] = ['arn:aws:sns:us-east-1:123456789012:attacker'];
     writeFileSync(file, JSON.stringify(edited));
     sim.state.resources.s3Buckets['claims-uploads']!.logging = { targetBucket: 'access-logs' };
+    recordChanges(sim);
     const now = { result: await check(true), deployed: seeded.deployed };
     const r = await remediate(now, { mode: 'apply', approvedPlanHash: approved.planHash!, approvedPlanFile: file });
     expect(r.error).toBeInstanceOf(PolicyError);
@@ -602,6 +620,7 @@ describe('remediation timeout', () => {
         DocumentFormat: 'YAML'
       })
     );
+    sim.advanceClock(1); // Creating until documentActivationSeconds (seed: 1) pass
     const result = await checkCompliance(
       { config: await clients.config(), clock, logger: new MemoryLogger() },
       { rules: [EBS_RULE], evaluate: false, evaluationTimeoutSeconds: 60, maxResultAgeSeconds: 86_400 },
@@ -646,6 +665,7 @@ describe('remediation timeout', () => {
         DocumentFormat: 'YAML'
       })
     );
+    sim.advanceClock(1); // Creating until documentActivationSeconds (seed: 1) pass
     const desired = desiredState();
     desired.remediations = desired.remediations.filter(b => b.ruleName === S3_RULE);
     await (

@@ -17,6 +17,7 @@ import {
 import { startSimulator, type Simulator } from '../src/index.js';
 import { configState } from '../src/services/config/state.js';
 import { expectedNonCompliantCounts } from '../src/scenarios/scale.js';
+import { INSTANT_LIFECYCLES } from './support/instant.js';
 
 function clientFor(sim: Simulator): ConfigServiceClient {
   // One attempt: the SDK treats LimitExceededException as throttling and would retry it with backoff.
@@ -42,7 +43,7 @@ describe('seed scenario through the SDK', () => {
   let client: ConfigServiceClient;
 
   beforeAll(async () => {
-    sim = await startSimulator({ scenario: 'seed' });
+    sim = await startSimulator({ scenario: 'seed', options: { ...INSTANT_LIFECYCLES } });
     client = clientFor(sim);
   });
   afterAll(async () => {

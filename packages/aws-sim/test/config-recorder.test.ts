@@ -5,29 +5,27 @@
  * evaluation of the change-triggered rules (AWS Config Developer Guide, "Trigger types for AWS Config rules").
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
 import {
   ConfigServiceClient,
   DescribeComplianceByConfigRuleCommand,
   DescribeConfigurationRecordersCommand,
   DescribeConfigurationRecorderStatusCommand,
-  PutRemediationConfigurationsCommand,
   StartConfigurationRecorderCommand,
   StopConfigurationRecorderCommand
 } from '@aws-sdk/client-config-service';
-import { CreateDocumentCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import { loadScenario, startSimulator, type Simulator } from '../src/index.js';
 import { groupRecords } from '../src/services/config/recorder.js';
+import { INSTANT_LIFECYCLES } from './support/instant.js';
 
 const ACCOUNT = '123456789012';
-const EBS_RULE = 'ec2-ebs-encryption-by-default';
 
 let sim: Simulator;
 let config: ConfigServiceClient;
 let ssm: SSMClient;
 
 beforeAll(async () => {
-  sim = await startSimulator({ scenario: 'seed' });
+  sim = await startSimulator({ scenario: 'seed', options: { ...INSTANT_LIFECYCLES } });
   const options = { region: 'us-east-1', endpoint: sim.url, credentials: sim.staticCredentials(), maxAttempts: 1 };
   config = new ConfigServiceClient(options);
   ssm = new SSMClient(options);
@@ -177,47 +175,25 @@ describe('recording groups (RecordingGroup, RecordingStrategy)', () => {
 });
 
 describe('a stopped recorder records nothing', () => {
-  const remediation = {
-    ConfigRuleName: EBS_RULE,
-    TargetType: 'SSM_DOCUMENT' as const,
-    TargetId: 'my-hipaa-remediation-runbook',
-    Automatic: true,
-    MaximumAutomaticAttempts: 1,
-    RetryAttemptSeconds: 60,
-    Parameters: {
-      TopicArn: { StaticValue: { Values: [`arn:aws:sns:us-east-1:${ACCOUNT}:my-sns-topic`] } },
-      AutomationAssumeRole: {
-        StaticValue: { Values: [`arn:aws:iam::${ACCOUNT}:role/my-hipaa-remediation-role`] }
-      }
-    }
-  };
+  const LOGGING_RULE = 's3-bucket-logging-enabled';
 
-  async function remediateEbs(): Promise<string | undefined> {
-    await ssm.send(
-      new CreateDocumentCommand({
-        Name: 'my-hipaa-remediation-runbook',
-        Content: readFileSync(
-          new URL('../../../examples/seed/runbooks/my-hipaa-remediation-runbook.yaml', import.meta.url),
-          'utf8'
-        ),
-        DocumentType: 'Automation',
-        DocumentFormat: 'YAML'
-      })
-    );
-    await config.send(new PutRemediationConfigurationsCommand({ RemediationConfigurations: [remediation] }));
+  /** Turns logging on for every bucket (a change of recorded resources), lets the recorder run, reads the rule. */
+  async function fixBuckets(): Promise<string | undefined> {
+    for (const b of Object.values(sim.state.resources.s3Buckets)) b.logging ??= { targetBucket: 'access-logs' };
     sim.advanceClock(0);
-    expect(sim.state.resources.ebsEncryptionByDefault['us-east-1']).toBe(true);
-    const out = await config.send(new DescribeComplianceByConfigRuleCommand({ ConfigRuleNames: [EBS_RULE] }));
+    const out = await config.send(new DescribeComplianceByConfigRuleCommand({ ConfigRuleNames: [LOGGING_RULE] }));
     return out.ComplianceByConfigRules?.[0]?.Compliance?.ComplianceType;
   }
 
-  it('running: the change is recorded and the rule re-evaluated (COMPLIANT)', async () => {
-    expect(await remediateEbs()).toBe('COMPLIANT');
+  it('running: the change is recorded and the change-triggered rule re-evaluated (COMPLIANT)', async () => {
+    expect(await fixBuckets()).toBe('COMPLIANT');
   });
 
   it('stopped: the same change triggers no evaluation, the rule keeps its old result', async () => {
+    // "the configuration recorder ... stops recording configuration changes" (API Reference,
+    // StopConfigurationRecorder): no configuration item, so no change-triggered evaluation.
     await config.send(new StopConfigurationRecorderCommand({ ConfigurationRecorderName: 'default' }));
-    expect(await remediateEbs()).toBe('NON_COMPLIANT');
+    expect(await fixBuckets()).toBe('NON_COMPLIANT');
     expect(sim.scheduledTaskErrors()).toEqual([]);
   });
 });

@@ -290,10 +290,10 @@ describe('StartRemediationExecution and DescribeRemediationExecutionStatus', () 
       [TOPIC, 'S3 Bucket claims-uploads server access logging is disabled.']
     ]);
     // The alert changes nothing: no re-evaluation, the rule stays NON_COMPLIANT.
-    expect(sim.pending).toBe(0);
+    expect(sim.pending).toBe(1); // only the periodic EBS rule's next run (recording.ts)
   });
 
-  it('remediates EBS default encryption on demand, and the change re-evaluates the rule to COMPLIANT', async () => {
+  it('remediates EBS default encryption on demand; the periodic rule sees the change once evaluated', async () => {
     const { call, sim, state, statuses, compliance } = await seed();
     call('PutRemediationConfigurations', { RemediationConfigurations: [ebsConfig()] });
     expect(call('StartRemediationExecution', { ConfigRuleName: EBS_RULE, ResourceKeys: [ACCOUNT_KEY] })).toEqual({
@@ -309,6 +309,11 @@ describe('StartRemediationExecution and DescribeRemediationExecutionStatus', () 
       ['ModifyAccount', 'SUCCEEDED'],
       ['NotifyTopic', 'SUCCEEDED']
     ]);
+    // ec2-ebs-encryption-by-default is periodic and AWS::::Account is not recorded: the change triggers no
+    // evaluation ("List of AWS Config Managed Rules by Trigger Type"); a started evaluation sees it.
+    expect(compliance(EBS_RULE)).toBe('NON_COMPLIANT');
+    call('StartConfigRulesEvaluation', { ConfigRuleNames: [EBS_RULE] });
+    sim.advance(0);
     expect(compliance(EBS_RULE)).toBe('COMPLIANT');
     expect(compliance(LOGGING_RULE)).toBe('NON_COMPLIANT');
   });
@@ -351,9 +356,13 @@ describe('StartRemediationExecution and DescribeRemediationExecutionStatus', () 
     expect(running!.StepDetails.map(s => [s.Name, s.State])).toEqual([['ModifyAccount', 'SUCCEEDED']]);
     sim.advance(1000);
     expect(statuses(EBS_RULE)[0]!.State).toBe('SUCCEEDED');
-    // The re-evaluation the change triggered reports after the evaluation delay.
-    expect(compliance(EBS_RULE)).toBe('NON_COMPLIANT');
+    // A periodic rule is not re-evaluated on a change; a started evaluation reports after the evaluation delay.
     sim.advance(500);
+    expect(compliance(EBS_RULE)).toBe('NON_COMPLIANT');
+    call('StartConfigRulesEvaluation', { ConfigRuleNames: [EBS_RULE] });
+    sim.advance(499);
+    expect(compliance(EBS_RULE)).toBe('NON_COMPLIANT');
+    sim.advance(1);
     expect(compliance(EBS_RULE)).toBe('COMPLIANT');
   });
 
@@ -520,6 +529,10 @@ describe('automatic remediation', () => {
     call('PutRemediationConfigurations', { RemediationConfigurations: [ebsConfig({ Automatic: true })] });
     sim.advance(0);
     expect(state.resources.ebsEncryptionByDefault['us-east-1']).toBe(true);
+    // Periodic: the fix shows at the next evaluation, not on the change (not self-healing at once, as on AWS).
+    expect(compliance(EBS_RULE)).toBe('NON_COMPLIANT');
+    call('StartConfigRulesEvaluation', { ConfigRuleNames: [EBS_RULE] });
+    sim.advance(0);
     expect(compliance(EBS_RULE)).toBe('COMPLIANT');
 
     state.resources.ebsEncryptionByDefault['us-east-1'] = false;
@@ -527,7 +540,7 @@ describe('automatic remediation', () => {
     call('StartConfigRulesEvaluation', { ConfigRuleNames: [EBS_RULE] });
     sim.advance(0);
     expect(state.resources.ebsEncryptionByDefault['us-east-1']).toBe(true);
-    expect(compliance(EBS_RULE)).toBe('COMPLIANT');
+    expect(compliance(EBS_RULE)).toBe('NON_COMPLIANT');
     expect(state.sns.messages).toHaveLength(2);
     expect(statuses(EBS_RULE).map(s => s.State)).toEqual(['SUCCEEDED']);
   });
@@ -590,7 +603,7 @@ describe('automatic remediation', () => {
     ] as { ResourceId: string; Message: string }[];
     expect(exceptions.map(e => e.ResourceId)).toEqual(['access-logs', 'claims-uploads']);
     expect(exceptions[0]!.Message).toMatch(/stopped automatic remediation: 3 failed attempts within 30 seconds/);
-    expect(sim.pending).toBe(0);
+    expect(sim.pending).toBe(1); // only the periodic EBS rule's next run (recording.ts)
   });
 
   it('counts attempts that cannot start and stops the same way', async () => {

@@ -229,7 +229,7 @@ describe('faults through the SDK, the control API and the clock', () => {
   it('gives handlers a runtime with the URL and the scenario options', async () => {
     const runtime = await captureRuntime();
     expect(runtime.url).toBe(sim.url);
-    expect(runtime.options).toEqual({});
+    expect(runtime.options).toEqual({ recorderDelaySeconds: 2, ruleDeleteSeconds: 2, documentActivationSeconds: 1 });
     const withOptions = await startSimulator({ scenario: 'seed', options: { evaluationDelayMs: 5 } });
     try {
       expect(withOptions.scenario.name).toBe('seed');

@@ -23,6 +23,7 @@ import {
 import { startSimulator, type Simulator } from '../src/index.js';
 import { setRolePolicy } from '../src/core/iam/authorize.js';
 import { itWithReference, referenceRunbook } from './reference.js';
+import { INSTANT_LIFECYCLES } from './support/instant.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../../..');
@@ -38,7 +39,7 @@ let sim: Simulator;
 let ssm: SSMClient;
 
 beforeAll(async () => {
-  sim = await startSimulator({ scenario: 'seed' });
+  sim = await startSimulator({ scenario: 'seed', options: { ...INSTANT_LIFECYCLES } });
   ssm = new SSMClient({ region: 'us-east-1', endpoint: sim.url, credentials: sim.staticCredentials(), maxAttempts: 1 });
 });
 

@@ -16,6 +16,7 @@ const REMEDIATION_PRIORITY = 3;
 const OUTCOME_LABEL: Readonly<Record<OutcomeStatus, string>> = {
   verified: '✅ verified',
   'succeeded-unverified': '☑️ succeeded, unverified',
+  alerted: '📣 alerted (finding open)',
   failed: '❌ failed',
   'timed-out': '⏱️ timed out',
   skipped: '⏭️ skipped',

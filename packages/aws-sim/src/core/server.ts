@@ -35,6 +35,7 @@ import {
 } from './protocols.js';
 import { freshState, type Scenario } from './scenario.js';
 import { handlers } from '../services/index.js';
+import { observeResourceChanges } from '../services/config/recording.js';
 import { getModel, validate, validationMessage, type SmithyModel, type Violation } from './smithy.js';
 import type { AccountState, IssuedCredential } from './state.js';
 import { World, type WorldSpec } from './world.js';
@@ -163,6 +164,8 @@ export class SimServer {
         else res.destroy();
       });
     });
+    // The scenario's initial resources are recorded at start (recording.ts).
+    this.observe();
   }
 
   get url(): string {
@@ -204,6 +207,7 @@ export class SimServer {
     if (!Number.isFinite(seconds) || seconds < 0) {
       throw new Error(`advanceClock: seconds must be a non-negative number, got ${seconds}`);
     }
+    this.observe();
     this.offsetMs += seconds * 1000;
     for (;;) {
       const due = [...this.tasks].filter(t => t.dueAt <= this.now().getTime()).sort((a, b) => a.dueAt - b.dueAt);
@@ -233,11 +237,17 @@ export class SimServer {
     clearTimeout(task.timer);
     try {
       task.fn();
+      this.observe();
     } catch (e) {
       const msg = `scheduled task failed: ${(e as Error).stack ?? String(e)}`;
       this.taskErrors.push(msg);
       console.error(`[sim] ${msg}`);
     }
+  }
+
+  /** The configuration recorder notices resource changes (and periodic rules get their schedule). */
+  private observe(): void {
+    observeResourceChanges(this.state, () => this.now(), this.runtime);
   }
 
   private cancelTasks(): void {
@@ -262,6 +272,7 @@ export class SimServer {
     this.state.credentials.push({ ...this.staticCredential });
     this.faults.set(this.initialFaults);
     this.resetCalls();
+    this.observe();
   }
 
   calls(): CallCounts {
@@ -463,6 +474,9 @@ export class SimServer {
       }
       const wire = encodeError(protocol, err, requestId, model?.xmlNamespace ?? '');
       send(res, wire.status, wire.headers, wire.body);
+    } finally {
+      // Reads change nothing: skip the (account-sized) comparison for them.
+      if (!/^(Describe|Get|List|Select|BatchGet)/.test(operation)) this.observe();
     }
   }
 

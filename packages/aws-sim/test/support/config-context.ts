@@ -4,6 +4,7 @@
  */
 import type { AccountState, IssuedCredential } from '../../src/core/state.js';
 import { AwsError, type RequestContext, type ServiceHandlers, type SimRuntime } from '../../src/core/types.js';
+import { observeResourceChanges } from '../../src/services/config/recording.js';
 
 interface Job {
   at: number;
@@ -16,6 +17,8 @@ export class ManualSim implements SimRuntime {
   private time: number;
   private seq = 0;
   private jobs: Job[] = [];
+  /** The account the configuration recorder watches (set by callHandler, as the server watches its state). */
+  watched: AccountState | undefined;
 
   constructor(
     start: Date | string = '2025-06-02T12:00:00.000Z',
@@ -52,10 +55,16 @@ export class ManualSim implements SimRuntime {
       this.jobs = this.jobs.filter(j => j !== due);
       this.time = Math.max(this.time, due.at);
       due.fn();
+      this.observe();
       ran++;
     }
     this.time = end;
     return ran;
+  }
+
+  /** The recorder notices changes (recording.ts), as the server has it after every request and task. */
+  observe(): void {
+    if (this.watched) observeResourceChanges(this.watched, () => this.now(), this);
   }
 
   verifyOidcToken(): Promise<Record<string, unknown>> {
@@ -88,7 +97,15 @@ export function callHandler(
 ): Record<string, unknown> {
   const handler = handlers[operation];
   if (!handler) throw new Error(`no handler for ${operation}`);
-  return handler(input, makeContext(state, sim, operation)) as Record<string, unknown>;
+  if (sim.watched !== state) {
+    sim.watched = state;
+    sim.observe();
+  }
+  try {
+    return handler(input, makeContext(state, sim, operation)) as Record<string, unknown>;
+  } finally {
+    sim.observe();
+  }
 }
 
 /** The AwsError code a call throws (fails the test when it does not throw one). */

@@ -207,6 +207,7 @@ describe('remediationSection', () => {
     expect(countOutcomes(outcomes(p.targets))).toEqual({
       verified: 1,
       'succeeded-unverified': 0,
+      alerted: 0,
       failed: 1,
       'timed-out': 0,
       skipped: 1,

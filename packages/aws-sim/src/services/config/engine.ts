@@ -6,8 +6,9 @@
 import type { AccountState } from '../../core/state.js';
 import type { SimRuntime } from '../../core/types.js';
 import { evaluatorFor } from './evaluators.js';
-import { indexItems, itemsFromState } from './items.js';
+import { indexItems } from './items.js';
 import { isRecorded } from './recorder.js';
+import { itemsForRule } from './recording.js';
 import { applyEvaluation, configState, type RuleRecord } from './state.js';
 
 /** What evaluation needs of a request context (a RequestContext satisfies it). */
@@ -27,8 +28,9 @@ export function evaluationDelayMs(options: Readonly<Record<string, unknown>>): n
 }
 
 /**
- * Starts an evaluation of the rule now; results are recorded after the evaluation delay, over the resources
- * as they are then. `fromStart`: requested by StartConfigRulesEvaluation (counts as in progress until done).
+ * Starts an evaluation of the rule now; results are recorded after the evaluation delay, over the resources as
+ * they are then: the recorded configuration items for a change-triggered rule, the live account for a periodic
+ * one (recording.ts itemsForRule). `fromStart`: requested by StartConfigRulesEvaluation (counts as in progress until done).
  */
 export function scheduleRuleEvaluation(env: EvaluationEnv, ruleName: string, fromStart: boolean): void {
   const cfg = configState(env.state, env.now());
@@ -51,7 +53,7 @@ export function scheduleRuleEvaluation(env: EvaluationEnv, ruleName: string, fro
     const current = configState(env.state, env.now()).rules[ruleName];
     // Deleted (or deleted and re-created) meanwhile: this evaluation no longer has a rule to report for.
     if (current !== rec || current.rule.ConfigRuleId !== ruleId) return;
-    applyEvaluation(rec, indexItems(itemsFromState(env.state)), invokedAt, env.now());
+    applyEvaluation(rec, indexItems(itemsForRule(env.state, rec, env.now())), invokedAt, env.now());
   });
 }
 

@@ -37,7 +37,11 @@ export interface ManagedRuleEvaluator {
   resourceTypes: readonly ResourceType[];
   /** Parameter names the rule accepts (AWS rejects others). */
   parameters: readonly string[];
-  trigger: 'ConfigurationChanges' | 'Periodic';
+  /**
+   * How AWS triggers the rule ("List of AWS Config Managed Rules by Trigger Type",
+   * https://docs.aws.amazon.com/config/latest/developerguide/managed-rules-by-trigger-type.html).
+   */
+  trigger: 'ConfigurationChanges' | 'Periodic' | 'ConfigurationChangesAndPeriodic';
   /** Checks parameter values; returns a problem description or undefined. */
   checkParameters?(params: RuleParameters): string | undefined;
   evaluate(item: ConfigurationItem, params: RuleParameters): Verdict;
@@ -206,7 +210,8 @@ const s3VersioningEnabled = define({
 const s3PublicReadProhibited = define({
   identifier: 'S3_BUCKET_PUBLIC_READ_PROHIBITED',
   resourceType: 'AWS::S3::Bucket',
-  trigger: 'ConfigurationChanges',
+  // Trigger type: Configuration changes and Periodic (the managed rule's page).
+  trigger: 'ConfigurationChangesAndPeriodic',
   evaluate({ configuration: c }) {
     return c.publicReadAccess
       ? nonCompliant('The bucket policy or ACL allows public read access and Block Public Access does not restrict it.')
@@ -217,7 +222,8 @@ const s3PublicReadProhibited = define({
 const s3PublicWriteProhibited = define({
   identifier: 'S3_BUCKET_PUBLIC_WRITE_PROHIBITED',
   resourceType: 'AWS::S3::Bucket',
-  trigger: 'ConfigurationChanges',
+  // Trigger type: Configuration changes and Periodic (the managed rule's page).
+  trigger: 'ConfigurationChangesAndPeriodic',
   evaluate({ configuration: c }) {
     return c.publicWriteAccess
       ? nonCompliant(

@@ -12,8 +12,8 @@
  * [...] Config will put a RemediationException on your behalf for the failing resource after the 5th failed attempt
  * within 50 seconds" (https://docs.aws.amazon.com/config/latest/APIReference/API_RemediationConfiguration.html).
  * A failed attempt is retried after RetryAttemptSeconds / MaximumAutomaticAttempts.
- * A remediation that changes the account re-evaluates the rules of the changed resource types, so a fixed
- * resource becomes COMPLIANT without anyone starting an evaluation.
+ * A remediation that changes the account is recorded by the configuration recorder after its delay (recording.ts),
+ * which invokes the change-triggered rules of the changed resource; periodic rules wait for their schedule.
  */
 import { createHash } from 'node:crypto';
 import type { AccountState } from '../../core/state.js';
@@ -25,7 +25,6 @@ import { TERMINAL_STATUSES, ssmState, type AutomationStatus } from '../ssm/state
 import { evaluationDelayMs, scheduleRuleEvaluation } from './engine.js';
 import { isRecorded } from './recorder.js';
 import { evaluatorFor } from './evaluators.js';
-import { itemsFromState } from './items.js';
 import {
   configState,
   type ConfigState,
@@ -179,22 +178,6 @@ export function ruleHasRemediationInProgress(state: AccountState, cfg: ConfigSta
   return Object.values(cfg.remediationExecutions?.[ruleName] ?? {}).some(e => inProgress(state, e));
 }
 
-/** The items of the account, serialised per resource type (to see which types a remediation changed). */
-function snapshotByType(state: AccountState): Map<string, string> {
-  const byType = new Map<string, unknown[]>();
-  for (const item of itemsFromState(state)) {
-    const list = byType.get(item.resourceType) ?? [];
-    list.push(item);
-    byType.set(item.resourceType, list);
-  }
-  return new Map([...byType].map(([type, items]) => [type, JSON.stringify(items)]));
-}
-
-function changedTypes(before: Map<string, string>, after: Map<string, string>): string[] {
-  const types = new Set([...before.keys(), ...after.keys()]);
-  return [...types].filter(t => before.get(t) !== after.get(t)).sort();
-}
-
 /** The context remediations run in: the triggering request's (clock, state, scheduler), named for Config. */
 function remediationContext(ctx: RequestContext): RequestContext {
   return { ...ctx, operation: 'StartRemediationExecution' };
@@ -211,14 +194,13 @@ export function startRemediation(
   automatic: boolean
 ): string {
   const runCtx = remediationContext(ctx);
-  const before = snapshotByType(ctx.state);
   const ruleName = conf.ConfigRuleName;
   const executionId = startAutomation(runCtx, {
     documentName: conf.TargetId,
     ...(conf.TargetVersion !== undefined ? { documentVersion: conf.TargetVersion } : {}),
     parameters: automationParameters(conf, key.resourceId),
     executedBy: remediationServiceRole(ctx.state.accountId),
-    onFinish: view => remediationFinished(runCtx, ruleName, key, view, before)
+    onFinish: view => remediationFinished(runCtx, ruleName, key, view)
   });
   const executions = remediationExecutions(configState(ctx.state, ctx.now()), ruleName);
   const previous = executions[resourceKeyOf(key)];
@@ -238,14 +220,11 @@ function remediationFinished(
   ctx: RequestContext,
   ruleName: string,
   key: ResourceKey,
-  view: AutomationExecutionView,
-  before: Map<string, string>
+  view: AutomationExecutionView
 ): void {
-  if (view.AutomationExecutionStatus === 'Success') {
-    // AWS Config records the configuration change and re-evaluates the rules of the changed resources.
-    for (const type of changedTypes(before, snapshotByType(ctx.state))) scheduleEvaluationsForType(ctx, type);
-    return;
-  }
+  // A change the runbook made is recorded by the configuration recorder (recording.ts), which then invokes the
+  // change-triggered rules of the changed resource; periodic rules wait for their schedule.
+  if (view.AutomationExecutionStatus === 'Success') return;
   const cfg = configState(ctx.state, ctx.now());
   const exec = cfg.remediationExecutions?.[ruleName]?.[resourceKeyOf(key)];
   const conf = configurationOf(cfg, ruleName);

@@ -25,7 +25,7 @@ import {
   describeRemediationExceptions,
   deleteRemediationExceptions
 } from './remediation.js';
-import { batchGetResourceConfig, selectResourceConfig } from './resource-config.js';
+import { batchGetResourceConfig, getResourceConfigHistory, selectResourceConfig } from './resource-config.js';
 import {
   describeConfigurationRecorders,
   describeConfigurationRecorderStatus,
@@ -60,6 +60,7 @@ type ConfigInputs = {
   DeleteRemediationExceptions: Cfg.DeleteRemediationExceptionsCommandInput;
   BatchGetResourceConfig: Cfg.BatchGetResourceConfigCommandInput;
   SelectResourceConfig: Cfg.SelectResourceConfigCommandInput;
+  GetResourceConfigHistory: Cfg.GetResourceConfigHistoryCommandInput;
   StartResourceEvaluation: Cfg.StartResourceEvaluationCommandInput;
   GetResourceEvaluationSummary: Cfg.GetResourceEvaluationSummaryCommandInput;
   ListResourceEvaluations: Cfg.ListResourceEvaluationsCommandInput;
@@ -111,6 +112,7 @@ export const configHandlers = typedHandlers<ConfigInputs>({
   DeleteRemediationExceptions: deleteRemediationExceptions,
   BatchGetResourceConfig: batchGetResourceConfig,
   SelectResourceConfig: selectResourceConfig,
+  GetResourceConfigHistory: getResourceConfigHistory,
   StartResourceEvaluation: startResourceEvaluationHandler,
   GetResourceEvaluationSummary: getResourceEvaluationSummary,
   ListResourceEvaluations: listResourceEvaluations,
