@@ -154,7 +154,8 @@ export function normalizeScenario(raw: unknown, source: string, fallbackName = '
     resources,
     config: state.config ?? {},
     ssm: state.ssm ?? {},
-    sns: { messages: state.sns?.messages ?? [] }
+    sns: { messages: state.sns?.messages ?? [] },
+    ...(state.securityHub ? { securityHub: state.securityHub } : {})
   };
 
   const gh = isObject(input.github) ? input.github : {};

@@ -7,6 +7,8 @@ import type { DeclaredShape, ServiceHandlers, ServiceName } from '../core/types.
 import { configHandlers } from './config/handlers/index.js';
 import { ec2Handlers, ec2Inputs } from './ec2/handlers.js';
 import { s3Handlers, s3Inputs } from './s3/handlers.js';
+import { logsHandlers } from './logs/handlers.js';
+import { securityHubHandlers } from './securityhub/handlers.js';
 import { snsHandlers } from './sns/handlers.js';
 import { ssmHandlers } from './ssm/handlers.js';
 import { stsHandlers } from './sts/handlers.js';
@@ -34,6 +36,12 @@ export const handlers: Readonly<Record<ServiceName, ServiceHandlers>> = {
   },
   get s3() {
     return s3Handlers;
+  },
+  get logs() {
+    return logsHandlers;
+  },
+  get securityhub() {
+    return securityHubHandlers;
   }
 };
 
