@@ -11,7 +11,7 @@ import { InputError, PolicyError } from './errors.js';
 import { applyRemediationOutcomes, decideGate, type GateScope } from './gate/gate.js';
 import { applyWaivers } from './gate/waivers.js';
 import * as gateInputs from './gate/inputs.js';
-import type { Options } from './inputs.js';
+import { DEFAULT_AUDIT_RETENTION_DAYS, type Options } from './inputs.js';
 import type { Logger } from './logging.js';
 import type { PreDeployResult, RemediationPhaseResult, Review, WaiverRunResult } from './phases.js';
 import type { ReviewOptions } from './locate/phase.js';
@@ -243,7 +243,9 @@ async function remediate(
         timeoutSeconds: options.remediationTimeoutSeconds,
         errorPercent: options.errorPercent,
         alert: options.alert,
-        reportDir: options.reportDir
+        reportDir: options.reportDir,
+        ...auditTrailOf(options, desired),
+        securityHub: options.securityHub
       },
       {
         run: runInfoFromEnv(deps.env),
@@ -252,11 +254,29 @@ async function remediate(
         region: options.region,
         // A pull request whose payload could not be read may be a fork's: fail closed.
         isFork: ctx?.isFork ?? hasPullRequestPayload(eventName),
+        job: deps.env.GITHUB_JOB ?? '',
         ...(review.comparison ? { knownFingerprints: phases.knownFingerprints(review.comparison) } : {})
       },
       { clock: deps.clock, logger: deps.logger, ...(deps.signal ? { signal: deps.signal } : {}) }
     )
   );
+}
+
+/** The CloudWatch Logs audit trail: the audit-log-group input, else the manifest's audit.log-group. */
+function auditTrailOf(
+  options: Options,
+  desired: DeployResult['desired']
+): { auditTrail?: { logGroup: string; retentionDays: number; kmsKeyId?: string } } {
+  const logGroup = options.auditLogGroup ?? desired?.audit?.logGroup;
+  if (logGroup === undefined) return {};
+  const kmsKeyId = desired?.audit?.kmsKeyId;
+  return {
+    auditTrail: {
+      logGroup,
+      retentionDays: desired?.audit?.retentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS,
+      ...(kmsKeyId !== undefined ? { kmsKeyId } : {})
+    }
+  };
 }
 
 interface PreDeployed {

@@ -84,6 +84,7 @@ export function remediationSection(input: RemediationReport): SummarySection {
     lines.push('', `Outcomes: ${tally.join(' · ')}`);
   }
   if (input.alert !== undefined) lines.push('', cell(input.alert, 300));
+  for (const t of input.trail ?? []) lines.push('', cell(t, 1500));
   if (plan.notes.length > 0) lines.push('', ...plan.notes.map(note => `- ${cell(note, 400)}`));
   const blocks: SummaryBlock[] = [{ kind: 'text', text: lines.join('\n'), required: true }];
   if (n > 0) {
