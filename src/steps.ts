@@ -13,7 +13,13 @@ import { applyWaivers } from './gate/waivers.js';
 import * as gateInputs from './gate/inputs.js';
 import { DEFAULT_AUDIT_RETENTION_DAYS, type Options } from './inputs.js';
 import type { Logger } from './logging.js';
-import type { PreDeployResult, RemediationPhaseResult, Review, WaiverRunResult } from './phases.js';
+import type {
+  EffectivenessReview,
+  PreDeployResult,
+  RemediationPhaseResult,
+  Review,
+  WaiverRunResult
+} from './phases.js';
 import type { ReviewOptions } from './locate/phase.js';
 import {
   hasPullRequestPayload,
@@ -359,7 +365,9 @@ export async function reportsStep(
   const { options, deps, phases } = s;
   const applyError = deployed.applied?.error;
   const { plan, desired, applied } = deployed;
+  const effectiveness = await reviewStep(s, desired);
   const sections = phases.runSections({
+    effectiveness,
     result,
     comparison: review.comparison,
     preDeploy: pre,
@@ -384,6 +392,7 @@ export async function reportsStep(
     summaryFile: deps.env.GITHUB_STEP_SUMMARY,
     sections,
     ...(waivers?.base ? { waivers: { proposed: waivers.proposed, base: waivers.base } } : {}),
+    ...(effectiveness ? { effectiveness } : {}),
     changed: f => {
       const loc = review.locations.get(f.fingerprint);
       return loc !== undefined && review.changedFiles.has(loc.file);
@@ -404,6 +413,29 @@ export async function reportsStep(
     deps.logger
   );
   return { reportFile, ...published };
+}
+
+/**
+ * The remediation effectiveness review (review-days) over the audit log group: the records of the last N days. A
+ * failed read is reported in the section (and warned), not a reason to lose the other reports.
+ */
+async function reviewStep(
+  { options, aws, deps, phases }: Step,
+  desired: DeployResult['desired']
+): Promise<EffectivenessReview | undefined> {
+  if (options.reviewDays === undefined) return undefined;
+  const logGroup = options.auditLogGroup ?? desired?.audit?.logGroup;
+  if (logGroup === undefined) {
+    throw new InputError(
+      'review-days',
+      "Input 'review-days' reads the audit trail: set 'audit-log-group' (or audit.log-group in the manifest)."
+    );
+  }
+  const to = deps.clock.now();
+  const from = new Date(to.getTime() - options.reviewDays * 86_400_000);
+  return deps.logger.group('Remediation effectiveness', () =>
+    phases.reviewAuditTrail(() => aws.logs(), { logGroup, days: options.reviewDays!, from, to }, deps.logger)
+  );
 }
 
 /** The step's conclusion: cancelled, a remediation refused or failed, deploy stopped, or the gate's decision. */

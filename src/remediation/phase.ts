@@ -376,9 +376,24 @@ async function recordPlan(r: Run, plan: RemediationPlan): Promise<void> {
       count: plan.targets.length,
       max: options.max,
       filters: { rules: options.rules, resources: options.resources },
-      notes: plan.notes
+      notes: plan.notes,
+      detectedAt: detectionTimes(r, plan)
     }
   });
+}
+
+/** When Config recorded each target's non-compliance (for the effectiveness review), by rule, type and resource. */
+function detectionTimes(r: Run, plan: RemediationPlan): Record<string, string> {
+  const out: Record<string, string> = {};
+  const wanted = new Set(plan.targets.map(t => t.fingerprint));
+  for (const rule of r.input.result.rules) {
+    for (const f of rule.findings) {
+      if (wanted.has(f.fingerprint) && f.recordedTime !== undefined) {
+        out[`${f.ruleName}\n${f.resourceType}\n${f.resourceId}`] = f.recordedTime;
+      }
+    }
+  }
+  return out;
 }
 
 /** Runs the targets in waves, then verifies them (until the run's deadline, at least two minutes). */

@@ -11,7 +11,9 @@ import type { DesiredState } from '../../desired/model.js';
 import type { ProposedWaiver, WaiverBase } from '../../gate/waivers.js';
 import type { PreDeployResult } from '../../predeploy/evaluate.js';
 import type { SummarySection } from '../markdown/layout.js';
+import type { EffectivenessReview } from '../../remediation/review.js';
 import { baselineSection } from './baseline.js';
+import { effectivenessSection } from './effectiveness.js';
 import { planSection, policySection } from './deploy-plan.js';
 import { preDeploySection } from './predeploy.js';
 import { remediationSection } from './remediation.js';
@@ -27,6 +29,8 @@ export interface RunSectionsInput {
   preDeploy?: PreDeployResult | undefined;
   waivers?: { proposed: readonly ProposedWaiver[]; base?: WaiverBase | undefined } | undefined;
   remediation?: RemediationReport | undefined;
+  /** The remediation effectiveness review (review-days). */
+  effectiveness?: EffectivenessReview | undefined;
   /** A deploy run that made a plan (deploy: plan, apply or destroy). */
   deploy?:
     | { plan: Plan; mode: DeployMode; desired: DesiredState; applied?: { done: number; error?: string } | undefined }
@@ -40,6 +44,7 @@ export function runSections(input: RunSectionsInput): SummarySection[] {
   const proposed = input.waivers && proposedWaiversSection(input.waivers.proposed, input.waivers.base, input.result);
   if (proposed) sections.push(proposed);
   if (input.remediation) sections.push(remediationSection(input.remediation));
+  if (input.effectiveness) sections.push(effectivenessSection(input.effectiveness));
   const d = input.deploy;
   if (d) {
     sections.push(planSection(d.plan, d.mode, d.desired, d.applied));
