@@ -313,6 +313,20 @@ describe('remediation phase against the simulated account', () => {
     }
   });
 
+  it('throttled PutLogEvents calls are retried and every record still arrives', async () => {
+    const seeded = await seed(false);
+    sim.setFaults({ throttleRate: 1, maxConsecutiveFaults: 1, operations: ['logs:PutLogEvents'] });
+    try {
+      const r = await remediate(seeded, { mode: 'apply', rules: [EBS_RULE], ...trail }, { job: 'remediate' });
+      expect(r.error).toBeUndefined();
+      expect(sim.calls().faulted['logs:PutLogEvents']).toBeGreaterThan(0);
+      const remote = logGroup().streams[STREAM]!.events.map(e => JSON.parse(e.message) as AuditRecord);
+      expect(remote).toEqual(auditOf(r));
+    } finally {
+      sim.setFaults({});
+    }
+  });
+
   it('a log group that cannot be created (denied) refuses remediation with the reason', async () => {
     const seeded = await seed(false);
     sim.setFaults({ serverErrorRate: 1, maxConsecutiveFaults: 1000, operations: ['logs:CreateLogGroup'] });
