@@ -164,6 +164,21 @@ export const INPUTS = {
     description: 'Keep waived findings in the SARIF report as suppressed results (code scanning ignores suppressions).',
     default: 'false'
   },
+  'audit-log-group': {
+    description:
+      'CloudWatch Logs log group that receives every remediation audit record as well (overrides audit.log-group in the manifest); created when missing with audit.retention-days (default 2192, six years). Remediation is refused when it cannot be written.',
+    default: ''
+  },
+  'security-hub': {
+    description:
+      'off, or notes: note each remediation outcome and alert on the Security Hub finding of AWS Config for that rule and resource (workflow RESOLVED when verified, else NOTIFIED).',
+    default: 'off'
+  },
+  'review-days': {
+    description:
+      'Remediation effectiveness review over this many past days of the audit log group (e.g. 30): counts, detection-to-verified times, repeat offenders. Empty: off.',
+    default: ''
+  },
   baseline: {
     description:
       'Path of an earlier compliance-report.json (e.g. from the default branch); with fail-on: new-noncompliant only findings not in it fail.',
@@ -178,6 +193,10 @@ export type RemediateMode = 'off' | 'plan' | 'apply';
 export type AlertMode = 'never' | 'on-change' | 'always';
 export type PreDeployMode = 'off' | 'changed' | 'all';
 export type ChecksMode = 'auto' | 'on' | 'off';
+export type SecurityHubMode = 'off' | 'notes';
+
+/** Retention of an audit log group the action creates: six years, 45 CFR 164.316(b)(2)(i). */
+export const DEFAULT_AUDIT_RETENTION_DAYS = 2192;
 
 export interface Options {
   region: string;
@@ -223,6 +242,11 @@ export interface Options {
   sarifFile: string;
   sarifIncludeWaived: boolean;
   baseline?: string;
+  /** CloudWatch Logs group of the audit trail (the input; the manifest's audit.log-group applies when absent). */
+  auditLogGroup?: string;
+  securityHub: SecurityHubMode;
+  /** Days of audit records the effectiveness review reads; absent: no review. */
+  reviewDays?: number;
 }
 
 /** Reads raw input values; the default reads them from the action's environment through @actions/core. */
@@ -460,8 +484,24 @@ export function getOptions(read: InputReader = coreReader, env: NodeJS.ProcessEn
     sarifIncludeWaived: parseBoolean(
       'sarif-include-waived',
       read('sarif-include-waived') || INPUTS['sarif-include-waived'].default
-    )
+    ),
+    securityHub: parseChoice('security-hub', read('security-hub') || INPUTS['security-hub'].default, [
+      'off',
+      'notes'
+    ] as const)
   };
+  const auditLogGroup = read('audit-log-group');
+  // CreateLogGroup: 1 to 512 characters of a-z, A-Z, 0-9, '_', '-', '/', '.' and '#'
+  // (https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateLogGroup.html).
+  if (auditLogGroup !== '' && !/^[.\-_/#A-Za-z0-9]{1,512}$/.test(auditLogGroup)) {
+    throw new InputError(
+      'audit-log-group',
+      `Input 'audit-log-group' must be a CloudWatch Logs log group name (1 to 512 of a-z, A-Z, 0-9, _ - / . #), got '${auditLogGroup}'.`
+    );
+  }
+  if (auditLogGroup !== '') options.auditLogGroup = auditLogGroup;
+  const reviewDays = read('review-days');
+  if (reviewDays !== '') options.reviewDays = parseInteger('review-days', reviewDays, 1, 3653);
   if (options.preDeploy !== 'off' && options.templates.length === 0) {
     throw new InputError(
       'pre-deploy',

@@ -11,6 +11,7 @@ export { markProposedWaivers } from './gate/waivers.js';
 export { knownFingerprints } from './baseline/compare.js';
 export { prepareReview, type Review } from './locate/phase.js';
 export { runRemediation } from './remediation/phase.js';
+export { reviewAuditTrail, type EffectivenessReview } from './remediation/review.js';
 export type { RemediationPhaseResult } from './remediation/result.js';
 export { mergePreDeploy, type PreDeployResult } from './predeploy/evaluate.js';
 export { runPreDeploy } from './predeploy/phase.js';

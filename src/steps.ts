@@ -14,9 +14,15 @@ import { InputError, PolicyError } from './errors.js';
 import { applyRemediationOutcomes, decideGate, type GateScope } from './gate/gate.js';
 import { applyWaivers } from './gate/waivers.js';
 import * as gateInputs from './gate/inputs.js';
-import type { Options } from './inputs.js';
+import { DEFAULT_AUDIT_RETENTION_DAYS, type Options } from './inputs.js';
 import type { Logger } from './logging.js';
-import type { PreDeployResult, RemediationPhaseResult, Review, WaiverRunResult } from './phases.js';
+import type {
+  EffectivenessReview,
+  PreDeployResult,
+  RemediationPhaseResult,
+  Review,
+  WaiverRunResult
+} from './phases.js';
 import type { ReviewOptions } from './locate/phase.js';
 import {
   hasPullRequestPayload,
@@ -275,7 +281,9 @@ async function remediate(
         timeoutSeconds: options.remediationTimeoutSeconds,
         errorPercent: options.errorPercent,
         alert: options.alert,
-        reportDir: options.reportDir
+        reportDir: options.reportDir,
+        ...auditTrailOf(options, desired),
+        securityHub: options.securityHub
       },
       {
         run: runInfoFromEnv(deps.env),
@@ -284,11 +292,29 @@ async function remediate(
         region: options.region,
         // A pull request whose payload could not be read may be a fork's: fail closed.
         isFork: ctx?.isFork ?? hasPullRequestPayload(eventName),
+        job: deps.env.GITHUB_JOB ?? '',
         ...(review.comparison ? { knownFingerprints: phases.knownFingerprints(review.comparison) } : {})
       },
       { clock: deps.clock, logger: deps.logger, ...(deps.signal ? { signal: deps.signal } : {}) }
     )
   );
+}
+
+/** The CloudWatch Logs audit trail: the audit-log-group input, else the manifest's audit.log-group. */
+function auditTrailOf(
+  options: Options,
+  desired: DeployResult['desired']
+): { auditTrail?: { logGroup: string; retentionDays: number; kmsKeyId?: string } } {
+  const logGroup = options.auditLogGroup ?? desired?.audit?.logGroup;
+  if (logGroup === undefined) return {};
+  const kmsKeyId = desired?.audit?.kmsKeyId;
+  return {
+    auditTrail: {
+      logGroup,
+      retentionDays: desired?.audit?.retentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS,
+      ...(kmsKeyId !== undefined ? { kmsKeyId } : {})
+    }
+  };
 }
 
 interface PreDeployed {
@@ -371,7 +397,9 @@ export async function reportsStep(
   const { options, deps, phases } = s;
   const applyError = deployed.applied?.error;
   const { plan, desired, applied } = deployed;
+  const effectiveness = await reviewStep(s, desired);
   const sections = phases.runSections({
+    effectiveness,
     result,
     comparison: review.comparison,
     preDeploy: pre,
@@ -397,6 +425,7 @@ export async function reportsStep(
     summaryFile: deps.env.GITHUB_STEP_SUMMARY,
     sections,
     ...(waivers?.base ? { waivers: { proposed: waivers.proposed, base: waivers.base } } : {}),
+    ...(effectiveness ? { effectiveness } : {}),
     changed: f => {
       const loc = review.locations.get(f.fingerprint);
       return loc !== undefined && review.changedFiles.has(loc.file);
@@ -417,6 +446,29 @@ export async function reportsStep(
     deps.logger
   );
   return { reportFile, ...published };
+}
+
+/**
+ * The remediation effectiveness review (review-days) over the audit log group: the records of the last N days. A
+ * failed read is reported in the section (and warned), not a reason to lose the other reports.
+ */
+async function reviewStep(
+  { options, aws, deps, phases }: Step,
+  desired: DeployResult['desired']
+): Promise<EffectivenessReview | undefined> {
+  if (options.reviewDays === undefined) return undefined;
+  const logGroup = options.auditLogGroup ?? desired?.audit?.logGroup;
+  if (logGroup === undefined) {
+    throw new InputError(
+      'review-days',
+      "Input 'review-days' reads the audit trail: set 'audit-log-group' (or audit.log-group in the manifest)."
+    );
+  }
+  const to = deps.clock.now();
+  const from = new Date(to.getTime() - options.reviewDays * 86_400_000);
+  return deps.logger.group('Remediation effectiveness', () =>
+    phases.reviewAuditTrail(() => aws.logs(), { logGroup, days: options.reviewDays!, from, to }, deps.logger)
+  );
 }
 
 /** The step's conclusion: cancelled, a remediation refused or failed, deploy stopped, or the gate's decision. */

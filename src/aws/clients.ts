@@ -2,7 +2,9 @@
  * The only place that constructs AWS SDK clients: region, credentials, retries and user agent are set here once.
  * The SDK reads AWS_ENDPOINT_URL (and AWS_ENDPOINT_URL_<SERVICE>) itself.
  */
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import type { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import type { SNSClient } from '@aws-sdk/client-sns';
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -79,7 +81,7 @@ interface SdkClient {
 }
 
 /** The services the factory builds clients for, as AWS spells them in IAM actions (`config:PutConfigRule`). */
-export type AwsService = 'config' | 'ssm' | 'sts' | 'sns';
+export type AwsService = 'config' | 'ssm' | 'sts' | 'sns' | 'logs' | 'securityhub';
 
 /**
  * The one place AWS errors are mapped: every call a client makes (commands, and each page a paginator asks for)
@@ -202,6 +204,20 @@ export class AwsClients {
 
   sns(): Promise<SNSClient> {
     return this.get('sns', async () => new (await import('@aws-sdk/client-sns')).SNSClient(this.common()));
+  }
+
+  logs(): Promise<CloudWatchLogsClient> {
+    return this.get(
+      'logs',
+      async () => new (await import('@aws-sdk/client-cloudwatch-logs')).CloudWatchLogsClient(this.common())
+    );
+  }
+
+  securityHub(): Promise<SecurityHubClient> {
+    return this.get(
+      'securityhub',
+      async () => new (await import('@aws-sdk/client-securityhub')).SecurityHubClient(this.common())
+    );
   }
 
   destroy(): void {

@@ -192,6 +192,7 @@ export async function buildDesiredState(
     waivers: manifest.waivers.map(({ position: _p, ...w }) => w)
   };
   if (manifest.alerts) state.alertTopic = manifest.alerts.snsTopic;
+  if (manifest.audit) state.audit = manifest.audit;
 
   const pf = preflight(state, manifest, runbooks, src);
   return { state, errors: [...errors.errors, ...pf.errors], warnings: [...warnings.errors, ...pf.warnings] };

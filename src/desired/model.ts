@@ -73,4 +73,6 @@ export interface DesiredState {
   remediations: DesiredRemediation[];
   waivers: Waiver[];
   alertTopic?: string;
+  /** The manifest's audit settings (audit.log-group, audit.retention-days, audit.kms-key-id). */
+  audit?: { logGroup?: string; retentionDays?: number; kmsKeyId?: string };
 }

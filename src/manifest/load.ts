@@ -79,6 +79,7 @@ export interface Manifest {
   runbooks: RunbookRef[];
   remediations: RemediationBinding[];
   alerts?: { snsTopic: string; position: SourcePosition };
+  audit?: { logGroup?: string; retentionDays?: number; kmsKeyId?: string };
   waivers: (Waiver & { position: SourcePosition })[];
 }
 
@@ -135,6 +136,7 @@ interface RawManifest {
     'error-percent'?: number;
   }[];
   alerts?: { 'sns-topic': string };
+  audit?: { 'log-group'?: string; 'retention-days'?: number; 'kms-key-id'?: string };
   waivers?: { rule: string; resource: string; reason: string; owner: string; expires: string }[];
 }
 
@@ -275,6 +277,14 @@ export function parseManifest(text: string, file: string, today: string, workspa
   errors.throwInOrderIfAny();
   const manifest: Manifest = { file, packs, rules, runbooks, remediations, waivers };
   if (m.alerts) manifest.alerts = { snsTopic: m.alerts['sns-topic'], position: at(['alerts', 'sns-topic']) };
+  if (m.audit) {
+    const a = m.audit;
+    manifest.audit = {
+      ...(a['log-group'] !== undefined ? { logGroup: a['log-group'] } : {}),
+      ...(a['retention-days'] !== undefined ? { retentionDays: a['retention-days'] } : {}),
+      ...(a['kms-key-id'] !== undefined ? { kmsKeyId: a['kms-key-id'] } : {})
+    };
+  }
   return manifest;
 }
 

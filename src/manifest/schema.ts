@@ -156,6 +156,35 @@ export const manifestSchema = {
         }
       }
     },
+    audit: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'The remediation audit trail in CloudWatch Logs (the audit-log-group input overrides log-group).',
+      properties: {
+        'log-group': {
+          type: 'string',
+          minLength: 1,
+          maxLength: 512,
+          pattern: '^[.\\-_/#A-Za-z0-9]+$',
+          description: 'CloudWatch Logs log group for the audit records, e.g. /compliance-gate/audit.'
+        },
+        'retention-days': {
+          type: 'integer',
+          // The values PutRetentionPolicy accepts (CloudWatch Logs API Reference, PutRetentionPolicy).
+          enum: [
+            1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653
+          ],
+          default: 2192,
+          description:
+            'Retention of a log group the action creates (default 2192 days: six years, 45 CFR 164.316(b)(2)(i)).'
+        },
+        'kms-key-id': {
+          type: 'string',
+          pattern: '^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/.+$',
+          description: 'ARN of the KMS key that encrypts a log group the action creates.'
+        }
+      }
+    },
     waivers: {
       type: 'array',
       description: 'Accepted findings: listed as waived, not counted by the gate, until they expire.',

@@ -7,10 +7,15 @@
  * Every record names who and what: time, repository, workflow, run URL, actor, event, role session name, account,
  * region and plan hash; target records add rule, HIPAA sections, resource, runbook with version and hash, parameters
  * (already masked, see mask.ts), execution id, status, compliance before and after, verification.
+ *
+ * With an audit log group (audit-cloudwatch.ts), each record also goes to CloudWatch Logs as it is made, as the same
+ * JSON. The first failure there is kept (remoteFailure) and recorded in the file (`audit-trail-failed`); nothing more
+ * is sent. The phase refuses to start executions while the trail has failed ("no audit, no action").
  */
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { RunInfo } from '../run-context.js';
+import type { CloudWatchAuditTrail } from './audit-cloudwatch.js';
 import { maskText } from './mask.js';
 import type { PlanTarget, Route } from './plan.js';
 
@@ -27,7 +32,9 @@ export type AuditEvent =
   | 'alert-published'
   | 'alert-failed'
   | 'run-failed'
-  | 'cancelled';
+  | 'cancelled'
+  | 'audit-trail-failed'
+  | 'security-hub-updated';
 
 /** Fields every record carries. */
 export interface AuditContext {
@@ -124,13 +131,21 @@ export function auditLine(record: AuditRecord): string {
 export class AuditLog {
   private ready: Promise<void> | undefined;
   private readonly written: AuditRecord[] = [];
+  private failure: string | undefined;
 
   constructor(
     readonly file: string,
     private readonly context: AuditContext,
     private readonly now: () => Date,
-    private planHash?: string
+    private planHash?: string,
+    /** The CloudWatch Logs trail every record also goes to, when configured. */
+    readonly remote?: CloudWatchAuditTrail
   ) {}
+
+  /** Why the CloudWatch Logs trail could not be written, once it failed. */
+  remoteFailure(): string | undefined {
+    return this.failure;
+  }
 
   setPlanHash(hash: string): void {
     this.planHash = hash;
@@ -150,7 +165,28 @@ export class AuditLog {
       context: this.context,
       ...(this.planHash !== undefined ? { planHash: this.planHash } : {})
     };
-    await appendFile(this.file, auditLine(record), 'utf8');
+    const line = auditLine(record);
+    await appendFile(this.file, line, 'utf8');
     this.written.push(record);
+    if (this.remote && this.failure === undefined) await this.send(record, line);
+  }
+
+  private async send(record: AuditRecord, line: string): Promise<void> {
+    try {
+      await this.remote!.write([{ timestamp: Date.parse(record.time), message: line.trimEnd() }]);
+    } catch (err) {
+      const where = `${this.remote!.settings.logGroup} (stream ${this.remote!.stream})`;
+      this.failure = `audit records could not be written to CloudWatch Logs ${where}: ${err instanceof Error ? err.message : String(err)}`;
+      const failed: AuditRecord = {
+        time: this.now().toISOString(),
+        event: 'audit-trail-failed',
+        context: this.context,
+        ...(this.planHash !== undefined ? { planHash: this.planHash } : {}),
+        status: 'error',
+        reason: this.failure
+      };
+      await appendFile(this.file, auditLine(failed), 'utf8');
+      this.written.push(failed);
+    }
   }
 }

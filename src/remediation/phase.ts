@@ -16,7 +16,9 @@
  * stopped, what is still running (AWS Config executions cannot be stopped), what had finished and what never started
  * (cancel.ts), and the result carries `cancelled`.
  */
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import type { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import type { SNSClient } from '@aws-sdk/client-sns';
 import { DescribeDocumentCommand, type SSMClient } from '@aws-sdk/client-ssm';
 import { join } from 'node:path';
@@ -32,6 +34,8 @@ import type { Clock } from '../util/clock.js';
 import { sanitizeForLog } from '../util/text.js';
 import { sendAlert, type AlertOutcome, type AlertPolicy } from './alert.js';
 import { AUDIT_FILE_NAME, AuditLog, auditContext, targetFields } from './audit.js';
+import { auditStreamName, CloudWatchAuditTrail, type AuditTrailSettings } from './audit-cloudwatch.js';
+import { noteFindings, notesOf, type SecurityHubResult } from './security-hub.js';
 import { describeCancellation, type Cancellation } from './cancel.js';
 import { executeTargets, type CancelledExecutions } from './execute/waves.js';
 import { approve, checkContext, checkLimit, checkRunbooksDeployed, refusedOutcomes } from './oversight.js';
@@ -66,6 +70,10 @@ export interface RemediationOptions {
   errorPercent: number;
   alert: AlertPolicy;
   reportDir: string;
+  /** The CloudWatch Logs audit trail; absent: the local file only. */
+  auditTrail?: AuditTrailSettings;
+  /** notes: outcomes and alerts as notes on AWS Config's Security Hub findings. */
+  securityHub?: 'off' | 'notes';
 }
 
 export interface RemediationRunContext {
@@ -74,6 +82,8 @@ export interface RemediationRunContext {
   accountId: string;
   region: string;
   isFork: boolean;
+  /** The job (GITHUB_JOB), for the audit log stream name. */
+  job?: string;
   /** fingerprints known before this run (from a baseline), to tell new non-compliance; absent: every finding counts as new */
   knownFingerprints?: Set<string>;
 }
@@ -89,6 +99,8 @@ export interface RemediationClients {
   config(): Promise<ConfigServiceClient>;
   ssm(): Promise<SSMClient>;
   sns(): Promise<SNSClient>;
+  logs(): Promise<CloudWatchLogsClient>;
+  securityHub(): Promise<SecurityHubClient>;
 }
 
 export interface RemediationDeps {
@@ -143,7 +155,11 @@ export async function runRemediation(
   const alerted = cancelled
     ? { alert: { sent: false, reason: 'the run was cancelled' } }
     : await alert(r, outcomes, progress.plan, progress.error);
-  return resultOf(r, { ...progress, outcomes }, alerted.alert, progress.error ?? alerted.error, cancelled);
+  const hub = cancelled ? undefined : await securityHubNotes(r, outcomes, alerted.alert);
+  const result = resultOf(r, { ...progress, outcomes }, alerted.alert, progress.error ?? alerted.error, cancelled);
+  result.report.trail = trailLines(r, hub);
+  if (hub) result.securityHub = hub;
+  return result;
 }
 
 function startRun(
@@ -157,10 +173,20 @@ function startRun(
   const url = runUrlOf(info);
   if (url !== undefined) info.runUrl = url;
   const { roleSessionName, accountId, region } = ctx;
+  const trail = options.auditTrail
+    ? new CloudWatchAuditTrail(
+        () => clients.logs(),
+        options.auditTrail,
+        auditStreamName(info.repository, info.runId, info.runAttempt, ctx.job ?? ''),
+        deps.logger
+      )
+    : undefined;
   const audit = new AuditLog(
     join(options.reportDir, AUDIT_FILE_NAME),
     auditContext(info, { roleSessionName, accountId, region, mode: options.mode }),
-    () => deps.clock.now()
+    () => deps.clock.now(),
+    undefined,
+    trail
   );
   return { clients, input, options, ctx, deps, info, audit, planFile: join(options.reportDir, PLAN_FILE_NAME) };
 }
@@ -175,6 +201,7 @@ async function planAndApply(r: Run): Promise<Progress> {
     const built = await makePlan(r, approvedFile);
     plan = built.plan;
     await recordPlan(r, plan);
+    requireAuditTrail(r, 'no remediation runs');
     if (options.mode === 'plan') {
       checkLimit(plan.targets, options.max);
       return { plan, outcomes: [] };
@@ -195,8 +222,15 @@ async function planAndApply(r: Run): Promise<Progress> {
     const toRun = approved.run.map(p => p.target);
     checkLimit(toRun, options.max);
     checkRunbooksDeployed(toRun);
+    requireAuditTrail(r, 'no remediation runs');
     const applied = await executeAndVerify(r, approved.run, plan.hash);
     const recent = await recentSkips(r, plan, approved.skipped);
+    const trailFailure = r.audit.remoteFailure();
+    const error: Stop | undefined =
+      applied.error ??
+      (trailFailure !== undefined
+        ? new PolicyError(`No audit, no action: ${trailFailure}; no further remediation started.`)
+        : undefined);
     return {
       plan,
       outcomes: [...applied.outcomes, ...approved.skipped, ...recent].sort((a, b) =>
@@ -204,12 +238,66 @@ async function planAndApply(r: Run): Promise<Progress> {
       ),
       ...(approval !== undefined ? { approval } : {}),
       ...(applied.executions ? { executions: applied.executions } : {}),
-      ...(applied.error ? { error: applied.error } : {})
+      ...(error ? { error } : {})
     };
   } catch (err) {
     if (!(err instanceof PolicyError) && !(err instanceof AwsCallError)) throw err;
     return { ...(plan ? { plan } : {}), outcomes: [], ...(approval !== undefined ? { approval } : {}), error: err };
   }
+}
+
+/** No audit, no action: refuses (PolicyError) once the CloudWatch Logs trail could not be written. */
+function requireAuditTrail(r: Run, consequence: string): void {
+  const failure = r.audit.remoteFailure();
+  if (failure !== undefined) throw new PolicyError(`No audit, no action: ${failure}; ${consequence}.`);
+}
+
+/** With security-hub: notes, the run's outcomes and alerted findings as notes on AWS Config's findings. */
+async function securityHubNotes(
+  r: Run,
+  outcomes: readonly TargetOutcome[],
+  alert: AlertOutcome
+): Promise<SecurityHubResult | undefined> {
+  if (r.options.securityHub !== 'notes') return undefined;
+  const alerted = alert.sent
+    ? r.input.result.rules.flatMap(rule => rule.findings.filter(f => f.waiver === undefined))
+    : [];
+  const hub = await noteFindings(
+    () => r.clients.securityHub(),
+    notesOf(outcomes, alerted, r.info.runUrl),
+    { accountId: r.ctx.accountId, region: r.ctx.region },
+    r.deps.logger
+  );
+  await r.audit.record({
+    event: 'security-hub-updated',
+    status: hub.error !== undefined ? 'error' : 'done',
+    ...(hub.error !== undefined ? { reason: hub.error } : {}),
+    details: { updated: hub.updated, notFound: hub.notFound }
+  });
+  return hub;
+}
+
+/** One sentence each about the CloudWatch Logs trail and the Security Hub notes (for the summary). */
+function trailLines(r: Run, hub: SecurityHubResult | undefined): string[] {
+  const lines: string[] = [];
+  const remote = r.audit.remote;
+  if (remote) {
+    const failure = r.audit.remoteFailure();
+    lines.push(
+      failure !== undefined
+        ? `Audit trail failed: ${failure}.`
+        : `Audit trail: ${remote.count()} record(s) in CloudWatch Logs ${remote.settings.logGroup}, stream ${remote.stream}${remote.note() !== undefined ? ` (${remote.note()})` : ''}.`
+    );
+  }
+  if (hub) {
+    const missing = hub.notFound.length > 0 ? `; no finding for ${hub.notFound.join('; ')}` : '';
+    lines.push(
+      hub.error !== undefined
+        ? `Security Hub notes failed after ${hub.updated} finding(s): ${hub.error}${missing}.`
+        : `Security Hub: ${hub.updated} finding(s) noted${missing}.`
+    );
+  }
+  return lines;
 }
 
 /** Selects the targets, reads what will run (Config remediation configurations, runbook versions), builds the plan. */
@@ -306,7 +394,8 @@ async function recordPlan(r: Run, plan: RemediationPlan): Promise<void> {
       count: plan.targets.length,
       max: options.max,
       filters: { rules: options.rules, resources: options.resources },
-      notes: plan.notes
+      notes: plan.notes,
+      detectedAt: detectionTimes(r, plan)
     }
   });
 }
@@ -328,6 +417,20 @@ async function recentSkips(r: Run, plan: RemediationPlan, already: readonly Targ
       reason: s.reason,
       complianceBefore: 'NON_COMPLIANT'
     });
+  }
+  return out;
+}
+
+/** When Config recorded each target's non-compliance (for the effectiveness review), by rule, type and resource. */
+function detectionTimes(r: Run, plan: RemediationPlan): Record<string, string> {
+  const out: Record<string, string> = {};
+  const wanted = new Set(plan.targets.map(t => t.fingerprint));
+  for (const rule of r.input.result.rules) {
+    for (const f of rule.findings) {
+      if (wanted.has(f.fingerprint) && f.recordedTime !== undefined) {
+        out[`${f.ruleName}\n${f.resourceType}\n${f.resourceId}`] = f.recordedTime;
+      }
+    }
   }
   return out;
 }

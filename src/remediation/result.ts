@@ -5,6 +5,7 @@
 import type { AwsCallError, PolicyError } from '../errors.js';
 import type { AlertOutcome } from './alert.js';
 import type { RemediationMode, RemediationPlan } from './plan.js';
+import type { SecurityHubResult } from './security-hub.js';
 import type { OutcomeStatus, TargetOutcome } from './verify.js';
 
 /** What the job summary shows of a remediation run. */
@@ -25,6 +26,8 @@ export interface RemediationReport {
   cancelled?: string;
   /** Whether an alert was sent, and why (one sentence). */
   alert?: string;
+  /** The CloudWatch Logs audit trail and the Security Hub notes, one sentence each. */
+  trail?: string[];
 }
 
 export interface RemediationCounts {
@@ -61,6 +64,8 @@ export interface RemediationPhaseResult {
   error?: PolicyError | AwsCallError;
   /** Set when the run was cancelled: the signal and what happened (for the summary and the failure message). */
   cancelled?: { reason: string; message: string };
+  /** security-hub: notes: findings noted, notes without a finding, the error if Security Hub failed. */
+  securityHub?: SecurityHubResult;
 }
 
 /** Counts of outcomes by status. */

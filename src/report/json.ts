@@ -3,6 +3,7 @@
  * order, so two runs on the same account differ only in their times. Its shape is described by
  * compliance-report.schema.json (same folder) and versioned by REPORT_SCHEMA_VERSION.
  */
+import type { EffectivenessReview } from '../remediation/review.js';
 import type {
   ComplianceResult,
   Finding,
@@ -112,6 +113,8 @@ export interface ComplianceReportJson {
   waiverBase?: ReportWaiverBase;
   /** Waivers "proposed: applies after merge", by rule then resource (present with waiverBase). */
   proposedWaivers?: ReportProposedWaiver[];
+  /** The remediation effectiveness review (review-days). */
+  effectiveness?: EffectivenessReview;
 }
 
 export interface JsonReportInput {
@@ -121,6 +124,7 @@ export interface JsonReportInput {
   generatedAt: string;
   /** Set on pull-request and merge-queue runs whose manifest has waivers. */
   waivers?: { proposed: readonly ProposedWaiver[]; base?: WaiverBase };
+  effectiveness?: EffectivenessReview;
 }
 
 /** Code-unit order: stable across locales and runtimes. */
@@ -239,6 +243,7 @@ export function buildJsonReport(input: JsonReportInput): ComplianceReportJson {
       .map(w => reportProposed(w, result))
       .sort((a, b) => cmp(a.rule, b.rule) || cmp(a.resource, b.resource) || cmp(a.expires, b.expires));
   }
+  if (input.effectiveness) report.effectiveness = input.effectiveness;
   return report;
 }
 

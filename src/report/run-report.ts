@@ -26,6 +26,8 @@ export interface RunReportInput {
   changed?: (f: Finding) => boolean;
   /** Pull-request and merge-queue runs with waivers: those proposed (applying after merge) and the base. */
   waivers?: JsonReportInput['waivers'];
+  /** The remediation effectiveness review (review-days), for the JSON report. */
+  effectiveness?: JsonReportInput['effectiveness'];
 }
 
 /** Returns the JSON report's path and the summary's Markdown. */
@@ -35,7 +37,8 @@ export async function writeReports(input: RunReportInput): Promise<{ reportFile:
     gate: input.gate,
     run: input.run,
     generatedAt: input.generatedAt,
-    ...(input.waivers ? { waivers: input.waivers } : {})
+    ...(input.waivers ? { waivers: input.waivers } : {}),
+    ...(input.effectiveness ? { effectiveness: input.effectiveness } : {})
   });
   const reportFile = await writeJsonReport(input.reportDir, json);
   const summary = buildSummary({

@@ -58,7 +58,8 @@ describe('getOptions', () => {
       githubToken: '',
       checks: 'auto',
       sarifFile: 'compliance-report/compliance.sarif',
-      sarifIncludeWaived: false
+      sarifIncludeWaived: false,
+      securityHub: 'off'
     });
     expect(Object.isFrozen(o)).toBe(true);
   });

@@ -7,7 +7,7 @@
  *
  * A fact file keeps every shape with its type, members, member/key/value, operation input/output/errors, the service's
  * operations/resources/version, and only the traits the simulator reads (required, default, enums, length, range,
- * pattern, sensitive, error and HTTP/query error codes, protocols, XML names/namespace, timestamp formats). Everything
+ * pattern, http bindings (restJson1 routes), sensitive, error and HTTP/query error codes, protocols, XML names/namespace, timestamp formats). Everything
  * else (documentation, examples, endpoint rule sets, paginators, ...) is dropped. The output is deterministic: shape ids
  * and trait names sorted, member and enum order kept (AWS lists violations and serializes output in member order).
  * packages/aws-sim/test/models.test.ts regenerates the facts in memory and fails when the committed files are stale.
@@ -22,7 +22,9 @@ export const MODEL_SOURCES = {
   ssm: 'ssm.json',
   sts: 'sts.json',
   sns: 'sns.json',
-  organizations: 'organizations.json'
+  organizations: 'organizations.json',
+  logs: 'cloudwatch-logs.json',
+  securityhub: 'securityhub.json'
 } as const;
 
 export type ModelService = keyof typeof MODEL_SOURCES;
@@ -32,10 +34,12 @@ export const KEPT_TRAITS: ReadonlySet<string> = new Set([
   'aws.protocols#awsJson1_1',
   'aws.protocols#awsQuery',
   'aws.protocols#awsQueryError',
+  'aws.protocols#restJson1',
   'smithy.api#default',
   'smithy.api#enum',
   'smithy.api#enumValue',
   'smithy.api#error',
+  'smithy.api#http',
   'smithy.api#httpError',
   'smithy.api#length',
   'smithy.api#pattern',

@@ -136,6 +136,9 @@ export async function executeTargets(
     if (stop === undefined && clock.now() >= deadline) {
       stop = `not started: remediation-timeout (${options.timeoutSeconds}s) reached`;
     }
+    // No audit, no action: once the audit trail cannot be written, nothing new starts.
+    const trailFailure = audit.remoteFailure();
+    if (stop === undefined && trailFailure !== undefined) stop = `not started: ${trailFailure}`;
     if (stop === undefined && thresholdReached(failures, started, options.errorPercent)) {
       stop = `error threshold reached (${failures} of ${started} executions failed; error-percent ${options.errorPercent})`;
       logger.warn(`Remediation: ${stop}; no further executions start.`);

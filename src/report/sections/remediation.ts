@@ -140,6 +140,7 @@ export function remediationSection(input: RemediationReport, opts: { lead?: bool
   if (input.cancelled !== undefined) lines.push('', `**Cancelled:** ${cell(input.cancelled, 1500)}`);
   if (mode === 'apply' && outcomes.length > 0) lines.push('', `Outcomes: ${outcomeTally(outcomes)}`);
   if (input.alert !== undefined) lines.push('', cell(input.alert, 300));
+  for (const t of input.trail ?? []) lines.push('', cell(t, 1500));
   if (plan.notes.length > 0) lines.push('', ...plan.notes.map(note => `- ${cell(note, 400)}`));
   const blocks: SummaryBlock[] = [{ kind: 'text', text: lines.join('\n'), required: true }];
   if (mode === 'apply' && outcomes.length > 0) {

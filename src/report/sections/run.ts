@@ -12,7 +12,9 @@ import type { ProposedWaiver, WaiverBase } from '../../gate/waivers.js';
 import type { PreDeployResult } from '../../predeploy/evaluate.js';
 import { PULL_REQUEST_EVENTS } from '../../run-context.js';
 import type { SummarySection } from '../markdown/layout.js';
+import type { EffectivenessReview } from '../../remediation/review.js';
 import { baselineSection } from './baseline.js';
+import { effectivenessSection } from './effectiveness.js';
 import { planSection, policySection } from './deploy-plan.js';
 import { preDeploySection } from './predeploy.js';
 import { remediationSection } from './remediation.js';
@@ -28,6 +30,8 @@ export interface RunSectionsInput {
   preDeploy?: PreDeployResult | undefined;
   waivers?: { proposed: readonly ProposedWaiver[]; base?: WaiverBase | undefined } | undefined;
   remediation?: RemediationReport | undefined;
+  /** The remediation effectiveness review (review-days). */
+  effectiveness?: EffectivenessReview | undefined;
   /** A deploy run that made a plan (deploy: plan, apply or destroy). */
   deploy?:
     | { plan: Plan; mode: DeployMode; desired: DesiredState; applied?: { done: number; error?: string } | undefined }
@@ -44,6 +48,7 @@ export function runSections(input: RunSectionsInput): SummarySection[] {
   if (proposed) sections.push(proposed);
   // The run's main act leads the summary: a remediation run, else a deploy plan in a pull request.
   if (input.remediation) sections.push(remediationSection(input.remediation, { lead: true }));
+  if (input.effectiveness) sections.push(effectivenessSection(input.effectiveness));
   const d = input.deploy;
   if (d) {
     const lead = !input.remediation && d.mode === 'plan' && PULL_REQUEST_EVENTS.has(input.eventName ?? '');

@@ -77,7 +77,7 @@ export function authenticate(
 ): Principal {
   const scope = parseAuthorization(headerValue(headers, 'authorization'));
   if (!scope) {
-    throw protocol === 'awsJson1_1'
+    throw protocol !== 'awsQuery'
       ? new AwsError('MissingAuthenticationTokenException', 'Missing Authentication Token', 400)
       : new AwsError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
   }

@@ -10,6 +10,7 @@ import { lowerCamel, mergedTraits, type ShapeRef, type SmithyModel, type Violati
 
 export const JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
 export const XML_CONTENT_TYPE = 'text/xml';
+export const REST_JSON_CONTENT_TYPE = 'application/json';
 
 /** A handler returned something its output shape does not allow: a bug in the simulator, answered as a 500. */
 export class OutputShapeError extends Error {
@@ -449,11 +450,11 @@ export interface WireResponse {
  * `<ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>`.
  */
 export function encodeError(protocol: Protocol, err: AwsError, requestId: string, xmlNamespace = ''): WireResponse {
-  if (protocol === 'awsJson1_1') {
+  if (protocol !== 'awsQuery') {
     return {
       status: err.status,
       headers: {
-        'content-type': JSON_CONTENT_TYPE,
+        'content-type': protocol === 'restJson1' ? REST_JSON_CONTENT_TYPE : JSON_CONTENT_TYPE,
         'x-amzn-RequestId': requestId,
         'x-amzn-ErrorType': err.code
       },
@@ -473,7 +474,15 @@ export function encodeError(protocol: Protocol, err: AwsError, requestId: string
 
 /** The protocol's validation error: ValidationException (awsJson) or ValidationError (awsQuery), HTTP 400. */
 export function validationError(protocol: Protocol, message: string): AwsError {
-  return new AwsError(protocol === 'awsJson1_1' ? 'ValidationException' : 'ValidationError', message, 400, 'Sender');
+  // Security Hub (restJson1) answers invalid input with InvalidInputException:
+  // https://docs.aws.amazon.com/securityhub/1.0/APIReference/CommonErrors.html
+  const code =
+    protocol === 'awsQuery'
+      ? 'ValidationError'
+      : protocol === 'restJson1'
+        ? 'InvalidInputException'
+        : 'ValidationException';
+  return new AwsError(code, message, 400, 'Sender');
 }
 
 /** Codes that differ between the protocols for the same condition. */
@@ -484,5 +493,5 @@ export function protocolCode(protocol: Protocol, kind: 'throttling' | 'unknownKe
     expiredToken: 'ExpiredTokenException'
   };
   const query = { throttling: 'Throttling', unknownKey: 'InvalidClientTokenId', expiredToken: 'ExpiredToken' };
-  return (protocol === 'awsJson1_1' ? json : query)[kind];
+  return (protocol === 'awsQuery' ? query : json)[kind];
 }

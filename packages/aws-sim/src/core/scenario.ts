@@ -228,7 +228,8 @@ function completeState(state: StateInput, where: string, fail: (msg: string) => 
     resources,
     config: state.config ?? {},
     ssm: state.ssm ?? {},
-    sns: { messages: state.sns?.messages ?? [] }
+    sns: { messages: state.sns?.messages ?? [] },
+    ...(state.securityHub ? { securityHub: state.securityHub } : {})
   };
 }
 

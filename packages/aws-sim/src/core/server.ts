@@ -31,6 +31,7 @@ import {
   JSON_CONTENT_TYPE,
   protocolCode,
   validationError,
+  REST_JSON_CONTENT_TYPE,
   XML_CONTENT_TYPE
 } from './protocols.js';
 import { freshState, type Scenario } from './scenario.js';
@@ -63,8 +64,12 @@ const UNSIGNED = new Set(['sts:AssumeRoleWithWebIdentity', 'sts:AssumeRoleWithSA
 const JSON_TARGETS: Record<string, ModelledService> = {
   StarlingDoveService: 'config',
   AmazonSSM: 'ssm',
-  AWSOrganizationsV20161128: 'organizations'
+  AWSOrganizationsV20161128: 'organizations',
+  Logs_20140328: 'logs'
 };
+
+/** restJson1 services, routed by method and path (the operations' `smithy.api#http` bindings). */
+const REST_JSON_SERVICES: readonly ModelledService[] = ['securityhub'];
 
 const QUERY_SERVICES: readonly ModelledService[] = ['sts', 'sns'];
 
@@ -340,6 +345,8 @@ export class SimServer {
     if (method === 'GET' && url.searchParams.has('Action')) {
       return this.aws(this.queryRoute(url.searchParams, req), body, req, res);
     }
+    const rest = this.restJsonRoute(method, url.pathname);
+    if (rest) return this.aws(rest, body, req, res);
     sendJson(res, 404, {
       message: `Not an AWS request the simulator understands: ${method} ${url.pathname} (no X-Amz-Target, no Action)`
     });
@@ -351,6 +358,14 @@ export class SimServer {
     const operation = dot < 0 ? target : target.slice(dot + 1);
     const service = JSON_TARGETS[prefix];
     return service ? { protocol: 'awsJson1_1', service, operation } : { protocol: 'awsJson1_1', operation: target };
+  }
+
+  private restJsonRoute(method: string, pathname: string): Route | undefined {
+    for (const service of REST_JSON_SERVICES) {
+      const op = getModel(service).operationByHttp(method, pathname);
+      if (op) return { protocol: 'restJson1', service, operation: op.name };
+    }
+    return undefined;
   }
 
   private queryRoute(params: URLSearchParams, req: IncomingMessage): Route {
@@ -432,7 +447,7 @@ export class SimServer {
 
       let input: Record<string, unknown>;
       let violations: Violation[];
-      if (protocol === 'awsJson1_1') {
+      if (protocol !== 'awsQuery') {
         input = decodeJsonInput(model, op.input, body);
         violations = [];
       } else {
@@ -459,6 +474,10 @@ export class SimServer {
       if (protocol === 'awsJson1_1') {
         const json = encodeJsonOutput(model, op.output, output);
         send(res, 200, { 'content-type': JSON_CONTENT_TYPE, 'x-amzn-RequestId': requestId }, json);
+      } else if (protocol === 'restJson1') {
+        // restJson1 bodies are JSON like awsJson's (timestamps as epoch seconds by default); the content type differs.
+        const json = encodeJsonOutput(model, op.output, output);
+        send(res, 200, { 'content-type': REST_JSON_CONTENT_TYPE, 'x-amzn-RequestId': requestId }, json);
       } else {
         const xml = encodeQueryOutput(model, op.name, op.output, output, requestId);
         send(res, 200, { 'content-type': XML_CONTENT_TYPE, 'x-amzn-RequestId': requestId }, xml);

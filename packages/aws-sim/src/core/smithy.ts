@@ -39,6 +39,8 @@ export interface OperationInfo {
   input: string;
   /** Output structure shape id (smithy.api#Unit when the operation returns none). */
   output: string;
+  /** restJson1 binding (method and URI) from the `smithy.api#http` trait. */
+  http?: { method: string; uri: string };
 }
 
 export const UNIT = 'smithy.api#Unit';
@@ -73,7 +75,9 @@ const MODEL_FILES: Record<ModelledService, string> = {
   ssm: 'ssm.json',
   sts: 'sts.json',
   sns: 'sns.json',
-  organizations: 'organizations.json'
+  organizations: 'organizations.json',
+  logs: 'logs.json',
+  securityhub: 'securityhub.json'
 };
 
 /**
@@ -107,6 +111,7 @@ export class SmithyModel {
     const traits = svc.traits ?? {};
     if ('aws.protocols#awsJson1_1' in traits) this.protocol = 'awsJson1_1';
     else if ('aws.protocols#awsQuery' in traits) this.protocol = 'awsQuery';
+    else if ('aws.protocols#restJson1' in traits) this.protocol = 'restJson1';
     else throw new Error(`Smithy model for ${service} uses a protocol the simulator does not speak`);
     const ns = traits['smithy.api#xmlNamespace'] as { uri?: string } | undefined;
     this.xmlNamespace = ns?.uri ?? '';
@@ -118,11 +123,13 @@ export class SmithyModel {
       const op = this.shapes[ref.target];
       if (!op || op.type !== 'operation') continue;
       const name = ref.target.slice(ref.target.indexOf('#') + 1);
+      const http = op.traits?.['smithy.api#http'] as { method?: string; uri?: string } | undefined;
       this.operations.set(name, {
         name,
         id: ref.target,
         input: op.input?.target ?? UNIT,
-        output: op.output?.target ?? UNIT
+        output: op.output?.target ?? UNIT,
+        ...(http?.method && http.uri ? { http: { method: http.method, uri: http.uri } } : {})
       });
     }
     for (const ref of container.resources ?? []) {
@@ -136,6 +143,17 @@ export class SmithyModel {
   /** The named operation, or undefined when the service has no such operation. */
   operation(name: string): OperationInfo | undefined {
     return this.operations.get(name);
+  }
+
+  /**
+   * restJson1: the operation bound to this method and path (the `smithy.api#http` trait; only literal URIs, the
+   * operations the simulator serves have no labels).
+   */
+  operationByHttp(method: string, pathname: string): OperationInfo | undefined {
+    for (const op of this.operations.values()) {
+      if (op.http && op.http.method === method && op.http.uri === pathname) return op;
+    }
+    return undefined;
   }
 
   operationNames(): string[] {

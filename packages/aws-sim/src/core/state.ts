@@ -148,4 +148,8 @@ export interface AccountState {
   /** SSM state, owned by services/ssm/. */
   ssm: Record<string, unknown>;
   sns: { messages: SnsMessage[] };
+  /** CloudWatch Logs, owned by services/logs/ (created on first use). */
+  logs?: import('../services/logs/state.js').LogsState;
+  /** Security Hub, owned by services/securityhub/ (absent: not enabled in the account). */
+  securityHub?: import('../services/securityhub/state.js').SecurityHubState;
 }

@@ -6,7 +6,7 @@ import type { AccountState, IssuedCredential } from './state.js';
 import type { World } from './world.js';
 
 /** The services the server speaks over HTTP, with Smithy model facts in models/. */
-export type ModelledService = 'config' | 'ssm' | 'sts' | 'sns' | 'organizations';
+export type ModelledService = 'config' | 'ssm' | 'sts' | 'sns' | 'organizations' | 'logs' | 'securityhub';
 /**
  * Every service with registered operations: the modelled ones, and EC2 and S3, whose operations only runbook steps
  * call (in process; their input shapes are declared beside their handlers, see DeclaredShape).
@@ -20,7 +20,7 @@ export type DeclaredShape =
   | 'integer'
   | { struct: Record<string, DeclaredShape>; required?: string[] }
   | { list: DeclaredShape };
-export type Protocol = 'awsJson1_1' | 'awsQuery';
+export type Protocol = 'awsJson1_1' | 'awsQuery' | 'restJson1';
 
 /** An error answered the way AWS answers it (awsJson: __type + x-amzn-ErrorType; awsQuery: XML ErrorResponse). */
 export class AwsError extends Error {

@@ -8,6 +8,8 @@ import { configHandlers } from './config/handlers/index.js';
 import { ec2Handlers, ec2Inputs } from './ec2/handlers.js';
 import { s3Handlers, s3Inputs } from './s3/handlers.js';
 import { organizationsHandlers } from './organizations/handlers.js';
+import { logsHandlers } from './logs/handlers.js';
+import { securityHubHandlers } from './securityhub/handlers.js';
 import { snsHandlers } from './sns/handlers.js';
 import { ssmHandlers } from './ssm/handlers.js';
 import { stsHandlers } from './sts/handlers.js';
@@ -38,6 +40,12 @@ export const handlers: Readonly<Record<ServiceName, ServiceHandlers>> = {
   },
   get s3() {
     return s3Handlers;
+  },
+  get logs() {
+    return logsHandlers;
+  },
+  get securityhub() {
+    return securityHubHandlers;
   }
 };
 

@@ -5,6 +5,7 @@
  */
 import type { AccountState } from '../../core/state.js';
 import type { SimRuntime } from '../../core/types.js';
+import { mirrorRuleEvaluation } from '../securityhub/config-integration.js';
 import { evaluatorFor } from './evaluators.js';
 import { indexItems } from './items.js';
 import { isRecorded } from './recorder.js';
@@ -54,6 +55,7 @@ export function scheduleRuleEvaluation(env: EvaluationEnv, ruleName: string, fro
     // Deleted (or deleted and re-created) meanwhile: this evaluation no longer has a rule to report for.
     if (current !== rec || current.rule.ConfigRuleId !== ruleId) return;
     applyEvaluation(rec, indexItems(itemsForRule(env.state, rec, env.now())), invokedAt, env.now());
+    mirrorRuleEvaluation(env.state, rec, env.now());
   });
 }
 

@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { AccountState } from '../../core/state.js';
+import { mirrorRuleEvaluation } from '../securityhub/config-integration.js';
 import { evaluateRule, evaluatorFor } from './evaluators.js';
 import { candidateItems, compareResourceKeys, indexItems, itemsFromState, type ItemIndex } from './items.js';
 import { defaultRecorder, type StoredRecorder } from './recorder.js';
@@ -284,6 +285,7 @@ export function prepareConfigState(state: AccountState, now: Date): ConfigState 
       const at = new Date(now.getTime() - ago * 1000);
       for (const rec of records) {
         applyEvaluation(rec, index, at, at);
+        mirrorRuleEvaluation(state, rec, at);
         delete rec.evaluatedAgoSeconds;
       }
     }
