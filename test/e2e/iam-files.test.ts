@@ -237,7 +237,7 @@ function proveFile(
       sim.reset();
       const o = await run(sim, policy);
       expect(o).toEqual({ denied: [] });
-    });
+    }, 60_000);
 
     const own = allActions(policy).filter(a => !skip.includes(a) && !INTERRUPT_ONLY.includes(a));
     it('is least: without any one of its actions the workflow fails naming that action', async () => {
@@ -339,7 +339,8 @@ describe('iam/remediate-policy.json when a run times out', () => {
       expect(text).not.toMatch(DENIED);
       const without_ = await timeout(without(REMEDIATE, a));
       expect(without_).toMatch(new RegExp(`could not stop it: .*is not authorized to perform: ${a}`));
-    }
+    },
+    60_000
   );
 });
 
