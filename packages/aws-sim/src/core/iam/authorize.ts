@@ -140,14 +140,17 @@ const bucket: ResourceOf = i => {
  * (https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html),
  * where they differ from `service:Operation` on `*`. Action names equal the operation names in Config, SSM, STS,
  * SNS and EC2; S3 names two differently (s3:PutEncryptionConfiguration, s3:GetEncryptionConfiguration).
- * Simplifications: Config operations other than those naming one rule are authorized on `*`; a rule that does not
- * exist yet (PutConfigRule creating it) is authorized on `arn:aws:config:REGION:ACCOUNT:config-rule/*`, since its id
- * is not known before it is created.
+ * Simplifications: Config operations other than those naming one rule (or a resource ARN, for tagging) are authorized
+ * on `*`; a rule that does not exist yet (PutConfigRule creating it) is authorized on
+ * `arn:aws:config:REGION:ACCOUNT:config-rule/*`, since its id is not known before it is created.
  */
 const TABLE: Record<string, { action?: string; resource?: ResourceOf }> = {
   'config:PutConfigRule': { resource: configRule },
   'config:DeleteConfigRule': { resource: configRule },
   'config:GetComplianceDetailsByConfigRule': { resource: configRule },
+  // Tagging names the resource by its ARN (ResourceArn), the rule's ARN for the rules the action tags.
+  'config:TagResource': { resource: field('ResourceArn') },
+  'config:ListTagsForResource': { resource: field('ResourceArn') },
   'ssm:CreateDocument': { resource: document },
   'ssm:UpdateDocument': { resource: document },
   'ssm:DescribeDocument': { resource: document },
@@ -257,7 +260,28 @@ export function authorize(ctx: RequestContext, input: Input): void {
   if (FREE.has(`${ctx.service}:${ctx.operation}`)) return;
   const { action, resource } = actionOf(ctx.service, ctx.operation, input, ctx.state);
   requireAllowed(ctx.state, principal, ctx.service, action, resource);
+  const tagging = TAG_ON_CREATE[`${ctx.service}:${ctx.operation}`];
+  if (tagging && Array.isArray(input['Tags']) && input['Tags'].length > 0) {
+    const at: Where = { region: ctx.state.region, account: ctx.state.accountId, state: ctx.state };
+    requireAllowed(ctx.state, principal, ctx.service, tagging.action, tagging.resource(input, at));
+  }
 }
+
+/**
+ * Tags given to a creating call are authorized as the service's tagging action too ("tag on create": "If tags are
+ * specified in the resource-creating action, AWS performs additional authorization on the [tagging] action", e.g.
+ * EC2 User Guide, "Grant permission to tag resources during creation"). SSM: `ssm:AddTagsToResource` on the new
+ * document or automation execution; Config: `config:TagResource` on the rule. The new execution's id is not known
+ * before it exists, so it is authorized on `automation-execution/*`.
+ */
+const TAG_ON_CREATE: Record<string, { action: string; resource: ResourceOf }> = {
+  'ssm:CreateDocument': { action: 'ssm:AddTagsToResource', resource: document },
+  'ssm:StartAutomationExecution': {
+    action: 'ssm:AddTagsToResource',
+    resource: (_i, at) => ssmArn(at, 'automation-execution', '*')
+  },
+  'config:PutConfigRule': { action: 'config:TagResource', resource: configRule }
+};
 
 /**
  * iam:PassRole for the role an automation will run as, checked for whoever starts it: "To pass a role (and its
