@@ -43,6 +43,8 @@ async function scenario(
   rules[LOGGING]!['evaluatedAgoSeconds'] = loggingAgo;
   rules[EBS]!['evaluatedAgoSeconds'] = ebsAgo;
   edit(rules);
+  // Config's scheduled runs would re-evaluate an overdue periodic rule at once; these tests need its result to age.
+  s.options = { ...(s.options ?? {}), periodicRuns: false };
   return s;
 }
 

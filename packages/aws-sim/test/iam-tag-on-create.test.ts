@@ -15,6 +15,7 @@ import {
 import { CreateDocumentCommand, SSMClient, StartAutomationExecutionCommand } from '@aws-sdk/client-ssm';
 import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { setActionRolePolicy, startSimulator, type PolicyDocument, type Simulator } from '../src/index.js';
+import { INSTANT_LIFECYCLES } from './support/instant.js';
 
 const ACCOUNT = '123456789012';
 const region = 'us-east-1';
@@ -45,7 +46,7 @@ describe('tag on create', () => {
   let ssm: SSMClient;
 
   beforeAll(async () => {
-    sim = await startSimulator({ scenario: 'seed' });
+    sim = await startSimulator({ scenario: 'seed', options: { ...INSTANT_LIFECYCLES } });
   });
   afterAll(async () => {
     await sim.close();

@@ -233,6 +233,9 @@ function recordNow(state: AccountState, now: () => Date, sim: SimRuntime, key: s
 const periodicScheduled = new WeakSet<RuleRecord>();
 
 function schedulePeriodicRuns(cfg: ConfigState, state: AccountState, now: () => Date, sim: SimRuntime): void {
+  // Scenario option `periodicRuns: false`: Config runs no scheduled evaluation (as when its periodic runs are missed,
+  // e.g. during a service event), so a periodic rule's last result ages; tests of freshness use it.
+  if (sim.options['periodicRuns'] === false) return;
   for (const [name, r] of Object.entries(cfg.rules)) {
     if (periodicScheduled.has(r)) continue;
     const evaluator = evaluatorFor(r.rule.Source);
