@@ -26,6 +26,8 @@ export interface RunReportInput {
   changed?: (f: Finding) => boolean;
   /** Pull-request and merge-queue runs with waivers: those proposed (applying after merge) and the base. */
   waivers?: JsonReportInput['waivers'];
+  /** Blocks other phases add to the JSON report (e.g. `conformancePacks`), each declared in its schema. */
+  extra?: Record<string, unknown>;
 }
 
 /** Returns the JSON report's path and the summary's Markdown. */
@@ -37,7 +39,7 @@ export async function writeReports(input: RunReportInput): Promise<{ reportFile:
     generatedAt: input.generatedAt,
     ...(input.waivers ? { waivers: input.waivers } : {})
   });
-  const reportFile = await writeJsonReport(input.reportDir, json);
+  const reportFile = await writeJsonReport(input.reportDir, { ...json, ...(input.extra ?? {}) });
   const summary = buildSummary({
     result: input.result,
     gate: input.gate,
