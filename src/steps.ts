@@ -157,17 +157,22 @@ export async function checkStep(
 ): Promise<{ result: ComplianceResult; scope: Pick<GateScope, 'nothingByDesign' | 'nothingChecked'> }> {
   // Deployed as packs: the packs' rules in this account (AWS Config names them RULE-conformance-pack-SUFFIX).
   const packRules = deployed.packs?.checkRules;
+  // No pack in the account yet (plan) or none deployed (a failed apply): nothing of the manifest can be checked, which
+  // is not a pass: judged like a plan whose rules are not deployed yet.
+  const noPackYet = packRules?.length === 0 && options.deploy !== 'destroy';
   const { rules, scope, note } = gateInputs.rulesToCheck({
     rules: options.rules,
     region: options.region,
     config: options.config,
-    deploy: options.deploy,
-    declared: packRules ? packRules.map(r => r.name) : deployed.desired?.rules.map(r => r.name),
-    deployed: packRules
-      ? new Set(packRules.map(r => r.name))
-      : deployed.actual
-        ? new Set(deployed.actual.rules.keys())
-        : undefined
+    deploy: noPackYet ? 'plan' : options.deploy,
+    declared: packRules && !noPackYet ? packRules.map(r => r.name) : deployed.desired?.rules.map(r => r.name),
+    deployed: noPackYet
+      ? new Set<string>()
+      : packRules
+        ? new Set(packRules.map(r => r.name))
+        : deployed.actual
+          ? new Set(deployed.actual.rules.keys())
+          : undefined
   });
   if (note !== undefined) deps.logger.info(note);
   const asked = gateInputs.rulesToAsk(rules);

@@ -11,6 +11,11 @@ import { join } from 'node:path';
 import { cleanup, REPO_ROOT as REPO, runInProcess, type ActionRunResult } from '../helpers/action-env.js';
 import { startSimulator, type Simulator } from 'aws-sim';
 import type { Clock } from '../../src/util/clock.js';
+import { Ajv } from 'ajv';
+
+const validateReport = new Ajv({ allErrors: true, strict: true }).compile(
+  JSON.parse(readFileSync(new URL('../../src/report/compliance-report.schema.json', import.meta.url), 'utf8')) as object
+);
 
 const fastClock: Clock = { now: () => new Date(), sleep: () => new Promise(r => setTimeout(r, 5)) };
 
@@ -55,8 +60,12 @@ async function action(
 
 const plan = (r: ActionRunResult): PlanJson =>
   JSON.parse(readFileSync(join(r.dir, r.outputs['plan-file']!), 'utf8')) as PlanJson;
-const report = (r: ActionRunResult): ReportJson =>
-  JSON.parse(readFileSync(join(r.dir, r.outputs['report-file']!), 'utf8')) as ReportJson;
+function report(r: ActionRunResult): ReportJson {
+  const json = JSON.parse(readFileSync(join(r.dir, r.outputs['report-file']!), 'utf8')) as ReportJson;
+  // The conformancePacks block is declared in the report's schema.
+  expect(validateReport(json) ? [] : validateReport.errors).toEqual([]);
+  return json;
+}
 const errors = (r: ActionRunResult): string[] =>
   r.stdout
     .split('\n')
@@ -97,7 +106,11 @@ describe('deploy-as: conformance-pack on seed', () => {
     sim.reset();
     const base = { 'conformance-pack': 'hipaa-security', 'deploy-as': 'conformance-pack', 'fail-on': 'never' };
     const planned = await action(sim, ROLE, base, ws);
-    expect(planned.exitCode).toBe(0);
+    // No pack in the account yet: nothing of the manifest is checked, which is not a pass.
+    expect(planned.exitCode).toBe(1);
+    expect(errors(planned).join('\n')).toContain(
+      'no rules were checked: none of the 130 rule(s) of the manifest is deployed'
+    );
     expect(plan(planned).items.map(i => `${i.action} ${i.object} ${i.name}`)).toEqual([
       'create conformance-pack hipaa-security'
     ]);
