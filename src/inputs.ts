@@ -69,6 +69,21 @@ export const INPUTS = {
     description: 'With deploy: apply, also delete managed rules, remediations and runbooks no longer in the manifest.',
     default: 'false'
   },
+  'deploy-as': {
+    description:
+      'How deploy puts the manifest into AWS Config: rules (each rule and remediation on its own), conformance-pack (one conformance pack per manifest pack, loose rules as a generated pack) or organization-conformance-pack (the same packs to every member account, from the management account).',
+    default: 'rules'
+  },
+  'template-s3-bucket': {
+    description:
+      'S3 bucket for conformance pack templates larger than the 51,200-byte TemplateBody limit (deploy-as: conformance-pack or organization-conformance-pack).',
+    default: ''
+  },
+  'excluded-accounts': {
+    description:
+      'With deploy-as: organization-conformance-pack: 12-digit member account ids (one per line or comma separated) that do not get the packs.',
+    default: ''
+  },
   rules: {
     description:
       'Config rule names to check (one per line or comma separated). Default: the rules the manifest declares, or every rule in the account without one.',
@@ -189,6 +204,7 @@ export const INPUTS = {
 export type InputName = keyof typeof INPUTS;
 
 export type DeployMode = 'plan' | 'apply' | 'destroy' | 'off';
+export type DeployAs = 'rules' | 'conformance-pack' | 'organization-conformance-pack';
 export type RemediateMode = 'off' | 'plan' | 'apply';
 export type AlertMode = 'never' | 'on-change' | 'always';
 export type PreDeployMode = 'off' | 'changed' | 'all';
@@ -206,6 +222,10 @@ export interface Options {
   conformancePack?: string;
   deploy: DeployMode;
   prune: boolean;
+  deployAs: DeployAs;
+  templateS3Bucket?: string;
+  /** deploy-as: organization-conformance-pack: accounts that do not get the packs. */
+  excludedAccounts: readonly string[];
   roleToAssume?: string;
   audience: string;
   roleSessionName: string;
@@ -259,6 +279,37 @@ const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const ACCOUNT_ID = /^\d{12}$/;
 const FAIL_ON: readonly FailOn[] = ['noncompliant', 'new-noncompliant', 'stale', 'insufficient-data', 'drift', 'never'];
 const DEPLOY_MODES: readonly DeployMode[] = ['plan', 'apply', 'destroy', 'off'];
+
+/** deploy-as and its inputs: template-s3-bucket, excluded-accounts (organization packs only). */
+function deployAsInputs(read: InputReader): Pick<Options, 'deployAs' | 'templateS3Bucket' | 'excludedAccounts'> {
+  const deployAs = parseChoice('deploy-as', read('deploy-as') || INPUTS['deploy-as'].default, [
+    'rules',
+    'conformance-pack',
+    'organization-conformance-pack'
+  ] as const);
+  const excludedAccounts = [...new Set(parseList(read('excluded-accounts')))];
+  for (const id of excludedAccounts) {
+    if (!ACCOUNT_ID.test(id)) {
+      throw new InputError(
+        'excluded-accounts',
+        `Input 'excluded-accounts' must list 12-digit account ids, got '${id}'.`
+      );
+    }
+  }
+  if (excludedAccounts.length > 0 && deployAs !== 'organization-conformance-pack') {
+    throw new InputError(
+      'excluded-accounts',
+      `Input 'excluded-accounts' works with deploy-as: organization-conformance-pack, not with deploy-as: ${deployAs}.`
+    );
+  }
+  const bucket = read('template-s3-bucket');
+  // S3 bucket naming rules: 3-63 characters, lower-case letters, digits, dots and hyphens, starting and ending with a
+  // letter or digit (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html).
+  if (bucket !== '' && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    throw new InputError('template-s3-bucket', `Input 'template-s3-bucket' is not an S3 bucket name: '${bucket}'.`);
+  }
+  return { deployAs, excludedAccounts, ...(bucket !== '' ? { templateS3Bucket: bucket } : {}) };
+}
 
 /** Splits a list input on newlines and commas, trimming and dropping empties. */
 export function parseList(value: string): string[] {
@@ -411,6 +462,7 @@ export function getOptions(read: InputReader = coreReader, env: NodeJS.ProcessEn
     );
   }
   const conformancePack = read('conformance-pack');
+  const packInputs = deployAsInputs(read);
   const approvedPlanHash = read('approved-plan-hash');
   if (approvedPlanHash !== '' && !/^[0-9a-f]{64}$/.test(approvedPlanHash)) {
     throw new InputError(
@@ -426,6 +478,7 @@ export function getOptions(read: InputReader = coreReader, env: NodeJS.ProcessEn
     configExplicit: config !== INPUTS.config.default,
     deploy,
     prune,
+    ...packInputs,
     audience,
     roleSessionName: sessionInput || defaultSessionName(env),
     roleDurationSeconds: parseInteger(

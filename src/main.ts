@@ -71,7 +71,7 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
         cwd: process.cwd()
       })
     );
-    finish(gated, deployed, remediated.remediation, deps.logger);
+    finish(gated, deployed, remediated.remediation, deps.logger, s.options.failOn);
   } catch (err) {
     fail(err, deps.logger);
   } finally {

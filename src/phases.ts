@@ -16,6 +16,7 @@ export type { RemediationPhaseResult } from './remediation/result.js';
 export { mergePreDeploy, type PreDeployResult } from './predeploy/evaluate.js';
 export { runPreDeploy } from './predeploy/phase.js';
 export { runSections } from './report/sections/run.js';
+export { conformancePacksJson } from './report/sections/conformance-packs.js';
 export { writeReports } from './report/run-report.js';
 export { publishFindings } from './report/publish.js';
 export { outputsOf } from './report/outputs.js';

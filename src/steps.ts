@@ -137,6 +137,9 @@ export async function deployStep({ options, aws, deps, accountId, today, phases 
         ...(options.conformancePack ? { conformancePack: options.conformancePack } : {}),
         deploy: options.deploy,
         prune: options.prune,
+        deployAs: options.deployAs,
+        excludedAccounts: options.excludedAccounts,
+        ...(options.templateS3Bucket ? { templateS3Bucket: options.templateS3Bucket } : {}),
         region: options.region,
         accountId,
         reportDir: options.reportDir,
@@ -158,13 +161,24 @@ export async function checkStep(
   { options, aws, deps, accountId, phases }: Step,
   deployed: DeployResult
 ): Promise<{ result: ComplianceResult; scope: Pick<GateScope, 'nothingByDesign' | 'nothingChecked'> }> {
+  // Deployed as packs: the packs' rules in this account (AWS Config names them RULE-conformance-pack-SUFFIX).
+  const packRules = deployed.packs?.checkRules;
+  // No pack in the account yet (plan) or none deployed (a failed apply): nothing of the manifest can be checked, which
+  // is not a pass: judged like a plan whose rules are not deployed yet.
+  const noPackYet = packRules?.length === 0 && options.deploy !== 'destroy';
   const { rules, scope, note } = gateInputs.rulesToCheck({
     rules: options.rules,
     region: options.region,
     config: options.config,
-    deploy: options.deploy,
-    declared: deployed.desired?.rules.map(r => r.name),
-    deployed: deployed.actual ? new Set(deployed.actual.rules.keys()) : undefined
+    deploy: noPackYet ? 'plan' : options.deploy,
+    declared: packRules && !noPackYet ? packRules.map(r => r.name) : deployed.desired?.rules.map(r => r.name),
+    deployed: noPackYet
+      ? new Set<string>()
+      : packRules
+        ? new Set(packRules.map(r => r.name))
+        : deployed.actual
+          ? new Set(deployed.actual.rules.keys())
+          : undefined
   });
   if (note !== undefined) deps.logger.info(note);
   const asked = gateInputs.rulesToAsk(rules);
@@ -181,7 +195,10 @@ export async function checkStep(
           },
           { accountId, region: options.region }
         );
-  return { result: gateInputs.withHipaaSections(result, deployed.desired?.rules, phases.hipaaSectionsFor), scope };
+  return {
+    result: gateInputs.withHipaaSections(result, packRules ?? deployed.desired?.rules, phases.hipaaSectionsFor),
+    scope
+  };
 }
 
 /** Waivers: on pull-request and merge-queue runs only those the base branch holds apply; the rest are proposed. */
@@ -405,6 +422,7 @@ export async function reportsStep(
     preDeploy: pre,
     waivers,
     remediation: remediation?.report,
+    packs: deployed.packs,
     eventName: deps.env.GITHUB_EVENT_NAME,
     deploy:
       plan && desired && options.deploy !== 'off'
@@ -424,6 +442,7 @@ export async function reportsStep(
     generatedAt: deps.clock.now().toISOString(),
     summaryFile: deps.env.GITHUB_STEP_SUMMARY,
     sections,
+    ...(deployed.packs ? { extra: { conformancePacks: phases.conformancePacksJson(deployed.packs) } } : {}),
     ...(waivers?.base ? { waivers: { proposed: waivers.proposed, base: waivers.base } } : {}),
     ...(effectiveness ? { effectiveness } : {}),
     changed: f => {
@@ -476,7 +495,8 @@ export function finish(
   { gate, cancelled }: Gated,
   deployed: DeployResult,
   remediation: RemediationPhaseResult | undefined,
-  logger: Logger
+  logger: Logger,
+  failOn: readonly string[] = []
 ): void {
   if (cancelled !== undefined) {
     core.setFailed(`Run ${cancelled}`);
@@ -489,6 +509,17 @@ export function finish(
     );
   }
   if (deployed.applied?.error) throw deployed.applied.error;
+  // An organization pack that failed in a member is a deployment failure; fail-on: never reports it only.
+  const failedMembers = deployed.packs?.failedMembers ?? [];
+  if (failedMembers.length > 0) {
+    const list = failedMembers.map(m => `${m.accountId} (${m.pack}: ${m.errorCode ?? m.status})`).join(', ');
+    if (failOn.includes('never'))
+      logger.warn(`Organization conformance pack failed in ${failedMembers.length} member(s): ${list}.`);
+    else
+      core.setFailed(
+        `Organization conformance pack failed in ${failedMembers.length} member account(s): ${list}; see the job summary.`
+      );
+  }
   if (gate.result === 'fail') core.setFailed(`Compliance gate failed: ${gate.reason}`);
   else logger.info(`Compliance gate passed: ${gate.reason}`);
 }

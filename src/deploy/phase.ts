@@ -5,7 +5,7 @@
 import type { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import type { SourceError } from '../errors.js';
-import type { DeployMode } from '../inputs.js';
+import type { DeployAs, DeployMode } from '../inputs.js';
 import { applyPlan, type ApplyResult } from './apply.js';
 import { loadDesiredState, resolveManifest } from '../desired/load.js';
 import type { DesiredState } from '../desired/model.js';
@@ -13,6 +13,7 @@ import { buildPlan, type ActualState, type Plan } from './plan.js';
 import { writePlanFile } from './plan-file.js';
 import { readActual } from './read-actual.js';
 import type { WaitDeps } from './wait.js';
+import { runPackDeploy, type PackRunResult } from './packs/phase.js';
 
 export interface DeployOptions {
   config: string;
@@ -20,6 +21,10 @@ export interface DeployOptions {
   conformancePack?: string;
   deploy: DeployMode;
   prune: boolean;
+  /** Default rules: each rule on its own. */
+  deployAs?: DeployAs;
+  templateS3Bucket?: string;
+  excludedAccounts?: readonly string[];
   region: string;
   accountId: string;
   reportDir: string;
@@ -39,6 +44,8 @@ export interface DeployResult {
   plan?: Plan;
   planFile?: string;
   applied?: ApplyResult;
+  /** deploy-as: conformance-pack / organization-conformance-pack: each pack's status and compliance. */
+  packs?: PackRunResult;
 }
 
 export async function runDeploy(
@@ -60,6 +67,22 @@ export async function runDeploy(
     `${manifest.file}: ${desired.rules.length} rules, ${desired.documents.length} runbooks, ${desired.remediations.length} remediations.`
   );
   if (options.deploy === 'off') return { desired, warnings: built.warnings };
+  if (options.deployAs && options.deployAs !== 'rules') {
+    const packed = await runPackDeploy(
+      await clients.config(),
+      desired,
+      {
+        mode: options.deployAs,
+        deploy: options.deploy,
+        prune: options.prune,
+        excludedAccounts: options.excludedAccounts ?? [],
+        ...(options.templateS3Bucket ? { templateS3Bucket: options.templateS3Bucket } : {})
+      },
+      deps
+    );
+    const planFile = await writePlanFile(options.reportDir, packed.plan, options.deploy, desired);
+    return { desired, warnings: built.warnings, planFile, ...packed };
+  }
 
   const aws = { config: await clients.config(), ssm: await clients.ssm() };
   const actual = await readActual(aws, desired, {

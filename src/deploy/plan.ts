@@ -40,7 +40,7 @@ export interface ActualState {
 }
 
 export type PlanAction = 'create' | 'update' | 'delete' | 'unchanged';
-export type PlanObject = 'runbook' | 'rule' | 'remediation';
+export type PlanObject = 'runbook' | 'rule' | 'remediation' | 'conformance-pack' | 'organization-conformance-pack';
 
 export interface FieldChange {
   field: string;

@@ -28,6 +28,8 @@ export interface RunReportInput {
   waivers?: JsonReportInput['waivers'];
   /** The remediation effectiveness review (review-days), for the JSON report. */
   effectiveness?: JsonReportInput['effectiveness'];
+  /** Blocks other phases add to the JSON report (e.g. `conformancePacks`), each declared in its schema. */
+  extra?: Record<string, unknown>;
 }
 
 /** Returns the JSON report's path and the summary's Markdown. */
@@ -40,7 +42,7 @@ export async function writeReports(input: RunReportInput): Promise<{ reportFile:
     ...(input.waivers ? { waivers: input.waivers } : {}),
     ...(input.effectiveness ? { effectiveness: input.effectiveness } : {})
   });
-  const reportFile = await writeJsonReport(input.reportDir, json);
+  const reportFile = await writeJsonReport(input.reportDir, { ...json, ...(input.extra ?? {}) });
   const summary = buildSummary({
     result: input.result,
     gate: input.gate,

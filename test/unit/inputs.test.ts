@@ -26,6 +26,48 @@ function errorOf(fn: () => unknown): InputError {
   throw new Error('expected an InputError');
 }
 
+describe('deploy-as inputs', () => {
+  const base = { 'aws-region': 'us-east-1' } as const;
+  it('accepts the three modes and the organization inputs', () => {
+    const o = getOptions(
+      reader({
+        ...base,
+        'deploy-as': 'organization-conformance-pack',
+        'excluded-accounts': '666666666666, 777777777777\n666666666666',
+        'template-s3-bucket': 'my-templates.bucket-1'
+      }),
+      {}
+    );
+    expect(o.deployAs).toBe('organization-conformance-pack');
+    expect(o.excludedAccounts).toEqual(['666666666666', '777777777777']);
+    expect(o.templateS3Bucket).toBe('my-templates.bucket-1');
+    expect(getOptions(reader({ ...base, 'deploy-as': 'conformance-pack' }), {}).deployAs).toBe('conformance-pack');
+  });
+  it('refuses an unknown mode, a bad account id, exclusions without organization packs and a bad bucket', () => {
+    expect(errorOf(() => getOptions(reader({ ...base, 'deploy-as': 'stack' }), {})).message).toBe(
+      "Input 'deploy-as' must be one of rules, conformance-pack, organization-conformance-pack, got 'stack'."
+    );
+    expect(
+      errorOf(() =>
+        getOptions(
+          reader({ ...base, 'deploy-as': 'organization-conformance-pack', 'excluded-accounts': '66666666666' }),
+          {}
+        )
+      ).message
+    ).toBe("Input 'excluded-accounts' must list 12-digit account ids, got '66666666666'.");
+    expect(
+      errorOf(() =>
+        getOptions(reader({ ...base, 'deploy-as': 'conformance-pack', 'excluded-accounts': '666666666666' }), {})
+      ).message
+    ).toBe(
+      "Input 'excluded-accounts' works with deploy-as: organization-conformance-pack, not with deploy-as: conformance-pack."
+    );
+    expect(errorOf(() => getOptions(reader({ ...base, 'template-s3-bucket': 'My_Bucket' }), {})).message).toBe(
+      "Input 'template-s3-bucket' is not an S3 bucket name: 'My_Bucket'."
+    );
+  });
+});
+
 describe('getOptions', () => {
   it('applies the documented defaults', () => {
     const o = getOptions(reader({ 'aws-region': 'us-east-1' }), { GITHUB_RUN_ID: '77', GITHUB_RUN_ATTEMPT: '2' });
@@ -35,6 +77,8 @@ describe('getOptions', () => {
       configExplicit: false,
       deploy: 'plan',
       prune: false,
+      deployAs: 'rules',
+      excludedAccounts: [],
       audience: 'sts.amazonaws.com',
       roleSessionName: 'gh-77-2',
       roleDurationSeconds: 3600,

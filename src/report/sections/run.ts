@@ -13,7 +13,9 @@ import type { PreDeployResult } from '../../predeploy/evaluate.js';
 import { PULL_REQUEST_EVENTS } from '../../run-context.js';
 import type { SummarySection } from '../markdown/layout.js';
 import type { EffectivenessReview } from '../../remediation/review.js';
+import type { PackRunResult } from '../../deploy/packs/phase.js';
 import { baselineSection } from './baseline.js';
+import { conformancePacksSection } from './conformance-packs.js';
 import { effectivenessSection } from './effectiveness.js';
 import { planSection, policySection } from './deploy-plan.js';
 import { preDeploySection } from './predeploy.js';
@@ -36,6 +38,8 @@ export interface RunSectionsInput {
   deploy?:
     | { plan: Plan; mode: DeployMode; desired: DesiredState; applied?: { done: number; error?: string } | undefined }
     | undefined;
+  /** deploy-as: conformance-pack / organization-conformance-pack. */
+  packs?: PackRunResult | undefined;
   /** The workflow event (GITHUB_EVENT_NAME): a deploy plan leads the summary on pull-request events. */
   eventName?: string | undefined;
 }
@@ -55,5 +59,6 @@ export function runSections(input: RunSectionsInput): SummarySection[] {
     sections.push(planSection(d.plan, d.mode, d.desired, d.applied, { lead }));
     if (d.desired.documents.length > 0) sections.push(policySection(d.desired, { lead }));
   }
+  if (input.packs) sections.push(conformancePacksSection(input.packs));
   return sections;
 }

@@ -53,6 +53,8 @@ interface StoredPack {
   suffix: string;
   /** Deployed rule names (with the suffix). */
   ruleNames: string[];
+  /** TagResource on the pack's ARN (handlers/tags.ts); the model's PutConformancePack takes no Tags. */
+  tags: Record<string, string>;
 }
 
 type MemberStatus =
@@ -73,12 +75,23 @@ interface StoredOrgPack {
   /** ISO 8601. */
   LastUpdateTime: string;
   memberPackName: string;
+  /** TagResource on the pack's ARN (handlers/tags.ts); the model's PutOrganizationConformancePack takes no Tags. */
+  tags: Record<string, string>;
   members: Record<string, { status: MemberStatus; errorCode?: string; errorMessage?: string; lastUpdateTime: string }>;
 }
 
 interface PackConfig {
   conformancePacks?: Record<string, StoredPack>;
   organizationConformancePacks?: Record<string, StoredOrgPack>;
+}
+
+/** The tags of the conformance pack or organization conformance pack with this ARN in ctx's account and region. */
+export function packTagsByArn(cfg: ConfigState, arn: string): { tags: Record<string, string> } | undefined {
+  const c = cfg as unknown as PackConfig;
+  return (
+    Object.values(c.conformancePacks ?? {}).find(p => p.ConformancePackArn === arn) ??
+    Object.values(c.organizationConformancePacks ?? {}).find(p => p.OrganizationConformancePackArn === arn)
+  );
 }
 
 function hash(text: string): string {
@@ -277,7 +290,8 @@ function createOrUpdatePack(
         .toString(36)
         .slice(0, 9)
         .padStart(9, '0'),
-    ruleNames: existing?.ruleNames ?? []
+    ruleNames: existing?.ruleNames ?? [],
+    tags: { ...(existing?.tags ?? {}) }
   };
   if (details.DeliveryS3Bucket !== undefined) pack.DeliveryS3Bucket = details.DeliveryS3Bucket;
   if (details.DeliveryS3KeyPrefix !== undefined) pack.DeliveryS3KeyPrefix = details.DeliveryS3KeyPrefix;
@@ -603,6 +617,7 @@ export function putOrganizationConformancePack(
     ExcludedAccounts: excluded,
     LastUpdateTime: now,
     memberPackName: existing?.memberPackName ?? `OrgConformsPack-${name}-${h.slice(8, 16)}`,
+    tags: { ...(existing?.tags ?? {}) },
     members: {}
   };
   if (input.DeliveryS3Bucket !== undefined) pack.DeliveryS3Bucket = input.DeliveryS3Bucket;

@@ -1,16 +1,19 @@
 /**
- * Tags of AWS Config rules: TagResource, UntagResource, ListTagsForResource.
+ * Tags of AWS Config rules, conformance packs and organization conformance packs: TagResource, UntagResource,
+ * ListTagsForResource (TagResource.ResourceArn: "ConfigRule, OrganizationConfigRule, ConformancePack and
+ * OrganizationConformancePack, ..." are supported: https://docs.aws.amazon.com/config/latest/APIReference/API_TagResource.html).
  */
 import type * as Cfg from '@aws-sdk/client-config-service';
 import { AwsError, type RequestContext } from '../../../core/types.js';
 import { effectiveLimit, encodeToken, pageAfter } from '../paging.js';
 import { type ConfigState, type RuleRecord } from '../state.js';
 import { cfgOf, names, byName, stringAfter } from './common.js';
+import { packTagsByArn } from '../conformance-packs.js';
 
 const MAX_TAGS = 50;
 
-function ruleByArn(cfg: ConfigState, arn: string): RuleRecord {
-  const rec = Object.values(cfg.rules).find(r => r.rule.ConfigRuleArn === arn);
+function ruleByArn(cfg: ConfigState, arn: string): Pick<RuleRecord, 'tags'> {
+  const rec = Object.values(cfg.rules).find(r => r.rule.ConfigRuleArn === arn) ?? packTagsByArn(cfg, arn);
   if (!rec) throw new AwsError('ResourceNotFoundException', `No taggable Config resource has the ARN '${arn}'.`);
   return rec;
 }
