@@ -206,6 +206,9 @@ describe('remediation phase against the simulated account', () => {
         new CreateDocumentCommand({ Name: name, Content: content, DocumentType: 'Automation', DocumentFormat: 'YAML' })
       );
     }
+    // A new document is Creating until documentActivationSeconds pass (seed: 1), as on AWS.
+    await clock.sleep(1000);
+    clock.slept.length = 0;
     const deployed = new Set<string>();
     if (viaConfig) {
       const out = await (
