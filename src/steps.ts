@@ -16,8 +16,10 @@ import { applyWaivers } from './gate/waivers.js';
 import * as gateInputs from './gate/inputs.js';
 import type { Options } from './inputs.js';
 import type { Logger } from './logging.js';
-import type { PreDeployResult, RemediationPhaseResult, Review, WaiverRunResult } from './phases.js';
-import type { ReviewOptions } from './locate/phase.js';
+import type { WaiverRunResult } from './github/base-manifest.js';
+import type { Review, ReviewOptions } from './locate/phase.js';
+import type { PreDeployResult } from './predeploy/evaluate.js';
+import type { RemediationPhaseResult } from './remediation/result.js';
 import {
   hasPullRequestPayload,
   runInfoFromEnv,
@@ -42,8 +44,14 @@ export interface Step {
   accountId: string;
   /** YYYY-MM-DD when the run started (waiver expiry). */
   today: string;
-  phases: typeof import('./phases.js');
 }
+
+/*
+ * Each step loads its own phase (dynamic import) when it runs, never before the first AWS request and never when
+ * the run does not use it: a plain check loads no deploy, remediation, SSM or SNS code (test/e2e/lazy-load.test.ts).
+ * One import at a time: jest's ESM runtime fails concurrent imports that share a module ("request for ... is not in
+ * cache"), and the modules are local files, so nothing is gained by overlapping them.
+ */
 
 /** The proxy agents every AWS call and the token request share (proxy.ts); undefined without a proxy. */
 export function proxyAgentsFor(options: Options, logger: Logger): ProxyAgents | undefined {
@@ -116,14 +124,15 @@ export const todayOf = (clock: Clock): string => clock.now().toISOString().slice
 const workspaceOf = (env: NodeJS.ProcessEnv): string => env.GITHUB_WORKSPACE ?? process.cwd();
 
 /** Deploy (manifest -> plan -> apply); its preflight warnings become workflow annotations at their lines. */
-export async function deployStep({ options, aws, deps, accountId, today, phases }: Step): Promise<DeployResult> {
+export async function deployStep({ options, aws, deps, accountId, today }: Step): Promise<DeployResult> {
   // Cancelled before anything could change: deploy nothing (a cancel during deploy lets it finish or be killed).
   const cancelledEarly = cancelReasonOf(deps.signal);
   if (cancelledEarly !== undefined)
     throw new PolicyError(`Run cancelled (${cancelledEarly}) before deploy: nothing was changed.`);
   const workflowFile = workflowFileFromEnv(deps.env);
+  const { runDeploy } = await import('./deploy/phase.js');
   const deployed = await deps.logger.group('Deploy', () =>
-    phases.runDeploy(
+    runDeploy(
       aws,
       {
         config: options.config,
@@ -149,7 +158,7 @@ export async function deployStep({ options, aws, deps, accountId, today, phases 
 
 /** The compliance check of the rules the run covers (none: an empty result), with each rule's HIPAA sections. */
 export async function checkStep(
-  { options, aws, deps, accountId, phases }: Step,
+  { options, aws, deps, accountId }: Step,
   deployed: DeployResult
 ): Promise<{ result: ComplianceResult; scope: Pick<GateScope, 'nothingByDesign' | 'nothingChecked'> }> {
   const { rules, scope, note } = gateInputs.rulesToCheck({
@@ -162,10 +171,12 @@ export async function checkStep(
   });
   if (note !== undefined) deps.logger.info(note);
   const asked = gateInputs.rulesToAsk(rules);
+  const { checkCompliance } = await import('./compliance/check.js');
+  const { hipaaSectionsFor } = await import('./conformance/builtin.js');
   const result =
     asked === undefined
       ? { checkedAt: deps.clock.now().toISOString(), accountId, region: options.region, rules: [] }
-      : await phases.checkCompliance(
+      : await checkCompliance(
           { config: await aws.config(), clock: deps.clock, logger: deps.logger },
           {
             rules: asked,
@@ -175,31 +186,34 @@ export async function checkStep(
           },
           { accountId, region: options.region }
         );
-  return { result: gateInputs.withHipaaSections(result, deployed.desired?.rules, phases.hipaaSectionsFor), scope };
+  return { result: gateInputs.withHipaaSections(result, deployed.desired?.rules, hipaaSectionsFor), scope };
 }
 
 /** Waivers: on pull-request and merge-queue runs only those the base branch holds apply; the rest are proposed. */
 export async function waiverStep(
-  { options, deps, today, phases }: Step,
+  { options, deps, today }: Step,
   deployed: DeployResult,
   result: ComplianceResult
 ): Promise<{ result: ComplianceResult; waivers?: WaiverRunResult }> {
   if (!deployed.desired) return { result };
-  const waivers = await phases.waiversForRun(
+  const { waiversForRun } = await import('./github/base-manifest.js');
+  const { markProposedWaivers } = await import('./gate/waivers.js');
+  const waivers = await waiversForRun(
     deployed.desired.waivers,
     { env: deps.env, workspace: workspaceOf(deps.env), manifestFile: options.config, githubToken: options.githubToken },
     deps.logger
   );
   return {
-    result: phases.markProposedWaivers(applyWaivers(result, waivers.effective, today), waivers.proposed, today),
+    result: markProposedWaivers(applyWaivers(result, waivers.effective, today), waivers.proposed, today),
     waivers
   };
 }
 
 /** Where the findings are written (templates, manifest), what the pull request changed, the baseline. */
 export async function locateStep(s: Step, deployed: DeployResult, result: ComplianceResult): Promise<Review> {
+  const { prepareReview } = await import('./locate/phase.js');
   return s.deps.logger.group('Locate findings', () =>
-    s.phases.prepareReview(result, deployed.desired, reviewOptions(s), s.deps.logger, () => s.aws.config())
+    prepareReview(result, deployed.desired, reviewOptions(s), s.deps.logger, () => s.aws.config())
   );
 }
 
@@ -232,7 +246,7 @@ export async function remediationStep(
 }
 
 async function remediate(
-  { options, aws, deps, accountId, phases }: Step,
+  { options, aws, deps, accountId }: Step,
   deployed: DeployResult,
   result: ComplianceResult,
   review: Review
@@ -245,12 +259,16 @@ async function remediate(
     );
   }
   const desired = deployed.desired;
+  const { remediationsInAccount } = await import('./deploy/phase.js');
+  const { readRemediationConfigurations } = await import('./deploy/read-actual.js');
+  const { runRemediation } = await import('./remediation/phase.js');
+  const { knownFingerprints } = await import('./baseline/compare.js');
   // Rules whose remediation configuration exists in AWS now (what deploy read, plus what it just created).
   const deployedRemediations =
-    phases.remediationsInAccount(deployed) ??
+    remediationsInAccount(deployed) ??
     new Set(
       (
-        await phases.readRemediationConfigurations(
+        await readRemediationConfigurations(
           await aws.config(),
           desired.remediations.map(r => r.ruleName)
         )
@@ -261,7 +279,7 @@ async function remediate(
   const untrusted = untrustedRemediateOnWarning(options.remediateOn);
   if (untrusted !== undefined) deps.logger.warn(untrusted);
   return deps.logger.group('Remediate', () =>
-    phases.runRemediation(
+    runRemediation(
       aws,
       { result, desired, deployedRemediations },
       {
@@ -284,7 +302,7 @@ async function remediate(
         region: options.region,
         // A pull request whose payload could not be read may be a fork's: fail closed.
         isFork: ctx?.isFork ?? hasPullRequestPayload(eventName),
-        ...(review.comparison ? { knownFingerprints: phases.knownFingerprints(review.comparison) } : {})
+        ...(review.comparison ? { knownFingerprints: knownFingerprints(review.comparison) } : {})
       },
       { clock: deps.clock, logger: deps.logger, ...(deps.signal ? { signal: deps.signal } : {}) }
     )
@@ -309,8 +327,9 @@ export async function preDeployStep(
   review: Review,
   result: ComplianceResult
 ): Promise<PreDeployed> {
-  if (s.deps.signal?.aborted) return { result, added: 0 };
-  const pre = await s.phases.runPreDeploy(
+  if (s.deps.signal?.aborted || s.options.preDeploy === 'off') return { result, added: 0 };
+  const { runPreDeploy } = await import('./predeploy/phase.js');
+  const pre = await runPreDeploy(
     () => s.aws.config(),
     {
       index: review.index,
@@ -323,7 +342,9 @@ export async function preDeployStep(
     s.deps
   );
   if (!pre) return { result, added: 0 };
-  const merged = s.phases.mergePreDeploy(result, pre, s.phases.hipaaSectionsFor);
+  const { mergePreDeploy } = await import('./predeploy/evaluate.js');
+  const { hipaaSectionsFor } = await import('./conformance/builtin.js');
+  const merged = mergePreDeploy(result, pre, hipaaSectionsFor);
   for (const f of merged.added) review.locations.set(f.fingerprint, f.location);
   return { result: merged.result, pre, added: merged.added.length };
 }
@@ -368,10 +389,13 @@ export async function reportsStep(
   { pre }: PreDeployed,
   waivers: WaiverRunResult | undefined
 ): Promise<{ reportFile: string; sarifFile: string; checkRunUrl: string | undefined }> {
-  const { options, deps, phases } = s;
+  const { options, deps } = s;
+  const { runSections } = await import('./report/sections/run.js');
+  const { writeReports } = await import('./report/run-report.js');
+  const { publishFindings } = await import('./report/publish.js');
   const applyError = deployed.applied?.error;
   const { plan, desired, applied } = deployed;
-  const sections = phases.runSections({
+  const sections = runSections({
     result,
     comparison: review.comparison,
     preDeploy: pre,
@@ -388,7 +412,7 @@ export async function reportsStep(
           }
         : undefined
   });
-  const { reportFile, summary } = await phases.writeReports({
+  const { reportFile, summary } = await writeReports({
     result,
     gate,
     run: runInfoFromEnv(deps.env),
@@ -402,7 +426,7 @@ export async function reportsStep(
       return loc !== undefined && review.changedFiles.has(loc.file);
     }
   });
-  const published = await phases.publishFindings(
+  const published = await publishFindings(
     result,
     gate,
     review,
