@@ -44,7 +44,7 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
     checkPathInputs(options);
     const agents = proxyAgentsFor(options, deps.logger);
     const oidc = credentialsFor(options, deps, agents);
-    clients = awsClients(options, oidc, agents);
+    clients = awsClients(options, oidc, agents, deps.clock);
     const identity = await authenticate(clients, options, oidc, deps.logger);
     setOutputs({ 'aws-account-id': identity.accountId });
     // Each step loads its own phase when it runs (steps.ts): the first AWS request above waits for none of them.

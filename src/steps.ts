@@ -95,9 +95,15 @@ export function credentialsFor(options: Options, deps: RunDeps, agents?: ProxyAg
   );
 }
 
-export function awsClients(options: Options, oidc: OidcCredentials | undefined, agents?: ProxyAgents): AwsClients {
+export function awsClients(
+  options: Options,
+  oidc: OidcCredentials | undefined,
+  agents?: ProxyAgents,
+  clock?: Clock
+): AwsClients {
   return new AwsClients({
     region: options.region,
+    ...(clock ? { clock } : {}),
     maxAttempts: options.maxAttempts,
     ...(agents ? { agents } : {}),
     ...(oidc ? { credentials: oidc.provider, onExpiredCredentials: () => oidc.invalidate() } : {})
@@ -186,6 +192,10 @@ export async function checkStep(
           },
           { accountId, region: options.region }
         );
+  for (const [operation, n] of aws.configGates?.throttled() ?? [])
+    deps.logger.info(
+      `AWS Config throttled ${n} call(s) of ${operation}; the client slowed to its rate and retried them.`
+    );
   return { result: gateInputs.withHipaaSections(result, deployed.desired?.rules, hipaaSectionsFor), scope };
 }
 
