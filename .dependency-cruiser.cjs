@@ -7,7 +7,7 @@
  *   aws      aws/
  *   phases   deploy/, compliance/, gate/, baseline/, locate/, predeploy/, remediation/, github/
  *   report   report/ (the only folder that renders)
- *   top      main.ts, steps.ts (run()'s steps), phases.ts (main's lazily loaded barrel), index.ts
+ *   top      main.ts, steps.ts (run()'s steps; each loads its phase lazily), index.ts
  *
  * A module imports its own layer or lower ones, never a higher one; type-only imports count too (the layer of a
  * type is a design fact). Only the top imports report/. Phases import inputs.ts's types only. src/ never imports
@@ -43,7 +43,7 @@ module.exports = {
     ...layerRules,
     {
       name: 'only-main-imports-report',
-      comment: 'report/ is the only folder that renders; only main.ts (and phases.ts, its lazy barrel) import it.',
+      comment: 'report/ is the only folder that renders; only the top (main.ts, steps.ts) imports it.',
       severity: 'error',
       from: { path: '^src/', pathNot: [LAYERS.report, LAYERS.top] },
       to: { path: LAYERS.report }

@@ -44,12 +44,11 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
     checkPathInputs(options);
     const agents = proxyAgentsFor(options, deps.logger);
     const oidc = credentialsFor(options, deps, agents);
-    clients = awsClients(options, oidc, agents);
+    clients = awsClients(options, oidc, agents, deps.clock);
     const identity = await authenticate(clients, options, oidc, deps.logger);
     setOutputs({ 'aws-account-id': identity.accountId });
-    // Loaded only now: the first AWS request above does not wait for these modules.
-    const phases = await import('./phases.js');
-    const s: Step = { options, aws: clients, deps, accountId: identity.accountId, today: todayOf(deps.clock), phases };
+    // Each step loads its own phase when it runs (steps.ts): the first AWS request above waits for none of them.
+    const s: Step = { options, aws: clients, deps, accountId: identity.accountId, today: todayOf(deps.clock) };
     const deployed = await deployStep(s);
     const checked = await checkStep(s, deployed);
     const waived = await waiverStep(s, deployed, checked.result);
@@ -58,8 +57,9 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
     const pre = await preDeployStep(s, deployed, review, remediated.result);
     const gated = gateStep(s, deployed, checked.scope, review, remediated.remediation, pre);
     const reports = await reportsStep(s, deployed, gated, review, remediated.remediation, pre, waived.waivers);
+    const { outputsOf } = await import('./report/outputs.js');
     setOutputs(
-      s.phases.outputsOf({
+      outputsOf({
         gate: gated.gate,
         checkedRules: gated.result.rules.length,
         applyFailed: deployed.applied?.error !== undefined,
@@ -78,8 +78,6 @@ export async function run(overrides: Partial<RunDeps> = {}): Promise<void> {
     clients?.destroy();
   }
 }
-
-/** What every step reads: the options, the AWS clients, the run's dependencies and the lazily loaded phases. */
 
 /** Maps an error to the step's failure: the message always, the stack at debug for anything unexpected. */
 export function fail(err: unknown, logger: Logger, setFailed: (m: string) => void = m => core.setFailed(m)): void {

@@ -16,14 +16,11 @@ import { applyWaivers } from './gate/waivers.js';
 import * as gateInputs from './gate/inputs.js';
 import { DEFAULT_AUDIT_RETENTION_DAYS, type Options } from './inputs.js';
 import type { Logger } from './logging.js';
-import type {
-  EffectivenessReview,
-  PreDeployResult,
-  RemediationPhaseResult,
-  Review,
-  WaiverRunResult
-} from './phases.js';
-import type { ReviewOptions } from './locate/phase.js';
+import type { WaiverRunResult } from './github/base-manifest.js';
+import type { Review, ReviewOptions } from './locate/phase.js';
+import type { PreDeployResult } from './predeploy/evaluate.js';
+import type { RemediationPhaseResult } from './remediation/result.js';
+import type { EffectivenessReview } from './remediation/review.js';
 import {
   hasPullRequestPayload,
   runInfoFromEnv,
@@ -48,8 +45,14 @@ export interface Step {
   accountId: string;
   /** YYYY-MM-DD when the run started (waiver expiry). */
   today: string;
-  phases: typeof import('./phases.js');
 }
+
+/*
+ * Each step loads its own phase (dynamic import) when it runs, never before the first AWS request and never when
+ * the run does not use it: a plain check loads no deploy, remediation, SSM or SNS code (test/e2e/lazy-load.test.ts).
+ * One import at a time: jest's ESM runtime fails concurrent imports that share a module ("request for ... is not in
+ * cache"), and the modules are local files, so nothing is gained by overlapping them.
+ */
 
 /** The proxy agents every AWS call and the token request share (proxy.ts); undefined without a proxy. */
 export function proxyAgentsFor(options: Options, logger: Logger): ProxyAgents | undefined {
@@ -93,9 +96,15 @@ export function credentialsFor(options: Options, deps: RunDeps, agents?: ProxyAg
   );
 }
 
-export function awsClients(options: Options, oidc: OidcCredentials | undefined, agents?: ProxyAgents): AwsClients {
+export function awsClients(
+  options: Options,
+  oidc: OidcCredentials | undefined,
+  agents?: ProxyAgents,
+  clock?: Clock
+): AwsClients {
   return new AwsClients({
     region: options.region,
+    ...(clock ? { clock } : {}),
     maxAttempts: options.maxAttempts,
     ...(agents ? { agents } : {}),
     ...(oidc ? { credentials: oidc.provider, onExpiredCredentials: () => oidc.invalidate() } : {})
@@ -122,14 +131,15 @@ export const todayOf = (clock: Clock): string => clock.now().toISOString().slice
 const workspaceOf = (env: NodeJS.ProcessEnv): string => env.GITHUB_WORKSPACE ?? process.cwd();
 
 /** Deploy (manifest -> plan -> apply); its preflight warnings become workflow annotations at their lines. */
-export async function deployStep({ options, aws, deps, accountId, today, phases }: Step): Promise<DeployResult> {
+export async function deployStep({ options, aws, deps, accountId, today }: Step): Promise<DeployResult> {
   // Cancelled before anything could change: deploy nothing (a cancel during deploy lets it finish or be killed).
   const cancelledEarly = cancelReasonOf(deps.signal);
   if (cancelledEarly !== undefined)
     throw new PolicyError(`Run cancelled (${cancelledEarly}) before deploy: nothing was changed.`);
   const workflowFile = workflowFileFromEnv(deps.env);
+  const { runDeploy } = await import('./deploy/phase.js');
   const deployed = await deps.logger.group('Deploy', () =>
-    phases.runDeploy(
+    runDeploy(
       aws,
       {
         config: options.config,
@@ -158,7 +168,7 @@ export async function deployStep({ options, aws, deps, accountId, today, phases 
 
 /** The compliance check of the rules the run covers (none: an empty result), with each rule's HIPAA sections. */
 export async function checkStep(
-  { options, aws, deps, accountId, phases }: Step,
+  { options, aws, deps, accountId }: Step,
   deployed: DeployResult
 ): Promise<{ result: ComplianceResult; scope: Pick<GateScope, 'nothingByDesign' | 'nothingChecked'> }> {
   // Deployed as packs: the packs' rules in this account (AWS Config names them RULE-conformance-pack-SUFFIX).
@@ -182,10 +192,12 @@ export async function checkStep(
   });
   if (note !== undefined) deps.logger.info(note);
   const asked = gateInputs.rulesToAsk(rules);
+  const { checkCompliance } = await import('./compliance/check.js');
+  const { hipaaSectionsFor } = await import('./conformance/builtin.js');
   const result =
     asked === undefined
       ? { checkedAt: deps.clock.now().toISOString(), accountId, region: options.region, rules: [] }
-      : await phases.checkCompliance(
+      : await checkCompliance(
           { config: await aws.config(), clock: deps.clock, logger: deps.logger },
           {
             rules: asked,
@@ -195,34 +207,41 @@ export async function checkStep(
           },
           { accountId, region: options.region }
         );
+  for (const [operation, n] of aws.configGates?.throttled() ?? [])
+    deps.logger.info(
+      `AWS Config throttled ${n} call(s) of ${operation}; the client slowed to its rate and retried them.`
+    );
   return {
-    result: gateInputs.withHipaaSections(result, packRules ?? deployed.desired?.rules, phases.hipaaSectionsFor),
+    result: gateInputs.withHipaaSections(result, packRules ?? deployed.desired?.rules, hipaaSectionsFor),
     scope
   };
 }
 
 /** Waivers: on pull-request and merge-queue runs only those the base branch holds apply; the rest are proposed. */
 export async function waiverStep(
-  { options, deps, today, phases }: Step,
+  { options, deps, today }: Step,
   deployed: DeployResult,
   result: ComplianceResult
 ): Promise<{ result: ComplianceResult; waivers?: WaiverRunResult }> {
   if (!deployed.desired) return { result };
-  const waivers = await phases.waiversForRun(
+  const { waiversForRun } = await import('./github/base-manifest.js');
+  const { markProposedWaivers } = await import('./gate/waivers.js');
+  const waivers = await waiversForRun(
     deployed.desired.waivers,
     { env: deps.env, workspace: workspaceOf(deps.env), manifestFile: options.config, githubToken: options.githubToken },
     deps.logger
   );
   return {
-    result: phases.markProposedWaivers(applyWaivers(result, waivers.effective, today), waivers.proposed, today),
+    result: markProposedWaivers(applyWaivers(result, waivers.effective, today), waivers.proposed, today),
     waivers
   };
 }
 
 /** Where the findings are written (templates, manifest), what the pull request changed, the baseline. */
 export async function locateStep(s: Step, deployed: DeployResult, result: ComplianceResult): Promise<Review> {
+  const { prepareReview } = await import('./locate/phase.js');
   return s.deps.logger.group('Locate findings', () =>
-    s.phases.prepareReview(result, deployed.desired, reviewOptions(s), s.deps.logger, () => s.aws.config())
+    prepareReview(result, deployed.desired, reviewOptions(s), s.deps.logger, () => s.aws.config())
   );
 }
 
@@ -255,7 +274,7 @@ export async function remediationStep(
 }
 
 async function remediate(
-  { options, aws, deps, accountId, phases }: Step,
+  { options, aws, deps, accountId }: Step,
   deployed: DeployResult,
   result: ComplianceResult,
   review: Review
@@ -268,12 +287,16 @@ async function remediate(
     );
   }
   const desired = deployed.desired;
+  const { remediationsInAccount } = await import('./deploy/phase.js');
+  const { readRemediationConfigurations } = await import('./deploy/read-actual.js');
+  const { runRemediation } = await import('./remediation/phase.js');
+  const { knownFingerprints } = await import('./baseline/compare.js');
   // Rules whose remediation configuration exists in AWS now (what deploy read, plus what it just created).
   const deployedRemediations =
-    phases.remediationsInAccount(deployed) ??
+    remediationsInAccount(deployed) ??
     new Set(
       (
-        await phases.readRemediationConfigurations(
+        await readRemediationConfigurations(
           await aws.config(),
           desired.remediations.map(r => r.ruleName)
         )
@@ -284,7 +307,7 @@ async function remediate(
   const untrusted = untrustedRemediateOnWarning(options.remediateOn);
   if (untrusted !== undefined) deps.logger.warn(untrusted);
   return deps.logger.group('Remediate', () =>
-    phases.runRemediation(
+    runRemediation(
       aws,
       { result, desired, deployedRemediations },
       {
@@ -310,7 +333,7 @@ async function remediate(
         // A pull request whose payload could not be read may be a fork's: fail closed.
         isFork: ctx?.isFork ?? hasPullRequestPayload(eventName),
         job: deps.env.GITHUB_JOB ?? '',
-        ...(review.comparison ? { knownFingerprints: phases.knownFingerprints(review.comparison) } : {})
+        ...(review.comparison ? { knownFingerprints: knownFingerprints(review.comparison) } : {})
       },
       { clock: deps.clock, logger: deps.logger, ...(deps.signal ? { signal: deps.signal } : {}) }
     )
@@ -352,8 +375,9 @@ export async function preDeployStep(
   review: Review,
   result: ComplianceResult
 ): Promise<PreDeployed> {
-  if (s.deps.signal?.aborted) return { result, added: 0 };
-  const pre = await s.phases.runPreDeploy(
+  if (s.deps.signal?.aborted || s.options.preDeploy === 'off') return { result, added: 0 };
+  const { runPreDeploy } = await import('./predeploy/phase.js');
+  const pre = await runPreDeploy(
     () => s.aws.config(),
     {
       index: review.index,
@@ -366,7 +390,9 @@ export async function preDeployStep(
     s.deps
   );
   if (!pre) return { result, added: 0 };
-  const merged = s.phases.mergePreDeploy(result, pre, s.phases.hipaaSectionsFor);
+  const { mergePreDeploy } = await import('./predeploy/evaluate.js');
+  const { hipaaSectionsFor } = await import('./conformance/builtin.js');
+  const merged = mergePreDeploy(result, pre, hipaaSectionsFor);
   for (const f of merged.added) review.locations.set(f.fingerprint, f.location);
   return { result: merged.result, pre, added: merged.added.length };
 }
@@ -411,11 +437,14 @@ export async function reportsStep(
   { pre }: PreDeployed,
   waivers: WaiverRunResult | undefined
 ): Promise<{ reportFile: string; sarifFile: string; checkRunUrl: string | undefined }> {
-  const { options, deps, phases } = s;
+  const { options, deps } = s;
+  const { runSections } = await import('./report/sections/run.js');
+  const { writeReports } = await import('./report/run-report.js');
+  const { publishFindings } = await import('./report/publish.js');
   const applyError = deployed.applied?.error;
   const { plan, desired, applied } = deployed;
   const effectiveness = await reviewStep(s, desired);
-  const sections = phases.runSections({
+  const sections = runSections({
     effectiveness,
     result,
     comparison: review.comparison,
@@ -434,7 +463,7 @@ export async function reportsStep(
           }
         : undefined
   });
-  const { reportFile, summary } = await phases.writeReports({
+  const { reportFile, summary } = await writeReports({
     result,
     gate,
     run: runInfoFromEnv(deps.env),
@@ -442,7 +471,15 @@ export async function reportsStep(
     generatedAt: deps.clock.now().toISOString(),
     summaryFile: deps.env.GITHUB_STEP_SUMMARY,
     sections,
-    ...(deployed.packs ? { extra: { conformancePacks: phases.conformancePacksJson(deployed.packs) } } : {}),
+    ...(deployed.packs
+      ? {
+          extra: {
+            conformancePacks: (await import('./report/sections/conformance-packs.js')).conformancePacksJson(
+              deployed.packs
+            )
+          }
+        }
+      : {}),
     ...(waivers?.base ? { waivers: { proposed: waivers.proposed, base: waivers.base } } : {}),
     ...(effectiveness ? { effectiveness } : {}),
     changed: f => {
@@ -450,7 +487,7 @@ export async function reportsStep(
       return loc !== undefined && review.changedFiles.has(loc.file);
     }
   });
-  const published = await phases.publishFindings(
+  const published = await publishFindings(
     result,
     gate,
     review,
@@ -472,7 +509,7 @@ export async function reportsStep(
  * failed read is reported in the section (and warned), not a reason to lose the other reports.
  */
 async function reviewStep(
-  { options, aws, deps, phases }: Step,
+  { options, aws, deps }: Step,
   desired: DeployResult['desired']
 ): Promise<EffectivenessReview | undefined> {
   if (options.reviewDays === undefined) return undefined;
@@ -485,8 +522,9 @@ async function reviewStep(
   }
   const to = deps.clock.now();
   const from = new Date(to.getTime() - options.reviewDays * 86_400_000);
+  const { reviewAuditTrail } = await import('./remediation/review.js');
   return deps.logger.group('Remediation effectiveness', () =>
-    phases.reviewAuditTrail(() => aws.logs(), { logGroup, days: options.reviewDays!, from, to }, deps.logger)
+    reviewAuditTrail(() => aws.logs(), { logGroup, days: options.reviewDays!, from, to }, deps.logger)
   );
 }
 

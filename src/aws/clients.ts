@@ -12,7 +12,9 @@ import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { StandardRetryStrategy } from '@smithy/core/retry';
 import { AwsCallError, isUserError, toAwsCallError } from '../errors.js';
 import { USER_AGENT_NAME, VERSION } from '../version.js';
+import type { Clock } from '../util/clock.js';
 import type { ProxyAgents } from './proxy.js';
+import { isThrottle, RateGates } from './rate.js';
 
 /**
  * The SDK's Node.js request handler with the proxy agents (the SDK accepts the handler's options in place of a
@@ -34,6 +36,11 @@ export interface ClientSettings {
   onExpiredCredentials?: () => boolean;
   /** Proxy agents (proxy.ts) for every client's requests; destroyed with the clients. Absent: the SDK's own. */
   agents?: ProxyAgents;
+  /**
+   * The run's clock: with it, every AWS Config operation goes through its own rate gate (rate.ts: token bucket and
+   * adaptive calls in flight). Absent: no client-side limit.
+   */
+  clock?: Clock;
 }
 
 const EXPIRED_CODES = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired']);
@@ -74,7 +81,7 @@ interface SdkClient {
   middlewareStack: {
     add(
       mw: (next: Handler, context: { commandName?: string }) => Handler,
-      opts: { step: 'initialize'; name: string; priority?: 'high' | 'normal' | 'low' }
+      opts: { step: 'initialize' | 'finalizeRequest'; name: string; priority?: 'high' | 'normal' | 'low' }
     ): void;
   };
   destroy(): void;
@@ -147,6 +154,31 @@ function withExpiredCredentialsRetry<C>(client: C, onExpired: (() => boolean) | 
 }
 
 /**
+ * Every attempt of every call waits at its operation's gate (rate.ts) and reports whether AWS throttled it. The
+ * middleware is in the finalizeRequest step at low priority, inside the SDK's retry middleware (finalizeRequest,
+ * high), so each retry is gated and counted too.
+ */
+function withRateGates<C>(client: C, gates: RateGates): C {
+  (client as unknown as SdkClient).middlewareStack.add(
+    (next, context) => async args => {
+      const gate = gates.of(operationName(context.commandName));
+      const startedAt = await gate.acquire();
+      let throttled = false;
+      try {
+        return await next(args);
+      } catch (err) {
+        throttled = isThrottle(awsErrorCode(err));
+        throw err;
+      } finally {
+        gate.release(throttled, startedAt);
+      }
+    },
+    { step: 'finalizeRequest', name: 'complianceGateRateGate', priority: 'low' }
+  );
+  return client;
+}
+
+/**
  * The SDK warns on every run under Node.js older than 22 (NodeVersionSupportWarning, from @aws-sdk/core's
  * emitWarningIfUnsupportedVersion, at the first client's construction). The action runs on node24 (action.yml), so
  * the warning only appears in local runs (@github/local-action, the demo, tests on Node 20), where it is noise. The
@@ -162,9 +194,12 @@ export function silenceSdkNodeVersionWarning(env: NodeJS.ProcessEnv = process.en
  */
 export class AwsClients {
   private readonly cache = new Map<AwsService, unknown>();
+  /** AWS Config's rate gates, one per operation (with a clock only). */
+  readonly configGates: RateGates | undefined;
 
   constructor(private readonly settings: ClientSettings) {
     silenceSdkNodeVersionWarning();
+    this.configGates = settings.clock ? new RateGates(settings.clock) : undefined;
   }
 
   private common() {
@@ -188,10 +223,10 @@ export class AwsClients {
   }
 
   config(): Promise<ConfigServiceClient> {
-    return this.get(
-      'config',
-      async () => new (await import('@aws-sdk/client-config-service')).ConfigServiceClient(this.common())
-    );
+    return this.get('config', async () => {
+      const client = new (await import('@aws-sdk/client-config-service')).ConfigServiceClient(this.common());
+      return this.configGates ? withRateGates(client, this.configGates) : client;
+    });
   }
 
   ssm(): Promise<SSMClient> {

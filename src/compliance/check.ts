@@ -87,7 +87,8 @@ export async function checkCompliance(
   account: { accountId: string; region: string }
 ): Promise<ComplianceResult> {
   const { logger } = deps;
-  const concurrency = options.concurrency ?? 4;
+  // Many in flight: the client's rate gates (aws/rate.ts) lower it when AWS throttles.
+  const concurrency = options.concurrency ?? 16;
   const states = new Map<string, RuleState>();
   const state = (name: string): RuleState => {
     let s = states.get(name);

@@ -6,14 +6,12 @@ import type { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import type { SourceError } from '../errors.js';
 import type { DeployAs, DeployMode } from '../inputs.js';
-import { applyPlan, type ApplyResult } from './apply.js';
-import { loadDesiredState, resolveManifest } from '../desired/load.js';
+import { existsSync } from 'node:fs';
+import type { ApplyResult } from './apply.js';
 import type { DesiredState } from '../desired/model.js';
-import { buildPlan, type ActualState, type Plan } from './plan.js';
-import { writePlanFile } from './plan-file.js';
-import { readActual } from './read-actual.js';
+import type { ActualState, Plan } from './plan.js';
 import type { WaitDeps } from './wait.js';
-import { runPackDeploy, type PackRunResult } from './packs/phase.js';
+import type { PackRunResult } from './packs/phase.js';
 
 export interface DeployOptions {
   config: string;
@@ -54,20 +52,25 @@ export async function runDeploy(
   deps: WaitDeps
 ): Promise<DeployResult> {
   const { logger } = deps;
-  const manifest = resolveManifest(options);
+  // Loaded only when there is something to read or deploy: a plain check loads neither the manifest readers nor
+  // the deploy code (resolveManifest returns undefined in exactly this case).
+  const nothingToRead = !options.conformancePack && !options.configExplicit && !existsSync(options.config);
+  const manifest = nothingToRead ? undefined : (await import('../desired/load.js')).resolveManifest(options);
   if (!manifest) {
     logger.info(
       `No manifest at ${options.config} and no conformance-pack: deploy skipped; checking every rule in the account.`
     );
     return { warnings: [] };
   }
-  const built = await loadDesiredState(manifest, options);
+  const built = await (await import('../desired/load.js')).loadDesiredState(manifest, options);
   const desired = built.state;
   logger.info(
     `${manifest.file}: ${desired.rules.length} rules, ${desired.documents.length} runbooks, ${desired.remediations.length} remediations.`
   );
   if (options.deploy === 'off') return { desired, warnings: built.warnings };
   if (options.deployAs && options.deployAs !== 'rules') {
+    const { runPackDeploy } = await import('./packs/phase.js');
+    const { writePlanFile } = await import('./plan-file.js');
     const packed = await runPackDeploy(
       await clients.config(),
       desired,
@@ -84,6 +87,10 @@ export async function runDeploy(
     return { desired, warnings: built.warnings, planFile, ...packed };
   }
 
+  const { readActual } = await import('./read-actual.js');
+  const { buildPlan } = await import('./plan.js');
+  const { writePlanFile } = await import('./plan-file.js');
+  const { applyPlan } = await import('./apply.js');
   const aws = { config: await clients.config(), ssm: await clients.ssm() };
   const actual = await readActual(aws, desired, {
     ownership: options.deploy === 'destroy' ? 'all' : options.prune ? 'undeclared' : 'none'
