@@ -164,7 +164,13 @@ export async function checkStep(
   const asked = gateInputs.rulesToAsk(rules);
   const result =
     asked === undefined
-      ? { checkedAt: deps.clock.now().toISOString(), accountId, region: options.region, rules: [] }
+      ? {
+          checkedAt: deps.clock.now().toISOString(),
+          accountId,
+          region: options.region,
+          rules: [],
+          accounts: [{ accountId, regions: [{ region: options.region, status: 'checked' as const }] }]
+        }
       : await phases.checkCompliance(
           { config: await aws.config(), clock: deps.clock, logger: deps.logger },
           {
