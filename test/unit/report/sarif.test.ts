@@ -182,7 +182,12 @@ describe('buildSarif: the seed account', () => {
       region: { startLine: pos.line, startColumn: pos.col }
     });
     expect(r.locations?.[0]?.logicalLocations).toEqual([
-      { name: 'claims-uploads', fullyQualifiedName: 'AWS::S3::Bucket/claims-uploads', kind: 'resource' }
+      {
+        name: 'claims-uploads',
+        fullyQualifiedName: '123456789012/us-east-1/AWS::S3::Bucket/claims-uploads',
+        kind: 'resource',
+        properties: { accountId: '123456789012', region: 'us-east-1' }
+      }
     ]);
     expect(r.partialFingerprints).toEqual({
       [FINGERPRINT_KEY]: finding('s3-bucket-logging-enabled', 'AWS::S3::Bucket', 'claims-uploads').fingerprint
