@@ -180,7 +180,8 @@ describe('counts never contradict each other', () => {
       accountId: '1',
       region: 'r',
       checkedAt: '2025-03-01T10:00:00Z',
-      rules: []
+      rules: [],
+      accounts: []
     } as unknown as ComplianceResult;
     const md = summarize(empty, {
       ...gate1,
