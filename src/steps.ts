@@ -196,7 +196,13 @@ export async function checkStep(
   const { hipaaSectionsFor } = await import('./conformance/builtin.js');
   const result =
     asked === undefined
-      ? { checkedAt: deps.clock.now().toISOString(), accountId, region: options.region, rules: [] }
+      ? {
+          checkedAt: deps.clock.now().toISOString(),
+          accountId,
+          region: options.region,
+          rules: [],
+          accounts: [{ accountId, regions: [{ region: options.region, status: 'checked' as const }] }]
+        }
       : await checkCompliance(
           { config: await aws.config(), clock: deps.clock, logger: deps.logger },
           {

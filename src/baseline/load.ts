@@ -9,8 +9,13 @@ import { LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { RuleStatus } from '../compliance/types.js';
 import { InputError, SourceError, SourceErrors } from '../errors.js';
 
-/** A finding of the baseline report. */
+/**
+ * A finding of the baseline report. A schemaVersion 1 report names no account or region: its entries have none, and
+ * compare.ts matches them within the run's own account and region.
+ */
 export interface BaselineEntry {
+  accountId?: string;
+  region?: string;
   ruleName: string;
   resourceType: string;
   resourceId: string;
@@ -21,55 +26,85 @@ export interface BaselineEntry {
 export interface Baseline {
   /** The report file, as given. */
   file: string;
+  /** 1: findings by rule and resource of one account and region; 2: by account, region, rule and resource. */
+  schemaVersion: 1 | 2;
   generatedAt: string;
   accountId: string;
   region: string;
   /** Commit the baseline run checked. */
   sha: string;
-  /** Status of every rule the baseline run checked, by name. */
+  /** Status of every rule the baseline run checked, by ruleKey (account, region, rule; v1: the rule name). */
   rules: Map<string, RuleStatus>;
-  /** Every finding of the baseline (waived ones included), by fingerprint. */
+  /**
+   * Every finding of the baseline (waived ones included), by fingerprint: v2's as written; v1's are the version 1
+   * fingerprints (rule, resource type and id), compare.ts recomputes them for the run's own account and region.
+   */
   findings: Map<string, BaselineEntry>;
 }
 
 const MAX_SCHEMA_ERRORS = 20;
 
 /**
- * The JSON report's schema, which report/json.ts writes to (its test validates every report against it): the one
- * description of the format this reader accepts, read as data so the baseline does not depend on the renderer.
+ * The JSON report's schemas, which report/json.ts writes to (its test validates every report against the current
+ * one): the one description of each format this reader accepts, read as data so the baseline does not depend on the
+ * renderer. The current schema, then version 1 (reports written before account and region were on every finding).
  */
 interface ReportSchema {
   properties: { schemaVersion: { const: number } };
 }
 
-let schema: ReportSchema | undefined;
-function reportSchema(): ReportSchema {
-  schema ??= JSON.parse(
-    readFileSync(new URL('../report/compliance-report.schema.json', import.meta.url), 'utf8')
-  ) as ReportSchema;
-  return schema;
+const SCHEMA_FILES = ['compliance-report.schema.json', 'compliance-report.v1.schema.json'] as const;
+const schemas = new Map<number, { schema: ReportSchema; validate?: ValidateFunction }>();
+function reportSchemas(): Map<number, { schema: ReportSchema; validate?: ValidateFunction }> {
+  if (schemas.size === 0) {
+    for (const f of SCHEMA_FILES) {
+      const schema = JSON.parse(readFileSync(new URL(`../report/${f}`, import.meta.url), 'utf8')) as ReportSchema;
+      schemas.set(schema.properties.schemaVersion.const, { schema });
+    }
+  }
+  return schemas;
 }
 
-/** The report schemaVersion this version reads (the schema's `schemaVersion.const`). */
+/** The report schemaVersion this version writes and reads (the current schema's `schemaVersion.const`). */
 export function readableSchemaVersion(): number {
-  return reportSchema().properties.schemaVersion.const;
+  return [...reportSchemas().keys()][0] as number;
 }
 
-let validator: ValidateFunction | undefined;
-function validateReport(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(reportSchema() as object);
-  return validator;
+/** Every report schemaVersion this version reads as a baseline, newest first. */
+export function readableSchemaVersions(): number[] {
+  return [...reportSchemas().keys()];
 }
 
-/** What the baseline reads of a report (the schema validated the rest). */
+function validateReport(version: number): ValidateFunction {
+  const entry = reportSchemas().get(version) as { schema: ReportSchema; validate?: ValidateFunction };
+  entry.validate ??= new Ajv({ allErrors: true, strict: false }).compile(entry.schema as object);
+  return entry.validate;
+}
+
+/** What the baseline reads of a report (the schema validated the rest); v1 has no accountId/region on rules. */
 interface BaselineReportJson {
+  schemaVersion: 1 | 2;
   generatedAt: string;
   run: { accountId: string; region: string; sha: string };
   rules: {
+    accountId?: string;
+    region?: string;
     name: string;
     status: RuleStatus;
-    findings: { resourceType: string; resourceId: string; fingerprint: string; waived: boolean }[];
+    findings: {
+      accountId?: string;
+      region?: string;
+      resourceType: string;
+      resourceId: string;
+      fingerprint: string;
+      waived: boolean;
+    }[];
   }[];
+}
+
+/** The key of a rule result in Baseline.rules: account, region and rule name (v1 entries: the rule name alone). */
+export function ruleKey(accountId: string | undefined, region: string | undefined, ruleName: string): string {
+  return accountId === undefined || region === undefined ? ruleName : `${accountId}\u0000${region}\u0000${ruleName}`;
 }
 
 /** Positions in the report text, computed only when something is wrong. */
@@ -148,14 +183,14 @@ export function parseBaseline(text: string, file: string): Baseline {
     throw new SourceError(file, 1, 1, `${NOT_A_REPORT}; it has no schemaVersion`);
   }
   const version = data.schemaVersion;
-  const readable = readableSchemaVersion();
-  if (version !== readable) {
+  const readable = readableSchemaVersions();
+  if (typeof version !== 'number' || !readable.includes(version)) {
     throw new Positions(file, text).error(
       '/schemaVersion',
-      `schemaVersion ${JSON.stringify(version)} is not supported: this version of compliance-gate reads report schemaVersion ${readable}`
+      `schemaVersion ${JSON.stringify(version)} is not supported: this version of compliance-gate reads report schemaVersion ${[...readable].sort().join(' or ')}`
     );
   }
-  const validate = validateReport();
+  const validate = validateReport(version);
   if (!validate(data)) {
     const positions = new Positions(file, text);
     const all = validate.errors ?? [];
@@ -169,19 +204,23 @@ export function parseBaseline(text: string, file: string): Baseline {
   const rules = new Map<string, RuleStatus>();
   const findings = new Map<string, BaselineEntry>();
   for (const rule of report.rules) {
-    rules.set(rule.name, rule.status);
+    rules.set(ruleKey(rule.accountId, rule.region, rule.name), rule.status);
     for (const f of rule.findings) {
-      findings.set(f.fingerprint, {
+      const entry: BaselineEntry = {
         ruleName: rule.name,
         resourceType: f.resourceType,
         resourceId: f.resourceId,
         fingerprint: f.fingerprint,
         waived: f.waived
-      });
+      };
+      if (f.accountId !== undefined) entry.accountId = f.accountId;
+      if (f.region !== undefined) entry.region = f.region;
+      findings.set(f.fingerprint, entry);
     }
   }
   return {
     file,
+    schemaVersion: report.schemaVersion,
     generatedAt: report.generatedAt,
     accountId: report.run.accountId,
     region: report.run.region,

@@ -34,7 +34,7 @@ import {
   recorderNeedsRules,
   rulesUnknownToRecorder
 } from './recorder.js';
-import type { ComplianceResult, Finding, RuleError, RuleResult, RuleStatus } from './types.js';
+import type { AccountRegion, ComplianceResult, Finding, RuleError, RuleResult, RuleStatus } from './types.js';
 
 /** AWS accepts at most 25 rule names per call. */
 const NAMES_PER_CALL = 25;
@@ -128,7 +128,7 @@ export async function checkCompliance(
   await logger.group('Read non-compliant resources', async () => {
     let done = 0;
     await mapLimit(noncompliant, concurrency, async s => {
-      await readFindings(deps, s);
+      await readFindings(deps, s, account);
       done += 1;
       if (done % NAMES_PER_CALL === 0 || done === noncompliant.length) {
         logger.info(`Read resources of ${done}/${noncompliant.length} non-compliant rules.`);
@@ -152,9 +152,19 @@ export async function checkCompliance(
     applyRecorderAndTriggers(deps, states, account.region, now, options.maxResultAgeSeconds)
   );
 
-  const rules = [...states.values()].map(s => classify(s, now, options.maxResultAgeSeconds));
+  const rules: RuleResult[] = [...states.values()].map(s => ({
+    ...classify(s, now, options.maxResultAgeSeconds),
+    accountId: account.accountId,
+    region: account.region
+  }));
   for (const r of rules) if (r.staleReason) logger.warn(`${r.ruleName} is stale: ${r.staleReason}.`);
-  return { checkedAt: now.toISOString(), accountId: account.accountId, region: account.region, rules };
+  return {
+    checkedAt: now.toISOString(),
+    accountId: account.accountId,
+    region: account.region,
+    rules,
+    accounts: [{ accountId: account.accountId, regions: [{ region: account.region, status: 'checked' }] }]
+  };
 }
 
 /**
@@ -346,7 +356,7 @@ async function evaluate(
   }
 }
 
-async function readFindings(deps: CheckDeps, s: RuleState): Promise<void> {
+async function readFindings(deps: CheckDeps, s: RuleState, where: AccountRegion): Promise<void> {
   try {
     for await (const page of paginateGetComplianceDetailsByConfigRule(
       { client: deps.config, pageSize: DETAILS_PAGE_SIZE },
@@ -357,10 +367,12 @@ async function readFindings(deps: CheckDeps, s: RuleState): Promise<void> {
         const resourceType = q?.ResourceType ?? 'unknown';
         const resourceId = q?.ResourceId ?? 'unknown';
         const finding: Finding = {
+          accountId: where.accountId,
+          region: where.region,
           ruleName: s.name,
           resourceType,
           resourceId,
-          fingerprint: fingerprint(s.name, resourceType, resourceId)
+          fingerprint: fingerprint(where.accountId, where.region, s.name, resourceType, resourceId)
         };
         if (r.Annotation) finding.annotation = r.Annotation;
         if (r.ResultRecordedTime) finding.recordedTime = r.ResultRecordedTime.toISOString();
@@ -382,7 +394,11 @@ async function readFindings(deps: CheckDeps, s: RuleState): Promise<void> {
  * rule at least once") and no `LastSuccessfulEvaluationTime` (AWS Config API Reference, ConfigRule and
  * ConfigRuleEvaluationStatus data types).
  */
-export function classify(s: RuleState, now: Date, maxResultAgeSeconds: number | undefined): RuleResult {
+export function classify(
+  s: RuleState,
+  now: Date,
+  maxResultAgeSeconds: number | undefined
+): Omit<RuleResult, keyof AccountRegion> {
   const complianceType = s.compliance?.Compliance?.ComplianceType;
   const last = s.status?.LastSuccessfulEvaluationTime;
   const neverEvaluated = !last || s.status?.FirstEvaluationStarted === false;
@@ -395,7 +411,7 @@ export function classify(s: RuleState, now: Date, maxResultAgeSeconds: number | 
   else if (complianceType === 'NON_COMPLIANT') status = 'noncompliant';
   else status = 'compliant';
 
-  const result: RuleResult = { ruleName: s.name, status, findings: s.findings };
+  const result: Omit<RuleResult, keyof AccountRegion> = { ruleName: s.name, status, findings: s.findings };
   if (complianceType) result.complianceType = complianceType;
   if (last) result.lastEvaluated = last.toISOString();
   if (status === 'stale' && stale !== undefined) result.staleReason = stale;

@@ -3,8 +3,29 @@ import type { Waiver } from '../manifest/load.js';
 
 export type RuleStatus = 'compliant' | 'noncompliant' | 'insufficient-data' | 'not-applicable' | 'stale' | 'error';
 
+/** Where a result comes from: every finding and rule result belongs to one account and region. */
+export interface AccountRegion {
+  accountId: string;
+  region: string;
+}
+
+/** Whether one account's region could be read; unknown is never a pass. */
+export interface RegionCheck {
+  region: string;
+  status: 'checked' | 'unknown';
+  /** Why unknown: the role could not be assumed, reads failed after retries, the aggregator source failed, ... */
+  reason?: string;
+}
+
+export interface AccountCheck {
+  accountId: string;
+  /** From Organizations when known. */
+  name?: string;
+  regions: RegionCheck[];
+}
+
 /** One non-compliant resource of one rule. */
-export interface Finding {
+export interface Finding extends AccountRegion {
   ruleName: string;
   resourceType: string;
   resourceId: string;
@@ -31,7 +52,7 @@ export interface RuleError {
   requestId?: string;
 }
 
-export interface RuleResult {
+export interface RuleResult extends AccountRegion {
   ruleName: string;
   status: RuleStatus;
   /** Compliance type AWS reported, before staleness is applied. */
@@ -53,6 +74,7 @@ export interface ComplianceResult {
   accountId: string;
   region: string;
   rules: RuleResult[];
+  accounts: AccountCheck[];
 }
 
 export interface GateDecision {

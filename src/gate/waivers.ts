@@ -5,6 +5,10 @@
  * a shorter expiry is fine (the head's, earlier, expiry applies); a later expiry is a new waiver. Everything else is
  * "proposed: applies after merge": listed, not applied, its findings count.
  *
+ * A waiver may name an account (`account:`): its identity is then account + rule + resource and it covers that
+ * account's findings only; without one it covers the rule and resource in every account. A base waiver without an
+ * account also grants the same waiver narrowed to one account (it already covered that account).
+ *
  * Pure: the base's waivers (or why they could not be read) and the head's in, the decision out.
  */
 import type { ComplianceResult, Finding } from '../compliance/types.js';
@@ -42,7 +46,19 @@ export interface WaiverBase {
 /** The marker the summary and the JSON report show for a proposed waiver. */
 export const PROPOSED_LABEL = 'proposed: applies after merge';
 
-const key = (rule: string, resourceId: string): string => `${rule}\u0000${resourceId}`;
+/** Marks "every account" in a key: no account id (12 digits) can be it. */
+const EVERY_ACCOUNT = '*';
+const key = (account: string | undefined, rule: string, resourceId: string): string =>
+  `${account ?? EVERY_ACCOUNT}\u0000${rule}\u0000${resourceId}`;
+
+/** The later of two optional expiries (YYYY-MM-DD: string order is date order). */
+const later = (a: string | undefined, b: string | undefined): string | undefined =>
+  a === undefined ? b : b === undefined || a >= b ? a : b;
+
+/** The waiver of `byKey` that covers a finding: one naming its account first, else one for every account. */
+function coveringWaiver<T>(byKey: ReadonlyMap<string, T>, f: Finding): T | undefined {
+  return byKey.get(key(f.accountId, f.ruleName, f.resourceId)) ?? byKey.get(key(undefined, f.ruleName, f.resourceId));
+}
 
 /**
  * Splits the head's waivers into those the base branch holds (effective) and the rest (proposed). Expiry dates are
@@ -52,17 +68,19 @@ export function decideWaivers(head: readonly Waiver[], base: BaseWaivers): Waive
   if (!base.readable) {
     return { effective: [], proposed: head.map(w => ({ ...w, why: 'base-unreadable' as const })) };
   }
-  // The latest expiry the base grants each rule and resource (a manifest may list one twice).
+  // The latest expiry the base grants each account (or every account), rule and resource (a manifest may list one
+  // twice).
   const granted = new Map<string, string>();
   for (const w of base.waivers) {
-    const k = key(w.rule, w.resourceId);
+    const k = key(w.account, w.rule, w.resourceId);
     const prev = granted.get(k);
     if (prev === undefined || w.expires > prev) granted.set(k, w.expires);
   }
   const effective: Waiver[] = [];
   const proposed: ProposedWaiver[] = [];
   for (const w of head) {
-    const baseExpires = granted.get(key(w.rule, w.resourceId));
+    const own = granted.get(key(w.account, w.rule, w.resourceId));
+    const baseExpires = w.account === undefined ? own : later(own, granted.get(key(undefined, w.rule, w.resourceId)));
     if (baseExpires === undefined) proposed.push({ ...w, why: 'new' });
     else if (w.expires > baseExpires) proposed.push({ ...w, why: 'later-expiry', baseExpires });
     else effective.push(w);
@@ -82,20 +100,23 @@ function markCovered(
 ): ComplianceResult {
   const active = waivers.filter(w => w.expires >= today);
   if (active.length === 0) return result;
-  const byKey = new Map(active.map(w => [key(w.rule, w.resourceId), w]));
+  const byKey = new Map(active.map(w => [key(w.account, w.rule, w.resourceId), w]));
   return {
     ...result,
     rules: result.rules.map(r => ({
       ...r,
       findings: r.findings.map(f => {
-        const w = byKey.get(key(f.ruleName, f.resourceId));
+        const w = coveringWaiver(byKey, f);
         return w ? mark(f, w) : f;
       })
     }))
   };
 }
 
-/** Marks the findings a waiver covers (rule + resource id, not expired on `today`): they no longer count. */
+/**
+ * Marks the findings a waiver covers (its account when it names one, rule + resource id, not expired on `today`): they
+ * no longer count.
+ */
 export function applyWaivers(result: ComplianceResult, waivers: readonly Waiver[], today: string): ComplianceResult {
   return markCovered(result, waivers, today, (f, w) => ({ ...f, waiver: w }));
 }
@@ -116,11 +137,11 @@ export function markProposedWaivers(
   });
 }
 
-/** How many findings of the result each proposed waiver covers (by rule and resource). */
+/** How many findings of the result each proposed waiver covers (by account when it names one, rule and resource). */
 export function findingsCovered(result: ComplianceResult, w: Waiver): number {
   let n = 0;
   for (const r of result.rules) {
-    if (r.ruleName !== w.rule) continue;
+    if (r.ruleName !== w.rule || (w.account !== undefined && r.accountId !== w.account)) continue;
     for (const f of r.findings) if (f.resourceId === w.resourceId && f.waiver === undefined) n++;
   }
   return n;

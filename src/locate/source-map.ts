@@ -174,7 +174,9 @@ function locateFinding(finding: Finding, index: TemplateIndex, opts: MapFindings
 
 /** The fingerprint of a finding (computed when a hand-made finding has none). */
 export function fingerprintOf(f: Finding): string {
-  return f.fingerprint !== '' ? f.fingerprint : fingerprint(f.ruleName, f.resourceType, f.resourceId);
+  return f.fingerprint !== ''
+    ? f.fingerprint
+    : fingerprint(f.accountId, f.region, f.ruleName, f.resourceType, f.resourceId);
 }
 
 /** Every finding (waived ones included) -> where it lands, by fingerprint. Findings nothing locates are absent. */

@@ -18,6 +18,11 @@ import { outsideWorkspace } from '../util/paths.js';
 
 /** A waiver of the manifest: findings of a rule on a resource that do not count until it expires. */
 export interface Waiver {
+  /**
+   * The account whose findings it covers; absent: every account. Part of the waiver's identity (account, rule,
+   * resource).
+   */
+  account?: string;
   rule: string;
   resourceId: string;
   reason: string;
@@ -137,7 +142,7 @@ interface RawManifest {
   }[];
   alerts?: { 'sns-topic': string };
   audit?: { 'log-group'?: string; 'retention-days'?: number; 'kms-key-id'?: string };
-  waivers?: { rule: string; resource: string; reason: string; owner: string; expires: string }[];
+  waivers?: { account?: string; rule: string; resource: string; reason: string; owner: string; expires: string }[];
 }
 
 /** Paths in the manifest are relative to its directory; an absolute one would be read as relative (join). */
@@ -264,6 +269,7 @@ export function parseManifest(text: string, file: string, today: string, workspa
       );
     }
     return {
+      ...(w.account !== undefined ? { account: w.account } : {}),
       rule: w.rule,
       resourceId: w.resource,
       reason: w.reason,

@@ -193,6 +193,14 @@ export const manifestSchema = {
         additionalProperties: false,
         required: ['rule', 'resource', 'reason', 'owner', 'expires'],
         properties: {
+          // "The AWS account ID is a 12-digit number, such as 123456789012" (AWS Account Management Reference Guide,
+          // "View AWS account identifiers"). A string: YAML would read 012345678901 as a number and drop the zero.
+          account: {
+            type: 'string',
+            pattern: '^[0-9]{12}$',
+            description:
+              "The 12-digit account whose findings the waiver covers, quoted (account: '222222222222'). Without it the waiver applies to every account."
+          },
           rule: ruleName,
           resource: { type: 'string', minLength: 1, description: 'The resource id as AWS Config reports it.' },
           reason: { type: 'string', minLength: 3 },

@@ -13,7 +13,7 @@ import {
 import { createHash } from 'node:crypto';
 import { fingerprint } from '../compliance/fingerprint.js';
 import { propertyPathFor, type SourceLocation } from '../locate/source-map.js';
-import type { ComplianceResult, Finding, RuleResult } from '../compliance/types.js';
+import type { AccountRegion, ComplianceResult, Finding, RuleResult } from '../compliance/types.js';
 import { knownResourceTypes } from '../conformance/managed-rules.js';
 import type { DesiredRule } from '../desired/model.js';
 import { awsCallErrorOf, awsErrorCode } from '../aws/clients.js';
@@ -34,7 +34,11 @@ export interface NotJudged {
   reason: string;
 }
 
-export interface PreDeployFinding extends Finding {
+/**
+ * A template resource that would not comply. Its account, region and fingerprint are the run's, set when it is merged
+ * into the result (mergePreDeploy): the template is evaluated by the run's own account and region.
+ */
+export interface PreDeployFinding extends Omit<Finding, keyof AccountRegion | 'fingerprint'> {
   location: SourceLocation;
   template: string;
   logicalId: string;
@@ -237,7 +241,6 @@ export async function evaluateTemplates(
             ruleName,
             resourceType: res.type,
             resourceId,
-            fingerprint: fingerprint(ruleName, res.type, resourceId),
             location: locate(res, rule),
             template: res.file,
             logicalId: res.logicalId,
@@ -272,22 +275,30 @@ export function mergePreDeploy(
   result: ComplianceResult,
   pre: PreDeployResult,
   sections: (name: string) => string[]
-): { result: ComplianceResult; added: PreDeployFinding[] } {
+): { result: ComplianceResult; added: Array<PreDeployFinding & { fingerprint: string }> } {
   const rules = result.rules.map(r => ({ ...r, findings: [...r.findings] }));
-  const byName = new Map(rules.map(r => [r.ruleName, r]));
-  const added: PreDeployFinding[] = [];
+  const where = { accountId: result.accountId, region: result.region };
+  // Rules of the run's own account and region only: a multi-account result holds the same rule name once per
+  // account-region.
+  const byName = new Map(
+    rules.filter(r => r.accountId === where.accountId && r.region === where.region).map(r => [r.ruleName, r])
+  );
+  const added: Array<PreDeployFinding & { fingerprint: string }> = [];
   for (const f of pre.findings) {
-    const { location: _l, template: _t, logicalId: _i, physicalName, ...finding } = f;
+    const { location: _l, template: _t, logicalId: _i, physicalName, ...rest } = f;
+    const fp = fingerprint(where.accountId, where.region, f.ruleName, f.resourceType, f.resourceId);
+    const finding: Finding = { ...where, ...rest, fingerprint: fp };
     const live = byName
       .get(f.ruleName)
       ?.findings.some(
         x => physicalName !== undefined && x.resourceType === f.resourceType && x.resourceId === physicalName
       );
     if (live) continue;
-    added.push(f);
+    added.push({ ...f, fingerprint: fp });
     let rule = byName.get(f.ruleName);
     if (!rule) {
       rule = {
+        ...where,
         ruleName: f.ruleName,
         status: 'noncompliant',
         complianceType: 'NON_COMPLIANT',

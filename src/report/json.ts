@@ -2,9 +2,14 @@
  * The JSON report: every rule and every non-compliant resource, nothing truncated, in a deterministic
  * order, so two runs on the same account differ only in their times. Its shape is described by
  * compliance-report.schema.json (same folder) and versioned by REPORT_SCHEMA_VERSION.
+ *
+ * schemaVersion 2 (multi-account): every rule result and finding names its account and region, fingerprints include
+ * them, and `accounts` lists every account and region the run looked at, checked or unknown (with why). Version 1
+ * (compliance-report.v1.schema.json) is still read as a baseline (baseline/load.ts).
  */
 import type { EffectivenessReview } from '../remediation/review.js';
 import type {
+  AccountCheck,
   ComplianceResult,
   Finding,
   GateDecision,
@@ -15,6 +20,7 @@ import type {
 import type { Waiver } from '../manifest/load.js';
 import type { RunInfo } from '../run-context.js';
 import { fingerprint } from '../compliance/fingerprint.js';
+import { fingerprintOf } from '../locate/source-map.js';
 import {
   findingsCovered,
   PROPOSED_LABEL,
@@ -27,7 +33,7 @@ import { runUrlOf } from '../run-context.js';
 
 export { fingerprint };
 
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
 
 export interface ReportRun extends RunInfo {
   accountId: string;
@@ -37,6 +43,8 @@ export interface ReportRun extends RunInfo {
 }
 
 export interface ReportWaiver {
+  /** The account the waiver names; absent: it applies to every account. */
+  account?: string;
   reason: string;
   owner: string;
   expires: string;
@@ -44,6 +52,8 @@ export interface ReportWaiver {
 }
 
 export interface ReportFinding {
+  accountId: string;
+  region: string;
   resourceType: string;
   resourceId: string;
   fingerprint: string;
@@ -58,6 +68,8 @@ export interface ReportFinding {
 }
 
 export interface ReportRule {
+  accountId: string;
+  region: string;
   name: string;
   status: RuleStatus;
   complianceType?: string;
@@ -80,6 +92,8 @@ export interface ReportTotals {
 
 /** A waiver of the pull request that applies only after merge. */
 export interface ReportProposedWaiver {
+  /** The account the waiver names; absent: every account. */
+  account?: string;
   rule: string;
   resource: string;
   reason: string;
@@ -107,7 +121,9 @@ export interface ComplianceReportJson {
   run: ReportRun;
   gate: GateDecision;
   totals: ReportTotals;
-  /** By rule name. */
+  /** Every account and region the run looked at, by account id then region; unknown ones say why. */
+  accounts: AccountCheck[];
+  /** By account, region, then rule name. */
   rules: ReportRule[];
   /** Pull-request and merge-queue runs with waivers: the base branch the waivers were judged against. */
   waiverBase?: ReportWaiverBase;
@@ -132,15 +148,18 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function reportWaiver(w: Waiver): ReportWaiver {
   const out: ReportWaiver = { reason: w.reason, owner: w.owner, expires: w.expires };
+  if (w.account !== undefined) out.account = w.account;
   if (w.source !== undefined) out.source = w.source;
   return out;
 }
 
-function reportFinding(rule: string, f: Finding): ReportFinding {
+function reportFinding(f: Finding): ReportFinding {
   const out: ReportFinding = {
+    accountId: f.accountId,
+    region: f.region,
     resourceType: f.resourceType,
     resourceId: f.resourceId,
-    fingerprint: f.fingerprint !== '' ? f.fingerprint : fingerprint(rule, f.resourceType, f.resourceId),
+    fingerprint: fingerprintOf(f),
     waived: f.waiver !== undefined
   };
   if (f.annotation !== undefined) out.annotation = f.annotation;
@@ -154,14 +173,22 @@ function reportFinding(rule: string, f: Finding): ReportFinding {
 function reportRule(r: RuleResult): ReportRule {
   const { counted, waived } = countFindings(r);
   const out: ReportRule = {
+    accountId: r.accountId,
+    region: r.region,
     name: r.ruleName,
     status: r.status,
     noncompliantCount: counted,
     waivedCount: waived,
     hipaaSections: [...(r.hipaaSections ?? [])],
     findings: r.findings
-      .map(f => reportFinding(r.ruleName, f))
-      .sort((a, b) => cmp(a.resourceType, b.resourceType) || cmp(a.resourceId, b.resourceId))
+      .map(reportFinding)
+      .sort(
+        (a, b) =>
+          cmp(a.accountId, b.accountId) ||
+          cmp(a.region, b.region) ||
+          cmp(a.resourceType, b.resourceType) ||
+          cmp(a.resourceId, b.resourceId)
+      )
   };
   if (r.complianceType !== undefined) out.complianceType = r.complianceType;
   if (r.lastEvaluated !== undefined) out.lastEvaluated = r.lastEvaluated;
@@ -190,7 +217,9 @@ function reportGate(g: GateDecision): GateDecision {
 /** Builds the JSON report. Pure: the same input always gives the same report. */
 export function buildJsonReport(input: JsonReportInput): ComplianceReportJson {
   const { result, gate, run, generatedAt } = input;
-  const rules = result.rules.map(reportRule).sort((a, b) => cmp(a.name, b.name));
+  const rules = result.rules
+    .map(reportRule)
+    .sort((a, b) => cmp(a.accountId, b.accountId) || cmp(a.region, b.region) || cmp(a.name, b.name));
   const byStatus: Record<RuleStatus, number> = {
     error: 0,
     noncompliant: 0,
@@ -228,6 +257,7 @@ export function buildJsonReport(input: JsonReportInput): ComplianceReportJson {
     run: reportRun,
     gate: reportGate(gate),
     totals: { rules: rules.length, byStatus, noncompliantResources, waivedResources },
+    accounts: reportAccounts(result.accounts),
     rules
   };
   const waivers = input.waivers;
@@ -241,7 +271,13 @@ export function buildJsonReport(input: JsonReportInput): ComplianceReportJson {
     }
     report.proposedWaivers = waivers.proposed
       .map(w => reportProposed(w, result))
-      .sort((a, b) => cmp(a.rule, b.rule) || cmp(a.resource, b.resource) || cmp(a.expires, b.expires));
+      .sort(
+        (a, b) =>
+          cmp(a.rule, b.rule) ||
+          cmp(a.resource, b.resource) ||
+          cmp(a.account ?? '', b.account ?? '') ||
+          cmp(a.expires, b.expires)
+      );
   }
   if (input.effectiveness) report.effectiveness = input.effectiveness;
   return report;
@@ -258,7 +294,24 @@ function reportProposed(w: ProposedWaiver, result: ComplianceResult): ReportProp
     why: w.why,
     findings: findingsCovered(result, w)
   };
+  if (w.account !== undefined) out.account = w.account;
   if (w.source !== undefined) out.source = w.source;
   if (w.baseExpires !== undefined) out.baseExpires = w.baseExpires;
   return out;
+}
+
+/** Every account and region, by account id then region; nothing dropped, unknown ones keep their reason. */
+function reportAccounts(accounts: readonly AccountCheck[]): AccountCheck[] {
+  return accounts
+    .map(a => {
+      const out: AccountCheck = {
+        accountId: a.accountId,
+        regions: a.regions
+          .map(r => (r.reason !== undefined ? { region: r.region, status: r.status, reason: r.reason } : { ...r }))
+          .sort((x, y) => cmp(x.region, y.region))
+      };
+      if (a.name !== undefined) out.name = a.name;
+      return out;
+    })
+    .sort((a, b) => cmp(a.accountId, b.accountId));
 }

@@ -14,8 +14,12 @@ const TOOL_NAME = 'compliance-gate';
 const TOOL_INFORMATION_URI = 'https://github.com/example-org/compliance-gate';
 /** GitHub code scanning accepts at most 25,000 results per run. */
 export const DEFAULT_MAX_RESULTS = 25_000;
-/** Key of the partial fingerprint: the finding's stable fingerprint (rule + resource type + resource id). */
-export const FINGERPRINT_KEY = 'complianceGate/v1';
+/**
+ * Key of the partial fingerprint: the finding's stable fingerprint (account + region + rule + resource type +
+ * resource id). SARIF 2.1.0 §3.27.17 (partialFingerprints): the property name names the fingerprint's version, so
+ * "v2" since account and region joined it (v1 hashed rule, type and id only; a v1 value is never reused under v2).
+ */
+export const FINGERPRINT_KEY = 'complianceGate/v2';
 /** GitHub reads at most 20 tags of a rule. */
 const MAX_TAGS = 20;
 
@@ -189,10 +193,20 @@ function descriptor(meta: RuleMeta): ReportingDescriptor {
   return out;
 }
 
+/**
+ * The resource as a logical location: SARIF 2.1.0 §3.33 (logicalLocation; schema in reference/schemas): `name` the
+ * resource id, `fullyQualifiedName` the account, region, type and id (the same id in two accounts is two
+ * resources), `kind` 'resource' (one of the kinds §3.33.7 lists), and account and region in its property bag.
+ */
 function location(loc: SourceLocation | undefined, f: Finding): Location {
   const out: Location = {
     logicalLocations: [
-      { name: f.resourceId, fullyQualifiedName: `${f.resourceType}/${f.resourceId}`, kind: 'resource' }
+      {
+        name: f.resourceId,
+        fullyQualifiedName: `${f.accountId}/${f.region}/${f.resourceType}/${f.resourceId}`,
+        kind: 'resource',
+        properties: { accountId: f.accountId, region: f.region }
+      }
     ]
   };
   if (loc !== undefined) {
@@ -204,7 +218,7 @@ function location(loc: SourceLocation | undefined, f: Finding): Location {
   return out;
 }
 
-function message(f: Finding, ruleName: string, loc: SourceLocation | undefined): string {
+function message(f: Finding, ruleName: string, loc: SourceLocation | undefined, multi: boolean): string {
   const where =
     loc === undefined
       ? ''
@@ -217,14 +231,22 @@ function message(f: Finding, ruleName: string, loc: SourceLocation | undefined):
     f.annotation !== undefined && f.annotation.trim() !== ''
       ? `: ${plainText(f.annotation, 1000).replace(/[.\s]+$/, '')}`
       : '';
-  return `${plainText(f.resourceType, 200)} ${plainText(f.resourceId, 1000)} is non-compliant with ${ruleName}${note}.${where}`;
+  // With more than one account or region in the run, the message names them (code scanning shows the message).
+  const at = multi ? ` in account ${plainText(f.accountId, 64)}, region ${plainText(f.region, 64)}` : '';
+  return `${plainText(f.resourceType, 200)} ${plainText(f.resourceId, 1000)}${at} is non-compliant with ${ruleName}${note}.${where}`;
 }
+
+/** Account, region, resource type, then id. */
+const byPlace = (a: Candidate, b: Candidate): number =>
+  cmp(a.account, b.account) || cmp(a.region, b.region) || cmp(a.type, b.type) || cmp(a.id, b.id);
 
 interface Candidate {
   result: Result;
   waived: boolean;
   score: number;
   ruleIndex: number;
+  account: string;
+  region: string;
   type: string;
   id: string;
 }
@@ -236,8 +258,12 @@ interface Candidate {
 export function buildSarif(input: SarifInput): SarifOutput {
   const { result, locations, includeSuppressed } = input;
   const max = Math.max(0, Math.floor(input.maxResults ?? DEFAULT_MAX_RESULTS));
+  // One reporting descriptor per rule name; a multi-account result holds a rule once per account-region and every
+  // one of those results is reported.
   const byName = new Map<string, RuleResult>();
   for (const r of result.rules) if (!byName.has(r.ruleName)) byName.set(r.ruleName, r);
+  const places = new Set(result.rules.map(r => `${r.accountId}\u0000${r.region}`));
+  const multi = places.size > 1 || (places.size === 1 && !places.has(`${result.accountId}\u0000${result.region}`));
   const metas = [...byName.values()]
     .sort((a, b) => cmp(a.ruleName, b.ruleName))
     .map(r => ruleMeta(r, input.rules.get(r.ruleName)));
@@ -246,7 +272,7 @@ export function buildSarif(input: SarifInput): SarifOutput {
   const candidates: Candidate[] = [];
   let suppressedOmitted = 0;
   let unlocated = 0;
-  for (const rule of byName.values()) {
+  for (const rule of result.rules) {
     const index = ruleIndex.get(rule.ruleName) ?? 0;
     const meta = metas[index];
     for (const f of rule.findings) {
@@ -261,8 +287,8 @@ export function buildSarif(input: SarifInput): SarifOutput {
       const props: PropertyBag = {
         resourceType: f.resourceType,
         resourceId: f.resourceId,
-        accountId: result.accountId,
-        region: result.region
+        accountId: f.accountId,
+        region: f.region
       };
       if (loc !== undefined) props.locationKind = loc.kind;
       if (f.recordedTime !== undefined) props.recordedTime = f.recordedTime;
@@ -270,7 +296,7 @@ export function buildSarif(input: SarifInput): SarifOutput {
         ruleId: rule.ruleName,
         ruleIndex: index,
         level: 'error',
-        message: { text: message(f, rule.ruleName, loc) },
+        message: { text: message(f, rule.ruleName, loc, multi) },
         locations: [location(loc, f)],
         partialFingerprints: { [FINGERPRINT_KEY]: fp },
         properties: props
@@ -293,6 +319,8 @@ export function buildSarif(input: SarifInput): SarifOutput {
         waived,
         score: Number(meta?.severity.score ?? '0'),
         ruleIndex: index,
+        account: f.accountId,
+        region: f.region,
         type: f.resourceType,
         id: f.resourceId
       });
@@ -302,15 +330,10 @@ export function buildSarif(input: SarifInput): SarifOutput {
   const total = candidates.length;
   const kept = candidates
     .sort(
-      (a, b) =>
-        Number(a.waived) - Number(b.waived) ||
-        b.score - a.score ||
-        a.ruleIndex - b.ruleIndex ||
-        cmp(a.type, b.type) ||
-        cmp(a.id, b.id)
+      (a, b) => Number(a.waived) - Number(b.waived) || b.score - a.score || a.ruleIndex - b.ruleIndex || byPlace(a, b)
     )
     .slice(0, max)
-    .sort((a, b) => a.ruleIndex - b.ruleIndex || cmp(a.type, b.type) || cmp(a.id, b.id));
+    .sort((a, b) => a.ruleIndex - b.ruleIndex || byPlace(a, b));
   const cut = total - kept.length;
 
   const notifications: Notification[] = [];
@@ -325,7 +348,7 @@ export function buildSarif(input: SarifInput): SarifOutput {
       }
     });
   }
-  for (const rule of byName.values()) {
+  for (const rule of result.rules) {
     if (rule.status !== 'error' || rule.error === undefined) continue;
     const e = rule.error;
     notifications.push({
@@ -333,7 +356,7 @@ export function buildSarif(input: SarifInput): SarifOutput {
       descriptor: { id: 'rule-error' },
       associatedRule: { id: rule.ruleName, index: ruleIndex.get(rule.ruleName) ?? 0 },
       message: {
-        text: `${rule.ruleName}: ${e.operation} failed: ${e.code}: ${plainText(e.message, 500)}${e.requestId !== undefined && e.requestId !== '' ? ` (request id ${e.requestId})` : ''}`
+        text: `${rule.ruleName}${multi ? ` (account ${rule.accountId}, region ${rule.region})` : ''}: ${e.operation} failed: ${e.code}: ${plainText(e.message, 500)}${e.requestId !== undefined && e.requestId !== '' ? ` (request id ${e.requestId})` : ''}`
       }
     });
   }

@@ -9,6 +9,7 @@ import type { ComplianceResult, Finding, GateDecision } from '../compliance/type
 import type { RunInfo } from '../run-context.js';
 import { DEFAULT_SUMMARY_BUDGET_BYTES, SummaryBuilder, type SummarySection } from './markdown/layout.js';
 import { sortRulesWorstFirst } from './ranking.js';
+import { accountSections, isMultiAccount } from './sections/accounts.js';
 import { findingsSection } from './sections/findings.js';
 import { fixedSection } from './sections/fixed.js';
 import { SUMMARY_ORDER } from './sections/order.js';
@@ -43,12 +44,17 @@ export function buildSummary(input: SummaryInput): SummaryOutput {
   const rules = sortRulesWorstFirst(result.rules, input.changed);
   // A section naming the run's main act (remediation, deploy plan in a PR) leads; the verdict follows as an h3.
   const led = (input.sections ?? []).some(s => s.order === SUMMARY_ORDER.lead);
-  const builder = new SummaryBuilder(input.budgetBytes ?? DEFAULT_SUMMARY_BUDGET_BYTES)
-    .add(verdictSection(result, gate, run, led ? 3 : 2))
-    .add(rulesSection(rules, reportFiles))
-    .add(findingsSection(rules, reportFiles, input.changed));
-  const fixed = fixedSection(rules);
-  if (fixed) builder.add(fixed);
+  const builder = new SummaryBuilder(input.budgetBytes ?? DEFAULT_SUMMARY_BUDGET_BYTES).add(
+    verdictSection(result, gate, run, led ? 3 : 2)
+  );
+  if (isMultiAccount(result)) {
+    // More than one account or region: the account table, per-rule totals and per-account details (sections/accounts.ts).
+    for (const s of accountSections(result, reportFiles)) builder.add(s);
+  } else {
+    builder.add(rulesSection(rules, reportFiles)).add(findingsSection(rules, reportFiles, input.changed));
+    const fixed = fixedSection(rules);
+    if (fixed) builder.add(fixed);
+  }
   for (const s of input.sections ?? []) builder.add(s);
   const out = builder.render();
   return {

@@ -18,11 +18,15 @@ const fastClock: Clock = { now: () => new Date(), sleep: () => new Promise(r => 
 
 interface ReportJson {
   schemaVersion: number;
+  run: { accountId: string; region: string };
   gate: { result: string; noncompliantCount: number };
+  accounts: { accountId: string; regions: { region: string; status: string }[] }[];
   rules: {
+    accountId: string;
+    region: string;
     name: string;
     status: string;
-    findings: { resourceType: string; resourceId: string; fingerprint: string }[];
+    findings: { accountId: string; region: string; resourceType: string; resourceId: string; fingerprint: string }[];
   }[];
 }
 
@@ -84,7 +88,15 @@ describe('seed', () => {
     }
     expect(r.summary.indexOf('Compliance gate failed')).toBeLessThan(r.summary.indexOf('### Rules'));
     const json = report(r);
-    expect(json.schemaVersion).toBe(1);
+    expect(json.schemaVersion).toBe(2);
+    // A single-account run: one account, one checked region, the run's own; every rule result and finding names them.
+    expect(json.accounts).toEqual([
+      { accountId: json.run.accountId, regions: [{ region: json.run.region, status: 'checked' }] }
+    ]);
+    for (const rule of json.rules) {
+      expect([rule.accountId, rule.region]).toEqual([json.run.accountId, json.run.region]);
+      for (const f of rule.findings) expect([f.accountId, f.region]).toEqual([json.run.accountId, json.run.region]);
+    }
     expect(json.gate).toMatchObject({ result: 'fail', noncompliantCount: 3 });
     const ids = json.rules.flatMap(rule => rule.findings.map(f => `${rule.name} ${f.resourceType} ${f.resourceId}`));
     expect(ids.sort()).toEqual([

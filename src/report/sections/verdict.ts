@@ -7,6 +7,7 @@ import type { SummaryBlock, SummarySection } from '../markdown/layout.js';
 import { fixedInThisRun, STATUS_RANK } from '../ranking.js';
 import { SUMMARY_ORDER, SUMMARY_PRIORITY } from './order.js';
 import { STATUS_LABEL } from './rules.js';
+import { isMultiAccount } from './accounts.js';
 
 /**
  * The gate's verdict: the summary's h2 heading on a check; an h3 (`level` 3) under the heading of the run's main act
@@ -20,11 +21,19 @@ export function verdictSection(
 ): SummarySection {
   const passed = gate.result === 'pass';
   const heading = `${'#'.repeat(level)} ${passed ? '✅ Compliance gate passed' : '❌ Compliance gate failed'}: ${escapeMarkdown(truncate(gate.reason, 300))}`;
-  const where = [
-    `Account ${escapeMarkdown(result.accountId)}`,
-    `region ${escapeMarkdown(result.region)}`,
-    `checked ${formatTime(result.checkedAt)}`
-  ];
+  const multi = isMultiAccount(result);
+  const regionCount = new Set(result.accounts.flatMap(a => a.regions.map(r => r.region))).size;
+  const where = multi
+    ? [
+        `${plural(result.accounts.length, 'account')} in ${plural(regionCount, 'region')}`,
+        `run from account ${escapeMarkdown(result.accountId)}, region ${escapeMarkdown(result.region)}`,
+        `checked ${formatTime(result.checkedAt)}`
+      ]
+    : [
+        `Account ${escapeMarkdown(result.accountId)}`,
+        `region ${escapeMarkdown(result.region)}`,
+        `checked ${formatTime(result.checkedAt)}`
+      ];
   const runBits: string[] = [];
   if (run.repository !== '') runBits.push(escapeMarkdown(run.repository));
   if (run.sha !== '') runBits.push(escapeMarkdown(run.sha.slice(0, 12)));
@@ -41,7 +50,7 @@ export function verdictSection(
     .map(s => `${counts.get(s) ?? 0} ${STATUS_LABEL[s].replace(/^\S+ /, '')}`);
   if (fixed > 0) tally.push(`${fixed} fixed in this run`);
   const totals = [
-    `${plural(result.rules.length, 'rule')}${tally.length > 0 ? `: ${tally.join(', ')}` : ''}`,
+    `${plural(result.rules.length, multi ? 'rule result' : 'rule')}${tally.length > 0 ? `: ${tally.join(', ')}` : ''}`,
     `${plural(gate.noncompliantCount, 'non-compliant resource')}`
   ];
   if (gate.waivedCount > 0) totals.push(`${plural(gate.waivedCount, 'waived finding')} (listed, not counted)`);

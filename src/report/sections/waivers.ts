@@ -36,7 +36,7 @@ export function proposedWaiversSection(
     `### Waivers ${PROPOSED_LABEL}`,
     '',
     `On ${escapeMarkdown(base?.eventName ?? 'pull request')} runs a waiver applies only if the base branch's manifest${at} ` +
-      `already holds it for the same rule and resource, expiring no later. ` +
+      `already holds it for the same rule and resource (and account, when it names one), expiring no later. ` +
       `These ${proposed.length} waiver(s) are **${PROPOSED_LABEL}**: not applied now, their findings count.`
   ];
   if (base?.unreadable !== undefined) {
@@ -61,7 +61,7 @@ export function proposedWaiversSection(
           const w = proposed[i] as ProposedWaiver;
           return `| ${[
             `${cell(w.rule, 128)}${w.source !== undefined ? `<br>${cell(w.source, 200)}` : ''}`,
-            cell(w.resourceId, 256),
+            `${cell(w.resourceId, 256)}${w.account !== undefined ? `<br>account ${cell(w.account, 32)}` : ''}`,
             `${cell(w.owner, 64)}, ${cell(w.expires, 32)}`,
             escapeMarkdown(proposedWhy(w)),
             String(findingsCovered(result, w))

@@ -3,7 +3,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { compareWithBaseline, knownFingerprints } from '../../../src/baseline/compare.js';
-import { loadBaseline, parseBaseline, readableSchemaVersion, type Baseline } from '../../../src/baseline/load.js';
+import {
+  loadBaseline,
+  parseBaseline,
+  readableSchemaVersion,
+  ruleKey,
+  type Baseline
+} from '../../../src/baseline/load.js';
 import { BASELINE_SUMMARY, baselineSection } from '../../../src/report/sections/baseline.js';
 import type { ComplianceResult, RuleResult } from '../../../src/compliance/types.js';
 import { InputError, SourceError, SourceErrors } from '../../../src/errors.js';
@@ -44,13 +50,16 @@ describe('parseBaseline', () => {
     expect(b.findings.size).toBe(5);
     const legacy = finding(logging, 'AWS::S3::Bucket', 'legacy-archive');
     expect(b.findings.get(legacy.fingerprint)).toEqual({
+      accountId: '123456789012',
+      region: 'us-east-1',
       ruleName: logging,
       resourceType: 'AWS::S3::Bucket',
       resourceId: 'legacy-archive',
       fingerprint: legacy.fingerprint,
       waived: true
     });
-    expect(b.rules.get('iam-root-access-key-check')).toBe('error');
+    expect(b.schemaVersion).toBe(2);
+    expect(b.rules.get(ruleKey('123456789012', 'us-east-1', 'iam-root-access-key-check'))).toBe('error');
     expect(b.rules.size).toBe(7);
   });
 
@@ -77,12 +86,12 @@ describe('parseBaseline', () => {
   });
 
   it('rejects another schemaVersion at its line', () => {
-    const text = reportText().replace('"schemaVersion": 1', '"schemaVersion": 2');
+    const text = reportText().replace('"schemaVersion": 2', '"schemaVersion": 3');
     const err = thrown(() => parseBaseline(text, 'r.json')) as SourceError;
     expect(err).toBeInstanceOf(SourceError);
     expect(err.line).toBe(lineOf(text, '"schemaVersion"'));
     expect(err.detail).toBe(
-      'schemaVersion 2 is not supported: this version of compliance-gate reads report schemaVersion 1'
+      'schemaVersion 3 is not supported: this version of compliance-gate reads report schemaVersion 1 or 2'
     );
   });
 
@@ -107,6 +116,8 @@ describe('parseBaseline', () => {
   it('lists at most 20 schema problems and counts the rest', () => {
     const data = JSON.parse(reportText()) as { extra?: unknown; rules: { findings: { fingerprint: string }[] }[] };
     const many: RuleResult = {
+      accountId: '123456789012',
+      region: 'us-east-1',
       ruleName: 'many',
       status: 'noncompliant',
       findings: Array.from({ length: 30 }, (_, i) => finding('many', 'AWS::EC2::Volume', `vol-${i}`))
@@ -186,6 +197,8 @@ describe('compareWithBaseline', () => {
     expect(c.existing.map(f => f.resourceId)).toEqual(['claims-uploads', MALICIOUS_ID]);
     expect(c.fixed).toEqual([
       {
+        accountId: '123456789012',
+        region: 'us-east-1',
         ruleName: logging,
         resourceType: 'AWS::S3::Bucket',
         resourceId: 'access-logs',

@@ -6,11 +6,20 @@ import type { ComplianceResult, Finding, RuleResult, RuleStatus } from '../../..
 import type { FailOn } from '../../../src/inputs.js';
 
 function finding(rule: string, id: string, type = 'AWS::S3::Bucket'): Finding {
-  return { ruleName: rule, resourceType: type, resourceId: id, fingerprint: fingerprint(rule, type, id) };
+  return {
+    accountId: '123456789012',
+    region: 'us-east-1',
+    ruleName: rule,
+    resourceType: type,
+    resourceId: id,
+    fingerprint: fingerprint('123456789012', 'us-east-1', rule, type, id)
+  };
 }
 
 function rule(name: string, status: RuleStatus, ids: string[] = [], complianceType?: string): RuleResult {
   return {
+    accountId: '123456789012',
+    region: 'us-east-1',
     ruleName: name,
     status,
     complianceType: complianceType ?? (ids.length > 0 ? 'NON_COMPLIANT' : 'COMPLIANT'),
@@ -19,7 +28,13 @@ function rule(name: string, status: RuleStatus, ids: string[] = [], complianceTy
 }
 
 function result(rules: RuleResult[]): ComplianceResult {
-  return { checkedAt: '2026-11-22T00:00:00Z', accountId: '123456789012', region: 'us-east-1', rules };
+  return {
+    checkedAt: '2026-11-22T00:00:00Z',
+    accountId: '123456789012',
+    region: 'us-east-1',
+    rules,
+    accounts: [{ accountId: '123456789012', regions: [{ region: 'us-east-1', status: 'checked' }] }]
+  };
 }
 
 const seedLike = result([

@@ -15,14 +15,24 @@ import {
   type RulesToCheckInput
 } from '../../../src/gate/inputs.js';
 
-const fp = (id: string): { fingerprint: string } => ({ fingerprint: fingerprint('r', 'AWS::S3::Bucket', id) });
+const fp = (id: string): { fingerprint: string } => ({
+  fingerprint: fingerprint('123456789012', 'us-east-1', 'r', 'AWS::S3::Bucket', id)
+});
 
 function result(rules: RuleResult[]): ComplianceResult {
-  return { checkedAt: '2026-11-22T00:00:00Z', accountId: '123456789012', region: 'us-east-1', rules };
+  return {
+    checkedAt: '2026-11-22T00:00:00Z',
+    accountId: '123456789012',
+    region: 'us-east-1',
+    rules,
+    accounts: [{ accountId: '123456789012', regions: [{ region: 'us-east-1', status: 'checked' }] }]
+  };
 }
 
 function rule(name: string, hipaaSections?: string[]): RuleResult {
   return {
+    accountId: '123456789012',
+    region: 'us-east-1',
     ruleName: name,
     status: 'compliant',
     findings: [],

@@ -107,19 +107,26 @@ describe('markProposedWaivers: shown on their findings, still counted', () => {
     checkedAt: '2026-12-01T00:00:00Z',
     accountId: '123456789012',
     region: 'us-east-1',
+    accounts: [{ accountId: '123456789012', regions: [{ region: 'us-east-1', status: 'checked' }] }],
     rules: [
       {
+        accountId: '123456789012',
+        region: 'us-east-1',
         ruleName: 's3-bucket-logging-enabled',
         status: 'noncompliant',
         complianceType: 'NON_COMPLIANT',
         findings: [
           {
+            accountId: '123456789012',
+            region: 'us-east-1',
             ruleName: 's3-bucket-logging-enabled',
             resourceType: 'AWS::S3::Bucket',
             resourceId: 'claims-uploads',
             fingerprint: 'a'.repeat(32)
           },
           {
+            accountId: '123456789012',
+            region: 'us-east-1',
             ruleName: 's3-bucket-logging-enabled',
             resourceType: 'AWS::S3::Bucket',
             resourceId: 'phi-exports',

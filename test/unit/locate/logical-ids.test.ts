@@ -24,16 +24,21 @@ function result(ids: string[], type = 'AWS::S3::Bucket'): ComplianceResult {
     checkedAt: '2026-11-22T00:00:00Z',
     accountId: '123456789012',
     region: 'us-east-1',
+    accounts: [{ accountId: '123456789012', regions: [{ region: 'us-east-1', status: 'checked' }] }],
     rules: [
       {
+        accountId: '123456789012',
+        region: 'us-east-1',
         ruleName: 'r',
         status: 'noncompliant',
         complianceType: 'NON_COMPLIANT',
         findings: ids.map(id => ({
+          accountId: '123456789012',
+          region: 'us-east-1',
           ruleName: 'r',
           resourceType: type,
           resourceId: id,
-          fingerprint: fingerprint('r', type, id)
+          fingerprint: fingerprint('123456789012', 'us-east-1', 'r', type, id)
         }))
       }
     ]

@@ -70,11 +70,23 @@ function options(extra: Partial<MapFindingsOptions> = {}): MapFindingsOptions & 
 }
 
 function result(rules: RuleResult[]): ComplianceResult {
-  return { checkedAt: '2025-03-01T10:10:00Z', accountId: '123456789012', region: 'us-east-1', rules };
+  return {
+    checkedAt: '2025-03-01T10:10:00Z',
+    accountId: '123456789012',
+    region: 'us-east-1',
+    rules,
+    accounts: [{ accountId: '123456789012', regions: [{ region: 'us-east-1', status: 'checked' }] }]
+  };
 }
 
 function rule(ruleName: string, findings: RuleResult['findings']): RuleResult {
-  return { ruleName, status: findings.length > 0 ? 'noncompliant' : 'compliant', findings };
+  return {
+    accountId: '123456789012',
+    region: 'us-east-1',
+    ruleName,
+    status: findings.length > 0 ? 'noncompliant' : 'compliant',
+    findings
+  };
 }
 
 const at = (text: string, needle: string, after = 0): { line: number; col: number } => positionOf(text, needle, after);

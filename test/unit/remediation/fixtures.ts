@@ -10,10 +10,12 @@ export const EBS_RULE = 'ec2-ebs-encryption-by-default';
 
 export function finding(rule: string, resourceType: string, resourceId: string, extra: Partial<Finding> = {}): Finding {
   return {
+    accountId: '123456789012',
+    region: 'us-east-1',
     ruleName: rule,
     resourceType,
     resourceId,
-    fingerprint: fingerprint(rule, resourceType, resourceId),
+    fingerprint: fingerprint('123456789012', 'us-east-1', rule, resourceType, resourceId),
     ...extra
   };
 }
@@ -21,6 +23,8 @@ export function finding(rule: string, resourceType: string, resourceId: string, 
 export function result(): ComplianceResult {
   const rules: RuleResult[] = [
     {
+      accountId: '123456789012',
+      region: 'us-east-1',
       ruleName: S3_RULE,
       status: 'noncompliant',
       hipaaSections: ['164.312(b)'],
@@ -39,18 +43,28 @@ export function result(): ComplianceResult {
       ]
     },
     {
+      accountId: '123456789012',
+      region: 'us-east-1',
       ruleName: EBS_RULE,
       status: 'noncompliant',
       hipaaSections: ['164.312(a)(2)(iv)'],
       findings: [finding(EBS_RULE, 'AWS::::Account', '123456789012')]
     },
     {
+      accountId: '123456789012',
+      region: 'us-east-1',
       ruleName: 'cloudtrail-enabled',
       status: 'noncompliant',
       findings: [finding('cloudtrail-enabled', 'AWS::::Account', '123456789012')]
     }
   ];
-  return { checkedAt: '2026-01-01T00:00:00.000Z', accountId: '123456789012', region: 'us-east-1', rules };
+  return {
+    checkedAt: '2026-01-01T00:00:00.000Z',
+    accountId: '123456789012',
+    region: 'us-east-1',
+    rules,
+    accounts: [{ accountId: '123456789012', regions: [{ region: 'us-east-1', status: 'checked' }] }]
+  };
 }
 
 const position = { file: 'compliance.yml', line: 10, col: 3 };

@@ -49,6 +49,8 @@ describe('buildAnnotations', () => {
   it('keeps the malicious id on one line, with no workflow command', () => {
     const rules: RuleResult[] = [
       {
+        accountId: '123456789012',
+        region: 'us-east-1',
         ruleName: '::error::evil\nrule',
         status: 'noncompliant',
         findings: [finding('r', 'T', `\n::add-mask::${MALICIOUS_ID}`), finding('r', 'T', '##[error]x')]
@@ -84,8 +86,21 @@ describe('buildAnnotations', () => {
   it('fills the room left with warnings, never more than max in all', () => {
     const rules: RuleResult[] = [];
     for (let i = 0; i < 8; i++)
-      rules.push({ ruleName: `nc-${i}`, status: 'noncompliant', findings: [finding(`nc-${i}`, 'T', 'id')] });
-    for (let i = 0; i < 5; i++) rules.push({ ruleName: `stale-${i}`, status: 'stale', findings: [] });
+      rules.push({
+        accountId: '123456789012',
+        region: 'us-east-1',
+        ruleName: `nc-${i}`,
+        status: 'noncompliant',
+        findings: [finding(`nc-${i}`, 'T', 'id')]
+      });
+    for (let i = 0; i < 5; i++)
+      rules.push({
+        accountId: '123456789012',
+        region: 'us-east-1',
+        ruleName: `stale-${i}`,
+        status: 'stale',
+        findings: []
+      });
     const out = buildAnnotations({ ...sampleResult(), rules }, sampleGate());
     expect(out.filter(a => a.level === 'error')).toHaveLength(8);
     expect(out.filter(a => a.level === 'warning').map(a => a.title)).toEqual([
@@ -105,6 +120,8 @@ describe('buildAnnotations', () => {
   it('skips a rule whose findings are all waived and lists "+N more" past the shown resources', () => {
     const rules: RuleResult[] = [
       {
+        accountId: '123456789012',
+        region: 'us-east-1',
         ruleName: 'waived-only',
         status: 'noncompliant',
         findings: [
@@ -114,6 +131,8 @@ describe('buildAnnotations', () => {
         ]
       },
       {
+        accountId: '123456789012',
+        region: 'us-east-1',
         ruleName: 'many',
         status: 'noncompliant',
         findings: ['e', 'd', 'c', 'b', 'a'].map(id => finding('many', 'T', id))
@@ -128,7 +147,13 @@ describe('buildAnnotations', () => {
     const result: ComplianceResult = {
       ...sampleResult(),
       rules: [
-        { ruleName: 'cloudtrail-enabled', status: 'noncompliant', findings: [finding('cloudtrail-enabled', 'T', 'x')] }
+        {
+          accountId: '123456789012',
+          region: 'us-east-1',
+          ruleName: 'cloudtrail-enabled',
+          status: 'noncompliant',
+          findings: [finding('cloudtrail-enabled', 'T', 'x')]
+        }
       ]
     };
     const out = buildAnnotations(result, sampleGate(), {

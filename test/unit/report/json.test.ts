@@ -9,6 +9,7 @@ import {
   type ComplianceReportJson
 } from '../../../src/report/json.js';
 import type { ComplianceResult } from '../../../src/compliance/types.js';
+import { fingerprintV1 } from '../../../src/compliance/fingerprint.js';
 import { largeResult, MALICIOUS_ID, run, sampleGate, sampleResult } from '../../fixtures/report/sample.js';
 
 const schema = JSON.parse(
@@ -28,7 +29,7 @@ describe('buildJsonReport', () => {
     expect(validate(report)).toBe(true);
     expect(validate.errors ?? []).toEqual([]);
     expect(report.schemaVersion).toBe(REPORT_SCHEMA_VERSION);
-    expect(REPORT_SCHEMA_VERSION).toBe(1);
+    expect(REPORT_SCHEMA_VERSION).toBe(2);
   });
 
   it('carries the run metadata, account, region and time', () => {
@@ -94,9 +95,17 @@ describe('buildJsonReport', () => {
     ]);
     const waived = s3?.findings.find(f => f.resourceId === 'legacy-archive');
     expect(waived).toEqual({
+      accountId: '123456789012',
+      region: 'us-east-1',
       resourceType: 'AWS::S3::Bucket',
       resourceId: 'legacy-archive',
-      fingerprint: fingerprint('s3-bucket-logging-enabled', 'AWS::S3::Bucket', 'legacy-archive'),
+      fingerprint: fingerprint(
+        '123456789012',
+        'us-east-1',
+        's3-bucket-logging-enabled',
+        'AWS::S3::Bucket',
+        'legacy-archive'
+      ),
       waived: true,
       waiver: {
         reason: 'Decommissioning in Q2',
@@ -113,12 +122,35 @@ describe('buildJsonReport', () => {
       ...sampleResult(),
       rules: [
         {
+          accountId: '123456789012',
+          region: 'us-east-1',
           ruleName: 'r',
           status: 'noncompliant',
           findings: [
-            { ruleName: 'r', resourceType: 'B', resourceId: '1', fingerprint: '' },
-            { ruleName: 'r', resourceType: 'A', resourceId: '2', fingerprint: '' },
-            { ruleName: 'r', resourceType: 'A', resourceId: '10', fingerprint: '' }
+            {
+              accountId: '123456789012',
+              region: 'us-east-1',
+              ruleName: 'r',
+              resourceType: 'B',
+              resourceId: '1',
+              fingerprint: ''
+            },
+            {
+              accountId: '123456789012',
+              region: 'us-east-1',
+              ruleName: 'r',
+              resourceType: 'A',
+              resourceId: '2',
+              fingerprint: ''
+            },
+            {
+              accountId: '123456789012',
+              region: 'us-east-1',
+              ruleName: 'r',
+              resourceType: 'A',
+              resourceId: '10',
+              fingerprint: ''
+            }
           ]
         }
       ]
@@ -126,7 +158,7 @@ describe('buildJsonReport', () => {
     const findings = build(result).rules[0]?.findings ?? [];
     expect(findings.map(f => `${f.resourceType}/${f.resourceId}`)).toEqual(['A/10', 'A/2', 'B/1']);
     // a missing fingerprint is computed
-    expect(findings[0]?.fingerprint).toBe(fingerprint('r', 'A', '10'));
+    expect(findings[0]?.fingerprint).toBe(fingerprint('123456789012', 'us-east-1', 'r', 'A', '10'));
   });
 
   it('is identical for the same account read in another order', () => {
@@ -152,7 +184,14 @@ describe('buildJsonReport', () => {
     const noVersion: Record<string, unknown> = { ...good };
     delete noVersion['schemaVersion'];
     expect(validate(noVersion)).toBe(false);
-    expect(validate({ ...good, schemaVersion: 2 })).toBe(false);
+    expect(validate({ ...good, schemaVersion: 1 })).toBe(false);
+    const noAccounts: Record<string, unknown> = { ...good };
+    delete noAccounts['accounts'];
+    expect(validate(noAccounts)).toBe(false);
+    const unknownNoReason = [{ accountId: '1', regions: [{ region: 'us-east-1', status: 'unknown' }] }];
+    expect(validate({ ...good, accounts: unknownNoReason })).toBe(false);
+    const unknownWithReason = [{ accountId: '1', regions: [{ region: 'us-east-1', status: 'unknown', reason: 'x' }] }];
+    expect(validate({ ...good, accounts: unknownWithReason })).toBe(true);
     const rules = structuredClone(good.rules);
     const f = rules.find(r => r.findings.length > 0)?.findings[0];
     if (f === undefined) throw new Error('fixture has findings');
@@ -163,22 +202,43 @@ describe('buildJsonReport', () => {
     expect(validate({ ...good, rules })).toBe(true);
     f.waived = false;
     expect(validate({ ...good, rules })).toBe(false);
+    f.waived = true;
+    const { accountId: _a, ...noAccount } = f;
+    expect(validate({ ...good, rules: [{ ...rules[0], findings: [noAccount] }] })).toBe(false);
     expect(validate({ ...good, extra: 1 })).toBe(false);
   });
 });
 
 describe('fingerprint', () => {
-  it('is the first 32 hex chars of sha256(rule NUL type NUL id)', () => {
+  it('is the first 32 hex chars of sha256(account NUL region NUL rule NUL type NUL id)', () => {
     const expected = createHash('sha256')
-      .update('s3-bucket-logging-enabled\0AWS::S3::Bucket\0claims-uploads')
+      .update('123456789012\0us-east-1\0s3-bucket-logging-enabled\0AWS::S3::Bucket\0claims-uploads')
       .digest('hex')
       .slice(0, 32);
-    expect(fingerprint('s3-bucket-logging-enabled', 'AWS::S3::Bucket', 'claims-uploads')).toBe(expected);
+    expect(
+      fingerprint('123456789012', 'us-east-1', 's3-bucket-logging-enabled', 'AWS::S3::Bucket', 'claims-uploads')
+    ).toBe(expected);
     expect(expected).toMatch(/^[0-9a-f]{32}$/);
   });
 
+  it('changes with the account and with the region (the same resource id elsewhere is another finding)', () => {
+    const base = fingerprint('123456789012', 'us-east-1', 'r', 'AWS::S3::Bucket', 'b');
+    expect(fingerprint('222222222222', 'us-east-1', 'r', 'AWS::S3::Bucket', 'b')).not.toBe(base);
+    expect(fingerprint('123456789012', 'us-west-2', 'r', 'AWS::S3::Bucket', 'b')).not.toBe(base);
+    expect(fingerprint('12345678901', '2us-east-1', 'r', 'AWS::S3::Bucket', 'b')).not.toBe(base);
+  });
+
+  it('keeps the version 1 fingerprint (rule, type, id) for old baselines', () => {
+    const v1 = createHash('sha256').update('r\0AWS::S3::Bucket\0b').digest('hex').slice(0, 32);
+    expect(fingerprintV1('r', 'AWS::S3::Bucket', 'b')).toBe(v1);
+  });
+
   it('is stable and separates its parts', () => {
-    expect(fingerprint('a', 'b', 'c')).toBe(fingerprint('a', 'b', 'c'));
-    expect(fingerprint('ab', 'c', 'd')).not.toBe(fingerprint('a', 'bc', 'd'));
+    expect(fingerprint('123456789012', 'us-east-1', 'a', 'b', 'c')).toBe(
+      fingerprint('123456789012', 'us-east-1', 'a', 'b', 'c')
+    );
+    expect(fingerprint('123456789012', 'us-east-1', 'ab', 'c', 'd')).not.toBe(
+      fingerprint('123456789012', 'us-east-1', 'a', 'bc', 'd')
+    );
   });
 });

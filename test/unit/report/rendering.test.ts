@@ -15,7 +15,8 @@ const FIRST_HEADING: Record<SummaryKind, RegExp> = {
   'check-fail': /^❌ Compliance gate failed: 4 non-compliant resources in 2 rules$/,
   'deploy-plan-pr': /^📋 Deploy plan: 3 changes to the account after merge$/,
   'remediation-plan': /^🛠️ Remediation plan awaiting approval: 3 targets$/,
-  'remediation-apply': /^🛠️ Remediated 3 of 3 targets: 1 ✅ verified · 2 ☑️ succeeded, unverified$/
+  'remediation-apply': /^🛠️ Remediated 3 of 3 targets: 1 ✅ verified · 2 ☑️ succeeded, unverified$/,
+  'multi-account': /^❌ Compliance gate failed: \d+ non-compliant resources$/
 };
 
 const decode = (s: string): string =>

@@ -47,6 +47,8 @@ const waiver = {
 function seedResult(): ComplianceResult {
   const rules: RuleResult[] = [
     {
+      accountId: '123456789012',
+      region: 'us-east-1',
       ruleName: 's3-bucket-logging-enabled',
       status: 'noncompliant',
       hipaaSections: ['164.312(b)'],
@@ -58,12 +60,16 @@ function seedResult(): ComplianceResult {
       ]
     },
     {
+      accountId: '123456789012',
+      region: 'us-east-1',
       ruleName: 'ec2-ebs-encryption-by-default',
       status: 'noncompliant',
       hipaaSections: ['164.312(a)(2)(iv)'],
       findings: [finding('ec2-ebs-encryption-by-default', 'AWS::::Account', '123456789012')]
     },
     {
+      accountId: '123456789012',
+      region: 'us-east-1',
       ruleName: 'iam-root-access-key-check',
       status: 'error',
       findings: [],
@@ -75,7 +81,13 @@ function seedResult(): ComplianceResult {
       }
     }
   ];
-  return { checkedAt: '2025-03-01T10:10:00Z', accountId: '123456789012', region: 'us-east-1', rules };
+  return {
+    checkedAt: '2025-03-01T10:10:00Z',
+    accountId: '123456789012',
+    region: 'us-east-1',
+    rules,
+    accounts: [{ accountId: '123456789012', regions: [{ region: 'us-east-1', status: 'checked' }] }]
+  };
 }
 
 const ruleInfo = new Map<string, SarifRuleInfo>([
@@ -170,7 +182,12 @@ describe('buildSarif: the seed account', () => {
       region: { startLine: pos.line, startColumn: pos.col }
     });
     expect(r.locations?.[0]?.logicalLocations).toEqual([
-      { name: 'claims-uploads', fullyQualifiedName: 'AWS::S3::Bucket/claims-uploads', kind: 'resource' }
+      {
+        name: 'claims-uploads',
+        fullyQualifiedName: '123456789012/us-east-1/AWS::S3::Bucket/claims-uploads',
+        kind: 'resource',
+        properties: { accountId: '123456789012', region: 'us-east-1' }
+      }
     ]);
     expect(r.partialFingerprints).toEqual({
       [FINGERPRINT_KEY]: finding('s3-bucket-logging-enabled', 'AWS::S3::Bucket', 'claims-uploads').fingerprint
@@ -263,13 +280,18 @@ describe('buildSarif: many findings', () => {
       checkedAt: '2025-03-01T10:10:00Z',
       accountId: '1',
       region: 'us-east-1',
+      accounts: [{ accountId: '1', regions: [{ region: 'us-east-1', status: 'checked' }] }],
       rules: [
         {
+          accountId: '123456789012',
+          region: 'us-east-1',
           ruleName: 's3-bucket-versioning-enabled',
           status: 'noncompliant',
           findings: [mk('s3-bucket-versioning-enabled', 'v1')]
         },
         {
+          accountId: '123456789012',
+          region: 'us-east-1',
           ruleName: 's3-bucket-public-read-prohibited',
           status: 'noncompliant',
           findings: [

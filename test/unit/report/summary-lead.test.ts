@@ -25,15 +25,20 @@ function remediated(): ComplianceResult {
   const before: ComplianceResult = {
     accountId: '123456789012',
     region: 'us-east-1',
+    accounts: [{ accountId: '123456789012', regions: [{ region: 'us-east-1', status: 'checked' }] }],
     checkedAt: '2025-03-01T10:00:00Z',
     rules: [
       {
+        accountId: '123456789012',
+        region: 'us-east-1',
         ruleName: 'ec2-ebs-encryption-by-default',
         status: 'noncompliant',
         complianceType: 'NON_COMPLIANT',
         findings: [finding('ec2-ebs-encryption-by-default', 'AWS::::Account', '123456789012', { annotation: 'off' })]
       },
       {
+        accountId: '123456789012',
+        region: 'us-east-1',
         ruleName: 's3-bucket-logging-enabled',
         status: 'noncompliant',
         complianceType: 'NON_COMPLIANT',
@@ -175,7 +180,8 @@ describe('counts never contradict each other', () => {
       accountId: '1',
       region: 'r',
       checkedAt: '2025-03-01T10:00:00Z',
-      rules: []
+      rules: [],
+      accounts: []
     } as unknown as ComplianceResult;
     const md = summarize(empty, {
       ...gate1,

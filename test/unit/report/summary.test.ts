@@ -127,9 +127,20 @@ describe('buildSummary', () => {
       ...sampleResult(),
       rules: [
         {
+          accountId: '123456789012',
+          region: 'us-east-1',
           ruleName: '<img src=x onerror=alert(1)>|x',
           status: 'noncompliant',
-          findings: [{ ruleName: 'r', resourceType: 'T', resourceId: MALICIOUS_ID, fingerprint: 'f' }]
+          findings: [
+            {
+              accountId: '123456789012',
+              region: 'us-east-1',
+              ruleName: 'r',
+              resourceType: 'T',
+              resourceId: MALICIOUS_ID,
+              fingerprint: 'f'
+            }
+          ]
         }
       ]
     };
@@ -141,7 +152,7 @@ describe('buildSummary', () => {
   it('leaves out the resource section when nothing is non-compliant', () => {
     const result: ComplianceResult = {
       ...sampleResult(),
-      rules: [{ ruleName: 'a', status: 'compliant', findings: [] }]
+      rules: [{ accountId: '123456789012', region: 'us-east-1', ruleName: 'a', status: 'compliant', findings: [] }]
     };
     const { markdown } = buildSummary({ result, gate: sampleGate(), run });
     expect(markdown).toContain('### Rules');
@@ -297,10 +308,10 @@ describe('SummaryBuilder', () => {
 describe('helpers', () => {
   it('sortRulesWorstFirst breaks ties by name', () => {
     const names = sortRulesWorstFirst([
-      { ruleName: 'b', status: 'compliant', findings: [] },
-      { ruleName: 'a', status: 'compliant', findings: [] },
-      { ruleName: 'z', status: 'not-applicable', findings: [] },
-      { ruleName: 'y', status: 'stale', findings: [] }
+      { accountId: '123456789012', region: 'us-east-1', ruleName: 'b', status: 'compliant', findings: [] },
+      { accountId: '123456789012', region: 'us-east-1', ruleName: 'a', status: 'compliant', findings: [] },
+      { accountId: '123456789012', region: 'us-east-1', ruleName: 'z', status: 'not-applicable', findings: [] },
+      { accountId: '123456789012', region: 'us-east-1', ruleName: 'y', status: 'stale', findings: [] }
     ]).map(r => r.ruleName);
     expect(names).toEqual(['y', 'a', 'b', 'z']);
   });
