@@ -32,16 +32,24 @@ async function writeChunks(file: string, chunks: Iterable<string>): Promise<void
   const write = async (text: string): Promise<void> => {
     if (!stream.write(text)) await Promise.race([new Promise<void>(r => stream.once('drain', () => r())), failed]);
   };
-  let pending = '';
-  for (const c of chunks) {
-    pending += c;
-    if (pending.length >= WRITE_AT) {
-      await write(pending);
-      pending = '';
+  try {
+    let pending = '';
+    for (const c of chunks) {
+      pending += c;
+      if (pending.length >= WRITE_AT) {
+        await write(pending);
+        pending = '';
+      }
     }
+    await write(`${pending}\n`);
+    await Promise.race([new Promise<void>(r => stream.end(r)), failed]);
+  } catch (err) {
+    // The stream opens its file asynchronously: close it before the caller removes the file, or the open would
+    // recreate it after the removal.
+    failed.catch(() => undefined);
+    if (!stream.closed) await new Promise<void>(r => stream.destroy().once('close', () => r()));
+    throw err;
   }
-  await write(`${pending}\n`);
-  await Promise.race([new Promise<void>(r => stream.end(r)), failed]);
 }
 
 type Json = unknown;

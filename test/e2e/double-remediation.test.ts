@@ -65,7 +65,11 @@ const bucketTargets = (ids: { rule: string; resourceId: string }[]): string[] =>
 
 /** Deploys the manifest (turning on Config's automatic remediation) and waits until Config's runs have finished. */
 async function deployed(retrySeconds: number): Promise<{ sim: Simulator; manifest: string }> {
-  const sim = await startSimulator({ scenario: 'seed' });
+  // AWS's asynchronous states (recorder lag, document activation) are out of the way: this is about the plan.
+  const sim = await startSimulator({
+    scenario: 'seed',
+    options: { recorderDelaySeconds: 0, ruleDeleteSeconds: 0, documentActivationSeconds: 0 }
+  });
   sims.push(sim);
   const manifest = seedManifest(retrySeconds);
   const r = await action(sim, { config: manifest, deploy: 'apply' });
@@ -113,7 +117,12 @@ describe('no double remediation', () => {
       .split('\n')
       .map(l => JSON.parse(l) as { event?: string; resourceId?: string; reason?: string });
     const skips = audit.filter(a => a.event === 'target-skipped' && a.reason?.includes('avoid remediating twice'));
-    expect(skips.map(a => a.resourceId).sort()).toEqual(['access-logs', 'claims-uploads']);
+    // Both buckets; with no recorder lag Config also remediated the account-level EBS target automatically, so it
+    // may be skipped for the same reason.
+    expect(skips.map(a => a.resourceId).filter(id => id !== '123456789012').sort()).toEqual([
+      'access-logs',
+      'claims-uploads'
+    ]);
   });
 
   it('past RetryAttemptSeconds the targets are planned again', async () => {

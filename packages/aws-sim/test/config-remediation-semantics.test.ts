@@ -141,7 +141,7 @@ describe('MaximumAutomaticAttempts counts failed attempts within RetryAttemptSec
     expect(exceptions()).toEqual([
       expect.objectContaining({ Message: expect.stringMatching(/2 failed attempts within 20 seconds/) })
     ]);
-    expect(sim.pending).toBe(0);
+    expect(sim.pending).toBe(1); // no retry left: only the periodic EBS rule's next run (recording.ts)
   });
 });
 

@@ -22,6 +22,7 @@ import {
 } from '@aws-sdk/client-ssm';
 import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { setRolePolicy, startSimulator, type PolicyDocument, type Simulator } from '../src/index.js';
+import { INSTANT_LIFECYCLES } from './support/instant.js';
 
 const ACCOUNT = '123456789012';
 const region = 'us-east-1';
@@ -73,7 +74,7 @@ describe('IAM through the SDK clients', () => {
   let roleSts: STSClient;
 
   beforeAll(async () => {
-    sim = await startSimulator({ scenario: 'seed' });
+    sim = await startSimulator({ scenario: 'seed', options: { ...INSTANT_LIFECYCLES } });
     sts = new STSClient({ region, endpoint: sim.url, maxAttempts: 1 });
     const credentials = await roleCredentials(sim, sts);
     const opts = { region, endpoint: sim.url, credentials, maxAttempts: 1 };
@@ -278,7 +279,7 @@ mainSteps:
 describe('PUT /_sim/roles/NAME/policy', () => {
   let sim: Simulator;
   beforeAll(async () => {
-    sim = await startSimulator({ scenario: 'seed' });
+    sim = await startSimulator({ scenario: 'seed', options: { ...INSTANT_LIFECYCLES } });
   });
   afterAll(async () => {
     await sim.close();
