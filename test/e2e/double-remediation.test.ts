@@ -119,10 +119,12 @@ describe('no double remediation', () => {
     const skips = audit.filter(a => a.event === 'target-skipped' && a.reason?.includes('avoid remediating twice'));
     // Both buckets; with no recorder lag Config also remediated the account-level EBS target automatically, so it
     // may be skipped for the same reason.
-    expect(skips.map(a => a.resourceId).filter(id => id !== '123456789012').sort()).toEqual([
-      'access-logs',
-      'claims-uploads'
-    ]);
+    expect(
+      skips
+        .map(a => a.resourceId)
+        .filter(id => id !== '123456789012')
+        .sort()
+    ).toEqual(['access-logs', 'claims-uploads']);
   });
 
   it('past RetryAttemptSeconds the targets are planned again', async () => {
