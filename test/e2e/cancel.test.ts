@@ -377,7 +377,7 @@ describe('cancelling the action', () => {
         'fail-on': 'never'
       },
       env: env(),
-      deps: { clock: { now: () => new Date(), sleep: () => new Promise(r => setTimeout(r, 2)) } }
+      deps: { clock: { now: () => new Date(), sleep: ms => new Promise(r => setTimeout(r, Math.min(ms, 50))) } }
     });
     results.push(deployed);
     expect(deployed.exitCode).toBe(0);

@@ -12,7 +12,7 @@ import type { Clock } from '../../src/util/clock.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/compliance-gate';
 const SEED_MANIFEST = join(REPO_ROOT, 'examples', 'seed', 'compliance.yml');
-const fastClock: Clock = { now: () => new Date(), sleep: () => new Promise(r => setTimeout(r, 5)) };
+const fastClock: Clock = { now: () => new Date(), sleep: ms => new Promise(r => setTimeout(r, Math.min(ms, 50))) };
 const WRITES = /:(Put|Create|Update|Delete|Tag|Untag|Start)/;
 
 interface PlanJson {

@@ -16,7 +16,7 @@ import { recordChanges } from '../helpers/sim-clock.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/compliance-gate';
 const HEAD_SHA = 'c0ffee0000000000000000000000000000000042';
-const fastClock: Clock = { now: () => new Date(), sleep: () => new Promise(r => setTimeout(r, 2)) };
+const fastClock: Clock = { now: () => new Date(), sleep: ms => new Promise(r => setTimeout(r, Math.min(ms, 50))) };
 
 /** A checkout of a repository holding examples/seed (automatic remediation off). */
 function checkout(): string {
