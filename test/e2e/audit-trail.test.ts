@@ -27,6 +27,7 @@ import { documentHash } from '../../src/runbooks/hash.js';
 import type { Clock } from '../../src/util/clock.js';
 import { REPO_ROOT } from '../helpers/action-env.js';
 import { startSimulator, type Simulator } from 'aws-sim';
+import { simClock } from '../helpers/sim-clock.js';
 
 const TOPIC = 'arn:aws:sns:us-east-1:123456789012:my-sns-topic';
 const ALERTING_ROLE = 'arn:aws:iam::123456789012:role/my-hipaa-alerting-role';
@@ -93,25 +94,6 @@ function desiredState(): DesiredState {
     ],
     waivers: [],
     alertTopic: TOPIC
-  };
-}
-
-/**
- * A virtual clock that starts at the simulator's time: sleeping moves both forward (the simulator runs what became
- * due), so nothing waits for real and the clock only moves when slept.
- */
-function simClock(sim: Simulator): Clock & { slept: number[] } {
-  const slept: number[] = [];
-  let t = sim.now().getTime();
-  return {
-    slept,
-    now: () => new Date(t),
-    sleep: async ms => {
-      slept.push(ms);
-      t += ms;
-      sim.advanceClock(ms / 1000);
-      await new Promise(resolve => setImmediate(resolve));
-    }
   };
 }
 

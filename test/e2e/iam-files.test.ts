@@ -18,9 +18,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { setActionRolePolicy, setRolePolicy, startSimulator, type Simulator } from 'aws-sim';
+import { simClock } from '../helpers/sim-clock.js';
 import { cleanup, REPO_ROOT, runInProcess, type ActionRunResult } from '../helpers/action-env.js';
 import { readPolicy, substitute, type Policy, type Statement } from '../../scripts/lib/iam-tables.js';
-import type { Clock } from '../../src/util/clock.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/compliance-gate';
 const VALUES = {
@@ -61,17 +61,6 @@ function without(policy: Policy, action: string): Policy {
   );
   if (Statement.length === 0) Statement.push({ Effect: 'Allow', Action: ['sts:GetCallerIdentity'], Resource: '*' });
   return { ...policy, Statement };
-}
-
-/** The simulator's clock for the action: sleeping moves it forward (running what became due), then yields. */
-function simClock(sim: Simulator): Clock {
-  return {
-    now: () => sim.now(),
-    sleep: async ms => {
-      sim.advanceClock(ms / 1000);
-      await new Promise(r => setImmediate(r));
-    }
-  };
 }
 
 // ------------------------------------------------------------------------------------------------ manifests

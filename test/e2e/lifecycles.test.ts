@@ -13,26 +13,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, REPO_ROOT, runInProcess, type ActionRunResult } from '../helpers/action-env.js';
 import { startSimulator, type Simulator } from 'aws-sim';
+import { simClock } from '../helpers/sim-clock.js';
 import type { Clock } from '../../src/util/clock.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/compliance-gate';
 const SEED_MANIFEST = join(REPO_ROOT, 'examples', 'seed', 'compliance.yml');
 const RULES = ['ec2-ebs-encryption-by-default', 's3-bucket-logging-enabled'];
 const DOCS = ['my-hipaa-alerting-runbook', 'my-hipaa-remediation-runbook'];
-
-/** The simulator's clock: sleeping moves it forward (running what became due), then yields. */
-function simClock(sim: Simulator): Clock & { slept: number[] } {
-  const slept: number[] = [];
-  return {
-    slept,
-    now: () => sim.now(),
-    sleep: async ms => {
-      slept.push(ms);
-      sim.advanceClock(ms / 1000);
-      await new Promise(r => setImmediate(r));
-    }
-  };
-}
 
 const results: ActionRunResult[] = [];
 afterEach(() => {
