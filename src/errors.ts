@@ -62,7 +62,8 @@ export class AwsCallError extends Error {
     readonly operation: string,
     readonly code: string,
     readonly requestId: string | undefined,
-    detail: string,
+    /** AWS's own message, without the operation and code this error's message adds. */
+    readonly detail: string,
     /** A user error (access denied, bad parameter) rather than a defect or outage. */
     readonly userError = false
   ) {

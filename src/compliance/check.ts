@@ -76,7 +76,8 @@ function ruleError(err: AwsCallError): RuleError {
   return {
     operation: err.operation,
     code: err.code,
-    message: err.message,
+    // AWS's message alone: reports put the operation, code and request id around it (they were said twice).
+    message: err.detail,
     ...(err.requestId ? { requestId: err.requestId } : {})
   };
 }

@@ -182,7 +182,7 @@ export async function describeRules(config: ConfigServiceClient, names: readonly
       }
     } catch (err) {
       const e = awsCallErrorOf(err);
-      error = { operation: e.operation, code: e.code, message: e.message };
+      error = { operation: e.operation, code: e.code, message: e.detail };
     }
   }
   return { rules, ...(error ? { error } : {}) };
