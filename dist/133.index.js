@@ -148,7 +148,8 @@ function ruleError(err) {
     return {
         operation: err.operation,
         code: err.code,
-        message: err.message,
+        // AWS's message alone: reports put the operation, code and request id around it (they were said twice).
+        message: err.detail,
         ...(err.requestId ? { requestId: err.requestId } : {})
     };
 }
@@ -648,7 +649,7 @@ async function describeRules(config, names) {
         }
         catch (err) {
             const e = (0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCallErrorOf */ .vt)(err);
-            error = { operation: e.operation, code: e.code, message: e.message };
+            error = { operation: e.operation, code: e.code, message: e.detail };
         }
     }
     return { rules, ...(error ? { error } : {}) };

@@ -155,7 +155,7 @@ async function describeRules(config, names) {
         }
         catch (err) {
             const e = (0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .awsCallErrorOf */ .vt)(err);
-            error = { operation: e.operation, code: e.code, message: e.message };
+            error = { operation: e.operation, code: e.code, message: e.detail };
         }
     }
     return { rules, ...(error ? { error } : {}) };
